@@ -1,0 +1,233 @@
+package vn.cdsbot;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.cdsbot.chat.ChatRouter;
+import vn.cdsbot.chat.Command;
+import vn.cdsbot.chat.QuestionAnswerer;
+import vn.cdsbot.chat.Reply;
+import vn.cdsbot.chat.SenderResolver;
+import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.dev.LocalZalo;
+import vn.cdsbot.kb.KbFeature;
+import vn.cdsbot.ops.Backups;
+import vn.cdsbot.ops.OpsRoutes;
+import vn.cdsbot.ops.ServerLock;
+import vn.cdsbot.ops.SiteVerification;
+import vn.cdsbot.queue.PerUserWorker;
+import vn.cdsbot.report.Reporting;
+import vn.cdsbot.storage.Database;
+import vn.cdsbot.storage.PersonalData;
+import vn.cdsbot.storage.StorageException;
+import vn.cdsbot.webhook.EventProcessor;
+import vn.cdsbot.webhook.Inbox;
+import vn.cdsbot.webhook.InboxWriter;
+import vn.cdsbot.webhook.RateLimiter;
+import vn.cdsbot.webhook.WebhookRoutes;
+import vn.cdsbot.zalo.Delivery;
+import vn.cdsbot.zalo.Outbox;
+import vn.cdsbot.zalo.OutboxSender;
+import vn.cdsbot.zalo.RefreshingTokens;
+import vn.cdsbot.zalo.TokenSource;
+import vn.cdsbot.zalo.ZaloClient;
+
+/** The composition root: the only place that builds the services and wires them together. */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final Javalin web;
+    private final Database db;
+    private final PerUserWorker<Inbox.Pending> inboxWorker;
+    private final InboxWriter inboxWriter;
+    private final PerUserWorker<Outbox.Row> outboxWorker;
+    private final ScheduledExecutorService scheduler;
+    private final OkHttpClient http;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final int port;
+    private final ServerLock lock;
+
+    private App(BotConfig config, ZaloCredentials credentials, Clock clock) {
+        ZaloCredentials.Mode mode = credentials.mode();
+        this.port = config.server().port() == 0 ? freePort() : config.server().port();
+        this.lock = ServerLock.acquire(Path.of(config.storage().database()), "cdsbot serve");
+        try {
+            this.db = Database.open(Path.of(config.storage().database()), config.storage().synchronous(),
+                    config.inbox().workers() + 4);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.http = new OkHttpClient.Builder()
+                .callTimeout(Duration.ofSeconds(config.zalo().timeoutSeconds()))
+                .retryOnConnectionFailure(false)   // the outbox retries; a silent resend could deliver twice
+                .build();
+
+        String apiBase = mode == ZaloCredentials.Mode.LOCAL
+                ? "http://127.0.0.1:" + port + LocalZalo.API_PREFIX : config.zalo().apiBaseUrl();
+        ZaloClient zalo = new ZaloClient(http, apiBase, config.zalo().oauthBaseUrl());
+        TokenSource tokens = mode == ZaloCredentials.Mode.LOCAL
+                ? TokenSource.fixed(credentials.accessToken())
+                : new RefreshingTokens(db, zalo, credentials, clock,
+                        Duration.ofHours(config.zalo().refreshHoursBeforeExpiry()));
+
+        Inbox inbox = new Inbox(db);
+        Outbox outbox = new Outbox(db);
+        OutboxSender sender = new OutboxSender(outbox, new Delivery(zalo, tokens, outbox, clock, config.zone()),
+                config.outbox(), clock, metrics);
+        this.outboxWorker = new PerUserWorker<>("outbox", 4, () -> outbox.dueHeads(clock.millis(), 64),
+                Outbox.Row::userId, sender::send, Duration.ofSeconds(1));
+
+        Features features = Features.wire(config, db, zalo, tokens, outbox, clock, outboxWorker::wake);
+        closeables.addAll(features.closeables());
+        ChatRouter router = new ChatRouter(features.commands(), features.senders(), features.answerer(), clock);
+        EventProcessor processor = new EventProcessor(db, router, features.personalData(),
+                new RateLimiter(config.server().rateLimitPerMinute()), clock, outboxWorker::wake, metrics);
+        this.inboxWorker = new PerUserWorker<>("inbox", config.inbox().workers(), () -> inbox.pending(500),
+                Inbox.Pending::userId, p -> inbox.loadPending(p.id()).ifPresent(processor::process), Duration.ofSeconds(2));
+
+        this.web = webServer(config);
+        this.inboxWriter = new InboxWriter(inbox, 10_000, inboxWorker::wake);
+        new WebhookRoutes(credentials, inboxWriter, config.server().maxBodyBytes(), clock, metrics).register(web);
+        new OpsRoutes(db, inbox, outbox, tokens, mode, metrics, clock).register(web);
+        new SiteVerification(config.zalo()).register(web);
+        features.routes().forEach(r -> r.accept(web));
+        if (mode == ZaloCredentials.Mode.LOCAL) new LocalZalo().register(web);
+
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        if (tokens instanceof RefreshingTokens refreshing) {
+            scheduler.scheduleWithFixedDelay(refreshing::refreshIfDue, 0, 10, TimeUnit.MINUTES);
+        }
+        long dedupeMs = Duration.ofDays(config.inbox().dedupeDays()).toMillis();
+        scheduler.scheduleWithFixedDelay(() -> safely(() -> {
+            inbox.purge(clock.millis() - dedupeMs);
+            outbox.purge(clock.millis() - dedupeMs);   // replies are kept as long as the events they answer
+        }), 1, 60, TimeUnit.MINUTES);
+        features.schedules().forEach(s -> scheduler.scheduleWithFixedDelay(() -> safely(s), 5, 30, TimeUnit.SECONDS));
+        Runnable dailyBackup = Backups.daily(config.backup(), db.file(), config.zone(), clock);
+        scheduler.scheduleWithFixedDelay(() -> safely(dailyBackup), 1, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * The HTTP server settings and error answers, shared with the benchmark's bare endpoint (so the ceiling it
+     * measures is comparable) and with tests that assemble the webhook from its parts.
+     */
+    public static Javalin webServer(BotConfig config) {
+        Javalin web = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.http.maxRequestSize = config.server().maxBodyBytes();
+            c.useVirtualThreads = false;
+        });
+        web.exception(StorageException.class, (e, ctx) -> {
+            log.error("Storage failure on {}: {}", ctx.path(), e.getMessage());
+            ctx.status(503).json(java.util.Map.of("ok", false, "error", "storage unavailable, retry later"));
+        });
+        // Anything else is a bug; still an answer Zalo retries, and no request body in the log.
+        web.exception(Exception.class, (e, ctx) -> {
+            log.error("Unexpected failure on {}: {}", ctx.path(), e.toString(), e);
+            ctx.status(500).json(java.util.Map.of("ok", false, "error", "internal error, retry later"));
+        });
+        return web;
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.error("Scheduled task failed: {}", e.toString(), e);
+        }
+    }
+
+    /** Builds and starts everything; the webhook accepts events once this returns. */
+    public static App start(BotConfig config, ZaloCredentials credentials, Clock clock) {
+        App app = new App(config, credentials, clock);
+        try {
+            app.web.start("0.0.0.0", app.port);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        app.inboxWorker.start();
+        app.outboxWorker.start();
+        return app;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        web.stop();
+        inboxWriter.close();
+        inboxWorker.close();
+        outboxWorker.close();
+        scheduler.shutdownNow();
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("close failed: {}", e.toString());
+            }
+        }
+        db.close();
+        lock.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** What the features contribute: commands, who senders are, how questions are answered, routes, jobs. */
+    record Features(List<Command> commands, SenderResolver senders, QuestionAnswerer answerer,
+                    List<PersonalData> personalData, List<java.util.function.Consumer<Javalin>> routes,
+                    List<Runnable> schedules, List<AutoCloseable> closeables) {
+
+        static Features wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Outbox outbox,
+                             Clock clock, Runnable wakeOutbox) {
+            KbFeature kb = KbFeature.create(config, clock);
+            Reporting reporting = Reporting.wire(config, db, zalo, tokens, clock, wakeOutbox);
+            vn.cdsbot.summary.Summaries summaries = vn.cdsbot.summary.Summaries.create(config, db, clock, wakeOutbox);
+            List<Command> commands = new ArrayList<>(kb.commands());
+            commands.addAll(reporting.commands());
+            commands.addAll(summaries.commands());
+            List<PersonalData> personalData = new ArrayList<>(reporting.personalData());
+            personalData.add(kb.personalData());
+            personalData.add(summaries.personalData());
+            List<Runnable> schedules = new ArrayList<>(reporting.schedules());
+            schedules.add(summaries.schedule());
+            // While a guided report is open, plain answers go to it; otherwise to the knowledge base.
+            return new Features(commands, reporting.senders(), reporting.answerer(kb.answerer()),
+                    personalData, List.of(summaries.routes()), schedules, List.of(kb));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package vn.cdsbot;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.config.ConfigException;
+import vn.cdsbot.config.ConfigLoader;
+import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.people.People;
+import vn.cdsbot.ops.Backups;
+import vn.cdsbot.ops.ServerLock;
+
+/** The command line: serve, ask, kb check, invite, backup, restore. */
+@Command(name = "cdsbot", mixinStandardHelpOptions = true, version = "cdsbot 1.0",
+        description = "Zalo OA chatbot for community digital-technology teams.",
+        subcommands = {Main.Serve.class, Main.Ask.class, Main.Kb.class, Main.Invite.class, Main.Backup.class, Main.Restore.class})
+public final class Main implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--config", description = "configuration file (default: bot-config.yaml, else the embedded default)",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path config;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        // UTF-8 whatever the locale: a server without LANG would print Vietnamese as '?'
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("Configuration error: " + e.getMessage());
+                return 2;
+            }
+            if (e instanceof Backups.Failure || e instanceof ServerLock.HeldException) {
+                cmd.getErr().println(e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    ConfigLoader.Loaded loadConfig() {
+        boolean explicit = config != null;
+        return ConfigLoader.load(explicit ? config : Path.of(ConfigLoader.DEFAULT_FILE), explicit, System.getenv());
+    }
+
+    @Command(name = "serve", description = "Run the webhook server.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ConfigLoader.Loaded loaded = main.loadConfig();
+            BotConfig cfg = loaded.config();
+            ZaloCredentials credentials = ZaloCredentials.fromEnv(System.getenv());
+            log.info("Configuration: {}", loaded.source());
+            App app = App.start(cfg, credentials, Clock.systemUTC());
+            announce(credentials, app.port());
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stop.countDown();
+            }));
+            stop.await();
+            return 0;
+        }
+
+        private static void announce(ZaloCredentials credentials, int port) {
+            switch (credentials.mode()) {
+                case LOCAL -> log.warn("\n==============================================================\n"
+                        + " LOCAL MODE: no Zalo credentials in the environment.\n"
+                        + " Replies go to the built-in test sink, not to Zalo.\n"
+                        + " Chat with the bot at:  http://localhost:{}/dev/chat\n"
+                        + "==============================================================", port);
+                case BOOTSTRAP -> log.warn("BOOTSTRAP MODE: ZALO_APP_ID is set but ZALO_OA_SECRET_KEY is not. "
+                        + "Webhook POSTs are answered 200 without being handled so the Zalo console can save the URL "
+                        + "http(s)://<your domain>/webhook/zalo. Then copy the OA secret key into ZALO_OA_SECRET_KEY and restart.");
+                case PRODUCTION -> log.info("Zalo OA mode, app id {}; webhook at /webhook/zalo on port {}",
+                        credentials.appId(), port);
+            }
+        }
+    }
+
+    @Command(name = "invite", description = "Print one-time enrolment codes, one per line (the first admin comes from here).")
+    static final class Invite implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--unit", required = true, description = "unit code from the units CSV, e.g. BP")
+        String unit;
+
+        @Option(names = "--role", required = true, description = "member, leader, secretariat or admin")
+        String role;
+
+        @Option(names = "--count", defaultValue = "1", description = "how many codes (default 1)")
+        int count;
+
+        @Option(names = "--days", description = "days until the codes expire (default reporting.invite_days)")
+        Integer days;
+
+        @Override
+        public Integer call() {
+            BotConfig cfg = main.loadConfig().config();
+            return People.cliInvite(cfg, unit, role, count, days, Clock.systemUTC(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "backup", description = "Copy the database to FILE (SQLite online backup: safe while the server runs).")
+    static final class Backup implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @CommandLine.Parameters(paramLabel = "FILE", description = "the backup file to write")
+        Path file;
+
+        @Option(names = "--force", description = "overwrite FILE if it exists")
+        boolean force;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Path database = Path.of(main.loadConfig().config().storage().database());
+            Backups.Summary s = Backups.backup(database, file, force);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Đã sao lưu " + database + " vào " + s.file() + " (" + s.bytes() + " byte, lược đồ phiên bản "
+                    + s.schemaVersion() + ", kiểm tra toàn vẹn: ok).");
+            out.println("Số dòng: " + Backups.describeRows(s.rows()));
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", description = "Replace the database with the backup FILE (the server must be stopped).")
+    static final class Restore implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @CommandLine.Parameters(paramLabel = "FILE", description = "a file written by the backup command")
+        Path file;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Path database = Path.of(main.loadConfig().config().storage().database());
+            Backups.Restored r = Backups.restore(file, database, Clock.systemDefaultZone());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Đã khôi phục " + r.database() + " từ " + file + " (lược đồ phiên bản "
+                    + r.summary().schemaVersion() + ", kiểm tra toàn vẹn: ok).");
+            out.println("Số dòng: " + Backups.describeRows(r.summary().rows()));
+            r.previous().ifPresent(p -> out.println("Cơ sở dữ liệu cũ được giữ lại tại " + p + "."));
+            out.println("Bây giờ hãy khởi động lại máy chủ (ví dụ: sudo systemctl start cdsbot).");
+            return 0;
+        }
+    }
+
+    @Command(name = "ask", description = "Print the bot's reply to a question exactly as a user would see it.")
+    static final class Ask implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @CommandLine.Parameters(arity = "0..1", paramLabel = "QUESTION")
+        String question;
+
+        @Option(names = "--batch", paramLabel = "FILE",
+                description = "one question per line; prints one JSON object per line")
+        Path batch;
+
+        @Override
+        public Integer call() {
+            CliLogs.toStderr();
+            BotConfig cfg = main.loadConfig().config();
+            if (batch != null) return vn.cdsbot.kb.KbCli.askBatch(cfg, batch, System.out);
+            if (question == null || question.isBlank()) throw new CommandLine.ParameterException(
+                    new CommandLine(this), "give a QUESTION or --batch FILE");
+            return vn.cdsbot.kb.KbCli.ask(cfg, question, System.out);
+        }
+    }
+
+    @Command(name = "kb", description = "Knowledge-base tools.", subcommands = Main.KbCheck.class)
+    static final class Kb implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            new CommandLine(this).usage(System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Validate every knowledge-base file; non-zero exit on any error.")
+    static final class KbCheck implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Kb kb;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(arity = "0..1", paramLabel = "DIR", description = "folder to check (default: kb.dir)")
+        Path dir;
+
+        @Option(names = "--strict", description = "also fail on warnings (sources not re-checked recently)")
+        boolean strict;
+
+        @Override
+        public Integer call() {
+            CliLogs.toStderr();
+            Main main = (Main) spec.parent().parent().userObject();
+            return vn.cdsbot.kb.KbCli.check(main.loadConfig().config(), dir, strict, System.out);
+        }
+    }
+}

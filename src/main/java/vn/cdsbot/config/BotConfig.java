@@ -1,0 +1,150 @@
+package vn.cdsbot.config;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything in bot-config.yaml, bound strictly: every key is required, unknown keys and wrong types stop
+ * start-up. Secrets are not here; they come from the environment ({@link ZaloCredentials}).
+ */
+public record BotConfig(
+        String timezone,
+        Server server,
+        Storage storage,
+        Zalo zalo,
+        Inbox inbox,
+        Outbox outbox,
+        Kb kb,
+        Units units,
+        Reporting reporting,
+        Summaries summaries,
+        Backup backup) {
+
+    public BotConfig {
+        try {
+            ZoneId.of(timezone);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a time zone: " + timezone);
+        }
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+
+    public record Server(int port, String publicUrl, int maxBodyBytes, int rateLimitPerMinute) {
+        public Server {
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
+            if (maxBodyBytes < 1024) throw new IllegalArgumentException("max_body_bytes must be at least 1024");
+        }
+    }
+
+    public record Storage(String database, String synchronous) {
+        public Storage {
+            if (!List.of("NORMAL", "FULL").contains(synchronous.toUpperCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("synchronous must be NORMAL or FULL, was " + synchronous);
+            }
+        }
+    }
+
+    /**
+     * @param siteVerification what Zalo's "Xác thực domain" page gives: the code, the meta tag or the whole
+     *                         zalo_verifier….html file; empty = not served
+     */
+    public record Zalo(String apiBaseUrl, String oauthBaseUrl, int timeoutSeconds, int refreshHoursBeforeExpiry,
+                       int messagingWindowDays, String siteVerification) {
+        private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,200}");
+        private static final Pattern TAG = Pattern.compile(
+                "<meta[^>]*zalo-platform-site-verification[^>]*>", Pattern.CASE_INSENSITIVE);
+        private static final Pattern CONTENT = Pattern.compile(
+                "content\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
+
+        public Zalo {
+            siteVerification = siteVerification.strip();
+            siteVerificationCode(siteVerification);
+        }
+
+        /** The verification code alone ("" when not configured); the code also names the zalo_verifier file. */
+        public String siteVerificationCode() {
+            return siteVerificationCode(siteVerification);
+        }
+
+        private static String siteVerificationCode(String value) {
+            if (value.isEmpty()) return "";
+            String code = value;
+            if (value.contains("<")) {
+                Matcher tag = TAG.matcher(value);
+                Matcher m = tag.find() ? CONTENT.matcher(tag.group()) : null;
+                if (m == null || !m.find()) {
+                    throw new IllegalArgumentException("site_verification: expected the code, the meta tag "
+                            + "<meta name=\"zalo-platform-site-verification\" content=\"…\"> or the zalo_verifier file");
+                }
+                code = m.group(1).strip();
+            }
+            if (!CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException("site_verification: the code may contain only letters, digits, '_' "
+                        + "and '-', got '" + code + "'");
+            }
+            return code;
+        }
+    }
+
+    public record Inbox(int workers, int dedupeDays) {
+        public Inbox {
+            if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
+            if (dedupeDays < 7) throw new IllegalArgumentException("dedupe_days must be at least 7 (Zalo retries)");
+        }
+    }
+
+    public record Outbox(int maxAttempts, int backoffBaseSeconds, int backoffMaxSeconds) {}
+
+    /**
+     * @param answerThreshold minimum confidence to answer outright
+     * @param clarifyThreshold minimum confidence to offer the top articles as buttons
+     */
+    public record Kb(String dir, double answerThreshold, double clarifyThreshold, int staleAfterDays) {}
+
+    public record Units(String file, String reportingKind) {}
+
+    public record Indicator(String code, String name, List<String> aliases) {}
+
+    /**
+     * @param deadline day and time after the week ends, e.g. "MONDAY 12:00"
+     * @param reminders e.g. ["FRIDAY 15:00", "MONDAY 08:00"]
+     * @param plausibilityFactor a value above this many times the unit's recent average asks for a second confirmation
+     */
+    public record Reporting(List<Indicator> indicators, String deadline, List<String> reminders,
+                            double plausibilityFactor, int plausibilityMinimum, int draftTimeoutMinutes,
+                            int inviteDays) {}
+
+    public record Summaries(String campaignStart, String digest, int exportLinkHours) {}
+
+    /**
+     * @param dir where daily backups go; a relative path is inside the database's folder
+     * @param dailyAt local time "HH:mm" of the daily backup, "" = no daily backup
+     * @param keepDays daily backups older than this many days are deleted
+     */
+    public record Backup(String dir, String dailyAt, int keepDays) {
+        public Backup {
+            if (dir.isBlank()) throw new IllegalArgumentException("dir must name a folder");
+            dailyAt = dailyAt.strip();
+            if (!dailyAt.isEmpty()) {
+                try {
+                    LocalTime.parse(dailyAt);
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("daily_at must be a time like \"02:30\" or \"\" (off), was '"
+                            + dailyAt + "'");
+                }
+            }
+            if (keepDays < 1) throw new IllegalArgumentException("keep_days must be at least 1, was " + keepDays);
+        }
+
+        public boolean daily() {
+            return !dailyAt.isEmpty();
+        }
+    }
+}

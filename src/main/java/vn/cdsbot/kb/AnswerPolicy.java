@@ -1,0 +1,72 @@
+package vn.cdsbot.kb;
+
+import java.util.List;
+
+/**
+ * Turns a ranking into a decision. The confidence is the estimated probability that the top article is the
+ * right one: a logistic model over retrieval signals, fitted on the development third of eval/ (see
+ * docs/kb-evaluation.md; the evaluation prints refitted weights). The two thresholds come from bot-config.yaml.
+ */
+public final class AnswerPolicy {
+    public enum Kind { ANSWER, CLARIFY, FALLBACK }
+
+    /** What to do with a question, with the ranking it was based on (best first). */
+    public record Decision(Kind kind, double confidence, List<KbIndex.Hit> hits) {
+        public Decision {
+            hits = List.copyOf(hits);
+        }
+    }
+
+    /** Weights of {@link #features}, then the bias. */
+    static final double[] WEIGHTS = {0.602, 0.849, -0.259, 0.8, 0.805, 1.684, 0.523, -6.64};
+
+    private final double answerThreshold;
+    private final double clarifyThreshold;
+
+    public AnswerPolicy(double answerThreshold, double clarifyThreshold) {
+        if (!(clarifyThreshold >= 0 && clarifyThreshold <= answerThreshold && answerThreshold <= 1)) {
+            throw new IllegalArgumentException("need 0 <= clarify_threshold <= answer_threshold <= 1, got "
+                    + clarifyThreshold + " and " + answerThreshold);
+        }
+        this.answerThreshold = answerThreshold;
+        this.clarifyThreshold = clarifyThreshold;
+    }
+
+    public Decision decide(KbIndex.Result result) {
+        double confidence = confidence(result, WEIGHTS);
+        Kind kind = confidence >= answerThreshold ? Kind.ANSWER
+                : confidence >= clarifyThreshold && !result.empty() ? Kind.CLARIFY : Kind.FALLBACK;
+        if (kind == Kind.FALLBACK && vagueButOnTopic(result)) kind = Kind.CLARIFY;
+        return new Decision(kind, confidence, result.hits());
+    }
+
+    /**
+     * One or two words that all appear in the top article's questions ("vneid", "tạm trú"): the person is asking
+     * about something the knowledge base covers, just not precisely enough to pick one article.
+     */
+    private static boolean vagueButOnTopic(KbIndex.Result r) {
+        return r.hits().size() >= 3 && r.queryTerms() <= 2 && r.unknown() == 0 && r.coverage() >= 0.999;
+    }
+
+    /**
+     * The signals: how much of the question's weight the top article's questions contain (syllables, then
+     * syllable pairs), how much of it is unknown to the whole knowledge base, how far the top article is ahead
+     * of the second, the size of the top score (per question syllable and absolute), and how much more of the
+     * question the top article covers than the second (a short question that two articles cover equally is ambiguous).
+     */
+    static double[] features(KbIndex.Result r) {
+        if (r.empty()) return null;
+        double s1 = r.hits().get(0).score();
+        double s2 = r.hits().size() > 1 ? r.hits().get(1).score() : 0;
+        return new double[]{r.coverage(), r.bigramCoverage(), r.unknown(), s1 > 0 ? (s1 - s2) / s1 : 0,
+                Math.log1p(s1 / Math.max(1, r.queryTerms())), Math.log1p(s1), r.coverage() - r.secondCoverage()};
+    }
+
+    static double confidence(KbIndex.Result r, double[] weights) {
+        double[] x = features(r);
+        if (x == null) return 0;
+        double z = weights[weights.length - 1];
+        for (int i = 0; i < x.length; i++) z += weights[i] * x[i];
+        return 1 / (1 + Math.exp(-z));
+    }
+}

@@ -1,0 +1,98 @@
+package vn.cdsbot.kb;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.cdsbot.chat.Button;
+import vn.cdsbot.chat.Reply;
+import vn.cdsbot.config.BotConfig;
+
+/** The knowledge-base commands of the command line: ask, ask --batch, kb check. */
+public final class KbCli {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KbCli() {}
+
+    /** Prints the reply exactly as a user would see it: the text, then one line per button. */
+    public static int ask(BotConfig config, String question, PrintStream out) {
+        KnowledgeBase kb = KbFeature.open(config, Clock.systemUTC());
+        for (Reply r : replies(kb, question)) print(r, out);
+        return 0;
+    }
+
+    /** The replies the chat would send, without storing anything. */
+    static List<Reply> replies(KnowledgeBase kb, String question) {
+        AnswerPolicy.Decision d = kb.ask(question);
+        return switch (d.kind()) {
+            case ANSWER -> List.of(KbReplies.answer(d.hits().get(0).article()));
+            case CLARIFY -> List.of(KbReplies.clarify(d.hits().subList(0, Math.min(3, d.hits().size())).stream()
+                    .map(KbIndex.Hit::article).toList()));
+            case FALLBACK -> List.of(KbReplies.fallback());
+        };
+    }
+
+    static void print(Reply r, PrintStream out) {
+        if (r instanceof Reply.Text t) {
+            out.println(t.text());
+            for (Button b : t.buttons()) out.println("[" + b.title() + "] → " + b.payload());
+        } else if (r instanceof Reply.Image i) {
+            out.println("[ảnh PNG " + i.png().length + " byte] " + i.caption());
+        }
+    }
+
+    /** One JSON object per non-empty line of {@code file}. */
+    public static int askBatch(BotConfig config, Path file, PrintStream out) {
+        KnowledgeBase kb = KbFeature.open(config, Clock.systemUTC());
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        for (String line : lines) {
+            String q = line.strip();
+            if (q.isEmpty()) continue;
+            out.println(batchLine(q, kb.ask(q)));
+        }
+        return 0;
+    }
+
+    static String batchLine(String question, AnswerPolicy.Decision d) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("question", question);
+        row.put("decision", d.kind().name().toLowerCase(java.util.Locale.ROOT));
+        Article top = d.hits().isEmpty() ? null : d.hits().get(0).article();
+        row.put("service", top == null ? null : top.service());
+        row.put("article", top == null ? null : top.id());
+        row.put("score", Math.round(d.confidence() * 1000) / 1000.0);
+        try {
+            return JSON.writeValueAsString(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Validates every file; prints one {@code file:line: level: message} line per problem and a summary.
+     * Exit 1 on any error (or on warnings too with {@code strict}), else 0.
+     */
+    public static int check(BotConfig config, Path dirOverride, boolean strict, PrintStream out) {
+        Path dir = dirOverride != null ? dirOverride : Path.of(config.kb().dir());
+        KbLoader.Snapshot s = KbLoader.load(dir, LocalDate.now(config.zone()), config.kb().staleAfterDays());
+        s.problems().forEach(out::println);
+        long errors = s.errors().size();
+        long warnings = s.problems().size() - errors;
+        out.println("kb check: " + s.articles().size() + " valid articles, " + s.abbreviations().size()
+                + " abbreviations, " + errors + " error(s), " + warnings + " warning(s) in " + dir);
+        return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+    }
+}

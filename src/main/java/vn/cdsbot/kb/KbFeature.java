@@ -1,0 +1,78 @@
+package vn.cdsbot.kb;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.cdsbot.chat.Command;
+import vn.cdsbot.chat.QuestionAnswerer;
+import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.storage.PersonalData;
+
+/**
+ * The knowledge-base feature as the app plugs it in: the question answerer, its commands, its personal-data
+ * eraser, and a watcher that reloads the folder within about two seconds of an edit.
+ */
+public final class KbFeature implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KbFeature.class);
+    static final long POLL_MILLIS = 2000;
+
+    private final KnowledgeBase kb;
+    private final KbChat chat;
+    private final ScheduledExecutorService watcher;
+
+    private KbFeature(KnowledgeBase kb, Clock clock) {
+        this.kb = kb;
+        this.chat = new KbChat(kb, clock);
+        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kb-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    public static KbFeature create(BotConfig config, Clock clock) {
+        return new KbFeature(open(config, clock), clock);
+    }
+
+    /** The knowledge base alone (for the command line). */
+    public static KnowledgeBase open(BotConfig config, Clock clock) {
+        BotConfig.Kb c = config.kb();
+        return KnowledgeBase.open(Path.of(c.dir()), clock, config.zone(), c.staleAfterDays(),
+                new AnswerPolicy(c.answerThreshold(), c.clarifyThreshold()));
+    }
+
+    private void poll() {
+        try {
+            kb.reloadIfChanged();
+        } catch (RuntimeException e) {
+            log.error("Knowledge base reload failed; the previous version keeps serving: {}", e.toString(), e);
+        }
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    public QuestionAnswerer answerer() {
+        return chat;
+    }
+
+    public List<Command> commands() {
+        return chat.commands();
+    }
+
+    public PersonalData personalData() {
+        return KbStore.ERASER;
+    }
+
+    @Override
+    public void close() {
+        watcher.shutdownNow();
+    }
+}

@@ -1,0 +1,74 @@
+package vn.cdsbot.kb;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import vn.cdsbot.chat.Button;
+import vn.cdsbot.chat.Reply;
+
+/** Every sentence the knowledge base says to users, in Vietnamese. */
+final class KbReplies {
+    static final String HELPFUL = "huuich";
+    static final String WRONG = "chuadung";
+    static final String SHOW = "xem";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final int MAX_BUTTON_TITLE = 100;
+
+    private KbReplies() {}
+
+    /** Title, body, then the primary source and the date it was checked. */
+    static String answerText(Article a) {
+        Article.Source s = a.primarySource();
+        return a.title() + "\n\n" + a.body() + "\n\nNguồn: " + s.url() + " (kiểm tra ngày " + DATE.format(s.checked()) + ")";
+    }
+
+    static Reply answer(Article a) {
+        return Reply.text(answerText(a), List.of(
+                Button.query("Hữu ích", "#" + HELPFUL + " " + a.id()),
+                Button.query("Chưa đúng", "#" + WRONG + " " + a.id())));
+    }
+
+    static Reply clarify(List<Article> options) {
+        StringBuilder text = new StringBuilder("Bạn muốn hỏi về…?");
+        List<Button> buttons = new ArrayList<>();
+        int i = 1;
+        for (Article a : options) {
+            text.append("\n").append(i++).append(". ").append(a.title());
+            buttons.add(Button.query(shorten(a.title()), "#" + SHOW + " " + a.id()));
+        }
+        text.append("\nBấm vào một mục để xem hướng dẫn, hoặc hỏi lại rõ hơn (ví dụ: thủ tục gì, đang gặp lỗi gì).");
+        return Reply.text(text.toString(), buttons);
+    }
+
+    static Reply fallback() {
+        return Reply.text("Xin lỗi, hiện bot chưa có thông tin về câu hỏi này nên không dám trả lời sai cho bạn. "
+                + "Bạn vui lòng liên hệ Tổ công nghệ số cộng đồng hoặc bộ phận một cửa của Ủy ban nhân dân xã/phường "
+                + "nơi bạn ở để được hướng dẫn trực tiếp. Câu hỏi của bạn đã được ghi lại để bổ sung nội dung.\n"
+                + "Bot trả lời các câu hỏi về căn cước, VNeID, cư trú, hộ tịch, giấy phép lái xe và các dịch vụ công "
+                + "trực tuyến thiết yếu; bạn có thể hỏi lại ngắn gọn, ví dụ: \"cấp lại căn cước bị mất\".");
+    }
+
+    static Reply thanksHelpful() {
+        return Reply.text("Cảm ơn bạn đã phản hồi! Chúc bạn làm thủ tục thuận lợi.");
+    }
+
+    static Reply thanksWrong() {
+        return Reply.text("Cảm ơn bạn đã báo. Bot đã ghi lại để người biên tập kiểm tra và sửa bài. "
+                + "Bạn có thể hỏi lại bằng cách diễn đạt khác, hoặc liên hệ Tổ công nghệ số cộng đồng ở xã/phường "
+                + "để được hỗ trợ trực tiếp.");
+    }
+
+    static Reply unknownArticle(String id) {
+        return Reply.text("Bot không tìm thấy bài hướng dẫn \"" + id + "\" (có thể bài đã được đổi tên). "
+                + "Bạn hãy gõ lại câu hỏi để bot tìm bài phù hợp.");
+    }
+
+    static Reply missingId(String command) {
+        return Reply.text("Lệnh #" + command + " cần kèm mã bài, ví dụ: #" + command + " cap-lai-the-can-cuoc. "
+                + "Bạn thường không cần gõ lệnh này: hãy bấm nút dưới câu trả lời.");
+    }
+
+    private static String shorten(String title) {
+        return title.length() <= MAX_BUTTON_TITLE ? title : title.substring(0, MAX_BUTTON_TITLE - 1).strip() + "…";
+    }
+}

@@ -1,0 +1,117 @@
+package vn.cdsbot.kb;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import vn.cdsbot.storage.PersonalData;
+
+/** What the knowledge base keeps in SQLite for editors. Every method runs on the caller's transaction. */
+final class KbStore {
+    private KbStore() {}
+
+    /** A question kept for editors. */
+    record Unanswered(String userId, String question, String decision, String topArticle, double confidence, long askedAt) {}
+
+    /** A feedback press. */
+    record Feedback(String userId, String articleId, boolean helpful, String question, long createdAt) {}
+
+    static void rememberQuestion(Connection tx, String userId, String question, String articleId, long now)
+            throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO kb_last_question (user_id, question, article_id, asked_at) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET question = excluded.question, "
+                + "article_id = excluded.article_id, asked_at = excluded.asked_at")) {
+            ps.setString(1, userId);
+            ps.setString(2, question);
+            if (articleId == null) ps.setNull(3, Types.VARCHAR); else ps.setString(3, articleId);
+            ps.setLong(4, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Marks the article the user chose from a clarification as the answer to their last question. */
+    static void choseArticle(Connection tx, String userId, String articleId) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("UPDATE kb_last_question SET article_id = ? WHERE user_id = ?")) {
+            ps.setString(1, articleId);
+            ps.setString(2, userId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The user's last question if it led to this article, else null. */
+    static String questionFor(Connection tx, String userId, String articleId) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement(
+                "SELECT question FROM kb_last_question WHERE user_id = ? AND article_id = ?")) {
+            ps.setString(1, userId);
+            ps.setString(2, articleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    static void logUnanswered(Connection tx, long inboxId, Unanswered u) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("INSERT OR IGNORE INTO kb_unanswered "
+                + "(inbox_id, user_id, question, decision, top_article, confidence, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, inboxId);
+            ps.setString(2, u.userId());
+            ps.setString(3, u.question());
+            ps.setString(4, u.decision());
+            if (u.topArticle() == null) ps.setNull(5, Types.VARCHAR); else ps.setString(5, u.topArticle());
+            ps.setDouble(6, u.confidence());
+            ps.setLong(7, u.askedAt());
+            ps.executeUpdate();
+        }
+    }
+
+    static void logFeedback(Connection tx, long inboxId, Feedback f) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("INSERT OR IGNORE INTO kb_feedback "
+                + "(inbox_id, user_id, article_id, helpful, question, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, inboxId);
+            ps.setString(2, f.userId());
+            ps.setString(3, f.articleId());
+            ps.setInt(4, f.helpful() ? 1 : 0);
+            if (f.question() == null) ps.setNull(5, Types.VARCHAR); else ps.setString(5, f.question());
+            ps.setLong(6, f.createdAt());
+            ps.executeUpdate();
+        }
+    }
+
+    static List<Unanswered> unanswered(Connection c) throws SQLException {
+        List<Unanswered> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id, question, decision, top_article, confidence, asked_at "
+                + "FROM kb_unanswered ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Unanswered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDouble(5), rs.getLong(6)));
+            }
+        }
+        return out;
+    }
+
+    static List<Feedback> feedback(Connection c) throws SQLException {
+        List<Feedback> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id, article_id, helpful, question, created_at "
+                + "FROM kb_feedback ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Feedback(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4), rs.getLong(5)));
+            }
+        }
+        return out;
+    }
+
+    /** Deletes everything kept about one user (user_withdraw). */
+    static final PersonalData ERASER = (tx, userId) -> {
+        for (String table : List.of("kb_unanswered", "kb_feedback", "kb_last_question")) {
+            try (PreparedStatement ps = tx.prepareStatement("DELETE FROM " + table + " WHERE user_id = ?")) {
+                ps.setString(1, userId);
+                ps.executeUpdate();
+            }
+        }
+    };
+}

@@ -1,0 +1,171 @@
+package vn.cdsbot.people;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.cdsbot.chat.Texts;
+import vn.cdsbot.config.ConfigException;
+
+/**
+ * Reads and checks the units CSV ({@code code,name,parent_code,kind}, any column order, UTF-8, RFC 4180
+ * quoting). Any problem stops start-up with a message naming the file and line, because a half-loaded
+ * hierarchy would misdirect reports and reminders.
+ */
+final class UnitsCsv {
+    static final List<String> COLUMNS = List.of("code", "name", "parent_code", "kind");
+    /** Codes are typed in chat commands, so no spaces or punctuation beyond - _ . */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
+
+    /** One unit as written in the file. */
+    record Row(int line, String code, String name, String parentCode, String kind) {}
+
+    private UnitsCsv() {}
+
+    static List<Row> parse(String content, String source) {
+        List<Record> records = split(content, source);
+        if (records.isEmpty()) throw new ConfigException(source + ": empty file; expected the header " + String.join(",", COLUMNS));
+        Record header = records.get(0);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.fields().size(); i++) {
+            String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
+            if (index.putIfAbsent(name, i) != null) {
+                throw new ConfigException(source + " line " + header.line() + ": column '" + name + "' appears twice");
+            }
+        }
+        for (String c : COLUMNS) {
+            if (!index.containsKey(c)) {
+                throw new ConfigException(source + " line " + header.line() + ": missing column '" + c
+                        + "' (the header must name " + String.join(",", COLUMNS) + ")");
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        Map<String, Row> byCode = new HashMap<>();
+        for (Record r : records.subList(1, records.size())) {
+            if (r.fields().stream().allMatch(String::isBlank)) continue;
+            if (r.fields().size() != header.fields().size()) {
+                throw new ConfigException(source + " line " + r.line() + ": " + r.fields().size() + " fields, expected "
+                        + header.fields().size() + " like the header (put a name containing a comma in \"double quotes\")");
+            }
+            String code = field(r, index, "code");
+            String name = Texts.nfc(field(r, index, "name"));
+            String parent = field(r, index, "parent_code");
+            String kind = field(r, index, "kind");
+            if (code.isEmpty()) throw new ConfigException(source + " line " + r.line() + ": code is empty");
+            if (!CODE.matcher(code).matches()) {
+                throw new ConfigException(source + " line " + r.line() + ": code '" + code
+                        + "' may only use letters, digits, '-', '_' and '.' (at most 40, no spaces)");
+            }
+            if (name.isEmpty()) throw new ConfigException(source + " line " + r.line() + ": name is empty for " + code);
+            if (kind.isEmpty()) throw new ConfigException(source + " line " + r.line() + ": kind is empty for " + code);
+            Row row = new Row(r.line(), code, name, parent.isEmpty() ? null : parent, kind);
+            Row previous = byCode.putIfAbsent(key(code), row);
+            if (previous != null) {
+                throw new ConfigException(source + " line " + r.line() + ": duplicate code '" + code
+                        + "' (already on line " + previous.line() + ")");
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) throw new ConfigException(source + ": no units listed under the header");
+        for (Row row : rows) {
+            if (row.parentCode() != null && !byCode.containsKey(key(row.parentCode()))) {
+                throw new ConfigException(source + " line " + row.line() + ": parent_code '" + row.parentCode()
+                        + "' of " + row.code() + " is not a code in this file");
+            }
+        }
+        for (Row row : rows) checkCycle(row, byCode, source);
+        return rows;
+    }
+
+    private static void checkCycle(Row start, Map<String, Row> byCode, String source) {
+        Set<String> seen = new LinkedHashSet<>();
+        Row r = start;
+        while (r != null) {
+            if (!seen.add(key(r.code()))) {
+                List<String> path = new ArrayList<>();
+                for (String k : seen) path.add(byCode.get(k).code());
+                path.add(r.code());
+                throw new ConfigException(source + " line " + start.line() + ": unit " + start.code()
+                        + " is inside a cycle of parent_code: " + String.join(" → ", path));
+            }
+            r = r.parentCode() == null ? null : byCode.get(key(r.parentCode()));
+        }
+    }
+
+    private static String field(Record r, Map<String, Integer> index, String column) {
+        return r.fields().get(index.get(column)).strip();
+    }
+
+    private static String key(String code) {
+        return code.toUpperCase(Locale.ROOT);
+    }
+
+    private record Record(int line, List<String> fields) {}
+
+    /** RFC 4180: commas separate, double quotes enclose, "" is a quote, quoted fields may span lines. */
+    private static List<Record> split(String content, String source) {
+        String s = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        List<Record> out = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        boolean fieldStarted = false;
+        int line = 1;
+        int recordLine = 1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if (c == '\n') line++;
+                    cur.append(c);
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> {
+                    if (cur.toString().isBlank()) {
+                        cur.setLength(0);
+                        quoted = true;
+                    } else {
+                        throw new ConfigException(source + " line " + line + ": a double quote inside an unquoted field");
+                    }
+                    fieldStarted = true;
+                }
+                case ',' -> {
+                    fields.add(cur.toString());
+                    cur.setLength(0);
+                    fieldStarted = true;
+                }
+                case '\r' -> { }
+                case '\n' -> {
+                    if (fieldStarted || cur.length() > 0) fields.add(cur.toString());
+                    if (!fields.isEmpty()) out.add(new Record(recordLine, List.copyOf(fields)));
+                    fields.clear();
+                    cur.setLength(0);
+                    fieldStarted = false;
+                    line++;
+                    recordLine = line;
+                }
+                default -> {
+                    cur.append(c);
+                    fieldStarted = true;
+                }
+            }
+        }
+        if (quoted) throw new ConfigException(source + " line " + recordLine + ": a quoted field is never closed");
+        if (fieldStarted || cur.length() > 0) fields.add(cur.toString());
+        if (!fields.isEmpty()) out.add(new Record(recordLine, List.copyOf(fields)));
+        return out;
+    }
+}

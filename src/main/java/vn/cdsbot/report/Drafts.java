@@ -1,0 +1,102 @@
+package vn.cdsbot.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** report_drafts: each user's unconfirmed report or guided flow in progress. */
+final class Drafts {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param step guided flow: index of the indicator being asked; null when waiting for #xacnhan
+     * @param warned plausibility warnings were shown, so "#xacnhan chắc chắn" may now confirm
+     */
+    record Draft(String userId, String unitCode, Week week, Map<String, Long> values, Integer step, boolean warned,
+                 long expiresAt) {
+        Draft {
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        boolean guided() {
+            return step != null;
+        }
+
+        boolean expired(long now) {
+            return expiresAt <= now;
+        }
+    }
+
+    private Drafts() {}
+
+    static Optional<Draft> find(Connection c, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id, unit_code, week_start, draft_values, step, "
+                + "warned, expires_at FROM report_drafts WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                int step = rs.getInt(5);
+                Integer stepOrNull = rs.wasNull() ? null : step;
+                return Optional.of(new Draft(rs.getString(1), rs.getString(2), Week.parse(rs.getString(3)),
+                        readValues(rs.getString(4)), stepOrNull, rs.getInt(6) == 1, rs.getLong(7)));
+            }
+        }
+    }
+
+    static void save(Connection tx, Draft d, long now) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO report_drafts (user_id, unit_code, week_start, "
+                + "draft_values, step, warned, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (user_id) DO UPDATE SET unit_code = excluded.unit_code, week_start = excluded.week_start, "
+                + "draft_values = excluded.draft_values, step = excluded.step, warned = excluded.warned, "
+                + "expires_at = excluded.expires_at")) {
+            ps.setString(1, d.userId());
+            ps.setString(2, d.unitCode());
+            ps.setString(3, d.week().toString());
+            ps.setString(4, writeValues(d.values()));
+            if (d.step() == null) ps.setNull(5, Types.INTEGER); else ps.setInt(5, d.step());
+            ps.setInt(6, d.warned() ? 1 : 0);
+            ps.setLong(7, now);
+            ps.setLong(8, d.expiresAt());
+            ps.executeUpdate();
+        }
+    }
+
+    static boolean delete(Connection tx, String userId) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM report_drafts WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** Drafts expired long ago: their polite note is no longer useful, and they are personal data. */
+    static int purge(Connection tx, long expiredBefore) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM report_drafts WHERE expires_at < ?")) {
+            ps.setLong(1, expiredBefore);
+            return ps.executeUpdate();
+        }
+    }
+
+    static Map<String, Long> readValues(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Long>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt report values: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String writeValues(Map<String, Long> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

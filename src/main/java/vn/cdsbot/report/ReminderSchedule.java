@@ -1,0 +1,81 @@
+package vn.cdsbot.report;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.storage.Database;
+
+/**
+ * Runs the configured reminder slots. Each slot is recorded in reminder_runs in the same transaction as its
+ * messages, so a restart never sends a slot twice; a slot missed while the bot was down is still sent if it
+ * is at most {@link #CATCH_UP} old, and skipped after that (a Friday reminder on Saturday night would
+ * confuse more than help).
+ */
+final class ReminderSchedule implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(ReminderSchedule.class);
+    static final Duration CATCH_UP = Duration.ofHours(6);
+    private static final Duration DRAFT_PURGE_AFTER = Duration.ofDays(1);
+
+    private final Database db;
+    private final Reminders reminders;
+    private final Weeks weeks;
+    private final List<DayTime> slots;
+    private final Clock clock;
+    private final Runnable wakeOutbox;
+
+    ReminderSchedule(Database db, Reminders reminders, Weeks weeks, List<DayTime> slots, Clock clock,
+                     Runnable wakeOutbox) {
+        this.db = db;
+        this.reminders = reminders;
+        this.weeks = weeks;
+        this.slots = List.copyOf(slots);
+        this.clock = clock;
+        this.wakeOutbox = wakeOutbox;
+    }
+
+    @Override
+    public void run() {
+        Instant now = clock.instant();
+        db.inTransaction(tx -> Drafts.purge(tx, now.minus(DRAFT_PURGE_AFTER).toEpochMilli()));
+        Instant slot = latestSlot(now);
+        if (slot == null || Duration.between(slot, now).compareTo(CATCH_UP) > 0) return;
+        Integer sent = db.inTransaction(tx -> {
+            try (PreparedStatement ps = tx.prepareStatement("SELECT 1 FROM reminder_runs WHERE slot_at = ?")) {
+                ps.setLong(1, slot.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) return null;
+                }
+            }
+            UnitTree tree = UnitTree.load(tx);
+            Week week = weeks.reportingWeek(slot);
+            Reminders.Plan plan = reminders.plan(tx, tree, tree.all(), week, now, true, Set.of());
+            reminders.deliver(tx, plan, "scheduled", slot.toEpochMilli(), null, "*", now);
+            log.info("Reminder slot {} for week {}: {} units without a report, {} messages, {} units nobody could be told about",
+                    slot, week, plan.missing().size(), plan.letters().size(), plan.unreached().size());
+            return plan.letters().size();
+        });
+        if (sent != null && sent > 0) wakeOutbox.run();
+    }
+
+    /** The most recent configured slot at or before {@code now}. */
+    Instant latestSlot(Instant now) {
+        ZonedDateTime z = now.atZone(weeks.zone());
+        Instant best = null;
+        for (DayTime s : slots) {
+            ZonedDateTime candidate = z.toLocalDate().with(TemporalAdjusters.previousOrSame(s.day())).atTime(s.time())
+                    .atZone(weeks.zone());
+            if (candidate.toInstant().isAfter(now)) candidate = candidate.minusWeeks(1);
+            if (best == null || candidate.toInstant().isAfter(best)) best = candidate.toInstant();
+        }
+        return best;
+    }
+}

@@ -1,0 +1,284 @@
+package vn.cdsbot.report;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.cdsbot.chat.Button;
+import vn.cdsbot.chat.Incoming;
+import vn.cdsbot.chat.QuestionAnswerer;
+import vn.cdsbot.chat.Reply;
+import vn.cdsbot.chat.Role;
+import vn.cdsbot.chat.Sender;
+import vn.cdsbot.people.Unit;
+import vn.cdsbot.people.UnitTree;
+
+/**
+ * Drafting and confirming weekly reports: one-line or guided, echoed back with every value, stored only on
+ * #xacnhan. All state lives in report_drafts, inside the message's transaction, so a replayed event or a
+ * restart never loses or doubles a step.
+ */
+final class ReportFlow {
+    private static final Set<String> CONFIRM_WORDS = Set.of("xac nhan", "xacnhan", "ok", "oke", "dong y", "dung",
+            "dung roi", "gui", "gui di", "yes");
+    private static final Set<String> SURE_WORDS = Set.of("chac chan", "chacchan", "chac", "xac nhan chac chan");
+    private static final long ALREADY_STORED_WINDOW_MS = Duration.ofHours(2).toMillis();
+
+    private final Indicators indicators;
+    private final ReportParser parser;
+    private final Weeks weeks;
+    private final Plausibility plausibility;
+    private final long timeoutMs;
+    private final String reportingKind;
+
+    ReportFlow(Indicators indicators, Weeks weeks, Plausibility plausibility, Duration timeout, String reportingKind) {
+        this.indicators = indicators;
+        this.parser = new ReportParser(indicators);
+        this.weeks = weeks;
+        this.plausibility = plausibility;
+        this.timeoutMs = timeout.toMillis();
+        this.reportingKind = reportingKind;
+    }
+
+    /** Who is asking, in which transaction, about which event. */
+    record Ctx(Connection tx, Sender sender, Instant at, long inboxId) {
+        long now() {
+            return at.toEpochMilli();
+        }
+    }
+
+    // ---- #baocao and #sua -------------------------------------------------------------------------------
+
+    List<Reply> report(Ctx c, String args) throws SQLException {
+        List<Reply> out = new ArrayList<>();
+        Optional<Drafts.Draft> old = Drafts.find(c.tx(), c.sender().userId());
+        if (old.isPresent() && old.get().expired(c.now())) out.add(Reply.text(ReportTexts.expiredNote(timeoutMinutes())));
+        out.addAll(start(c, args, old.filter(d -> !d.expired(c.now())).orElse(null), false));
+        return out;
+    }
+
+    List<Reply> edit(Ctx c, String args) throws SQLException {
+        Optional<Drafts.Draft> old = Drafts.find(c.tx(), c.sender().userId());
+        List<Reply> out = new ArrayList<>();
+        if (old.isPresent() && old.get().expired(c.now())) {
+            out.add(Reply.text(ReportTexts.expiredNote(timeoutMinutes())));
+            old = Optional.empty();
+        }
+        out.addAll(start(c, args, old.orElse(null), true));
+        return out;
+    }
+
+    /**
+     * Starts or changes a draft. Values typed now are laid over the draft being edited (for #sua) or over the
+     * unit's current report for the week, so a correction of one figure keeps the others.
+     */
+    private List<Reply> start(Ctx c, String args, Drafts.Draft previous, boolean editing) throws SQLException {
+        UnitTree tree = UnitTree.load(c.tx());
+        ReportParser.Result parsed = parser.parse(args, tree::isUnitCode);
+        if (parsed instanceof ReportParser.Result.Invalid inv) {
+            List<String> problems = new ArrayList<>(inv.problems());
+            if (inv.week() != null && weeks.resolve(inv.week(), c.at()) instanceof Weeks.Resolved.Problem p) {
+                problems.add(p.message());
+            }
+            return List.of(Reply.text(ReportTexts.invalid(problems, indicators)));
+        }
+        ReportParser.Result.Ok ok = (ReportParser.Result.Ok) parsed;
+        boolean sameDraft = editing && previous != null && ok.week() == null && ok.unitCode() == null;
+        Unit unit;
+        Week week;
+        if (sameDraft) {
+            unit = tree.find(previous.unitCode()).orElseThrow();
+            week = previous.week();
+        } else {
+            Object u = unitFor(c, tree, ok.unitCode());
+            if (u instanceof String problem) return List.of(Reply.text(problem));
+            unit = (Unit) u;
+            if (ok.week() == null) {
+                week = weeks.reportingWeek(c.at());
+            } else {
+                Weeks.Resolved r = weeks.resolve(ok.week(), c.at());
+                if (r instanceof Weeks.Resolved.Problem p) return List.of(Reply.text(ReportTexts.invalid(List.of(p.message()), indicators)));
+                week = ((Weeks.Resolved.Ok) r).week();
+            }
+        }
+        boolean sameTarget = previous != null && previous.unitCode().equals(unit.code()) && previous.week().equals(week);
+        Optional<Reports.Report> current = Reports.current(c.tx(), unit.code(), week);
+        Map<String, Long> base = new LinkedHashMap<>(editing && sameTarget ? previous.values()
+                : current.map(Reports.Report::values).orElse(Map.of()));
+        List<Reply> out = new ArrayList<>();
+        if (previous != null && !sameTarget) out.add(Reply.text(ReportTexts.replacedDraft(previous.week())));
+        if (ok.values().isEmpty()) {
+            Drafts.Draft d = new Drafts.Draft(c.sender().userId(), unit.code(), week, base, 0, false, c.now() + timeoutMs);
+            Drafts.save(c.tx(), d, c.now());
+            out.add(question(d, unit, true));
+            return out;
+        }
+        base.putAll(ok.values());
+        Drafts.Draft d = new Drafts.Draft(c.sender().userId(), unit.code(), week, ordered(base), null, false,
+                c.now() + timeoutMs);
+        Drafts.save(c.tx(), d, c.now());
+        out.add(echo(c, d, unit, current));
+        return out;
+    }
+
+    /** The unit a report is for, or a message saying why the sender cannot report for it. */
+    private Object unitFor(Ctx c, UnitTree tree, String typedCode) {
+        Sender s = c.sender();
+        boolean office = s.role() == Role.SECRETARIAT || s.role() == Role.ADMIN;
+        Optional<Unit> own = tree.find(s.unitCode());
+        Unit unit;
+        if (typedCode != null) {
+            unit = tree.find(typedCode).orElseThrow();
+            if (!office && !unit.code().equalsIgnoreCase(s.unitCode())) {
+                return ReportTexts.ownUnitOnly(own.map(Unit::label).orElse(s.unitCode()));
+            }
+        } else if (own.isPresent()) {
+            unit = own.get();
+        } else {
+            return ReportTexts.NO_UNIT;
+        }
+        if (!unit.active()) return ReportTexts.unitInactive(unit);
+        if (!unit.kind().equals(reportingKind)) {
+            return office && typedCode == null ? ReportTexts.officeNeedsUnit(unit) : ReportTexts.notReportingUnit(unit);
+        }
+        return unit;
+    }
+
+    private Map<String, Long> ordered(Map<String, Long> values) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Indicators.Indicator i : indicators.all()) if (values.containsKey(i.code())) out.put(i.code(), values.get(i.code()));
+        return out;
+    }
+
+    private Reply echo(Ctx c, Drafts.Draft d, Unit unit, Optional<Reports.Report> current) {
+        Instant deadline = weeks.deadline(d.week());
+        String text = ReportTexts.echo(unit, d.week(), indicators, d.values(), current, c.at().isAfter(deadline),
+                deadline, weeks.zone());
+        return Reply.text(text, List.of(Button.query("Xác nhận", "#xacnhan"), Button.query("Sửa", "#sua"),
+                Button.query("Huỷ", "#huy")));
+    }
+
+    private Reply question(Drafts.Draft d, Unit unit, boolean first) {
+        Indicators.Indicator ind = indicators.get(d.step());
+        String text = ReportTexts.question(d.step() + 1, indicators.size(), ind, d.values().get(ind.code()));
+        if (first) text = ReportTexts.guidedIntro(unit, d.week(), indicators.size(), timeoutMinutes()) + "\n\n" + text;
+        return Reply.text(text, List.of(Button.query("Bỏ qua", "bỏ qua"), Button.query("0", "0"),
+                Button.query("Huỷ báo cáo", "#huy")));
+    }
+
+    private long timeoutMinutes() {
+        return timeoutMs / 60_000;
+    }
+
+    // ---- #xacnhan, #huy ---------------------------------------------------------------------------------
+
+    List<Reply> confirm(Ctx c, String args) throws SQLException {
+        Connection tx = c.tx();
+        String user = c.sender().userId();
+        Optional<Reports.Report> replayed = Reports.bySource(tx, c.inboxId());
+        if (replayed.isPresent()) return List.of(Reply.text(ReportTexts.alreadyStored(replayed.get(), weeks.zone())));
+        Optional<Drafts.Draft> found = Drafts.find(tx, user);
+        if (found.isEmpty()) {
+            Optional<Reports.Report> last = Reports.lastBy(tx, user)
+                    .filter(r -> c.now() - r.submittedAt() < ALREADY_STORED_WINDOW_MS);
+            return List.of(Reply.text(last.map(r -> ReportTexts.alreadyStored(r, weeks.zone()))
+                    .orElse(ReportTexts.NOTHING_TO_CONFIRM)));
+        }
+        Drafts.Draft d = found.get();
+        if (d.expired(c.now())) {
+            Drafts.delete(tx, user);
+            return List.of(Reply.text(ReportTexts.expiredNote(timeoutMinutes())));
+        }
+        UnitTree tree = UnitTree.load(tx);
+        Unit unit = tree.find(d.unitCode()).orElseThrow();
+        if (d.guided()) {
+            return List.of(Reply.text(ReportTexts.stillAnswering(d.step() + 1, indicators.size())), question(d, unit, false));
+        }
+        Object allowed = unitFor(c, tree, d.unitCode());
+        if (allowed instanceof String problem) {
+            Drafts.delete(tx, user);
+            return List.of(Reply.text(problem));
+        }
+        if (d.week().compareTo(weeks.weekOf(c.at())) > 0) {
+            return List.of(Reply.text(ReportTexts.futureWeek(d.week(), weeks.weekOf(c.at()))));
+        }
+        if (d.values().isEmpty()) {
+            return List.of(Reply.text(ReportTexts.EMPTY_REPORT, List.of(Button.query("Báo cáo lại", "#sua"),
+                    Button.query("Huỷ", "#huy"))));
+        }
+        List<String> warnings = plausibility.warnings(tx, unit.code(), d.week(), d.values());
+        boolean sure = SURE_WORDS.contains(String.join(" ", ReportParser.words(args)));
+        if (!warnings.isEmpty() && !(sure && d.warned())) {
+            Drafts.save(tx, new Drafts.Draft(user, d.unitCode(), d.week(), d.values(), null, true, c.now() + timeoutMs), c.now());
+            return List.of(Reply.text(ReportTexts.plausibility(warnings), List.of(
+                    Button.query("Chắc chắn, gửi", "#xacnhan chắc chắn"), Button.query("Sửa", "#sua"),
+                    Button.query("Huỷ", "#huy"))));
+        }
+        boolean late = weeks.isLate(d.week(), c.at());
+        Reports.Stored stored = Reports.confirm(tx, unit.code(), d.week(), d.values(), user, c.now(), late,
+                !warnings.isEmpty(), c.inboxId());
+        Drafts.delete(tx, user);
+        return List.of(Reply.text(ReportTexts.stored(unit, d.week(), late, weeks.deadline(d.week()), stored.replaced(),
+                weeks.zone())));
+    }
+
+    List<Reply> cancel(Ctx c) throws SQLException {
+        Optional<Drafts.Draft> d = Drafts.find(c.tx(), c.sender().userId());
+        Drafts.delete(c.tx(), c.sender().userId());
+        if (d.isEmpty()) return List.of(Reply.text(ReportTexts.NOTHING_TO_CANCEL));
+        if (d.get().expired(c.now())) return List.of(Reply.text(ReportTexts.expiredNote(timeoutMinutes())));
+        return List.of(Reply.text(ReportTexts.CANCELLED));
+    }
+
+    // ---- plain text while a draft is open ----------------------------------------------------------------
+
+    /**
+     * Non-command text: answers in a guided flow go to the flow, everything else to {@code kb}. The first
+     * message after a draft expired gets a polite note.
+     */
+    List<Reply> answer(Incoming m, Sender s, Connection tx, QuestionAnswerer kb) throws Exception {
+        Optional<Drafts.Draft> found = Drafts.find(tx, s.userId());
+        if (found.isEmpty()) return kb.answer(m, s, tx);
+        Drafts.Draft d = found.get();
+        Ctx c = new Ctx(tx, s, m.at(), m.inboxId());
+        if (!s.enrolled()) {
+            Drafts.delete(tx, s.userId());
+            return kb.answer(m, s, tx);
+        }
+        ReportParser.Answer a = parser.answer(m.text());
+        if (d.expired(c.now())) {
+            Drafts.delete(tx, s.userId());
+            List<Reply> out = new ArrayList<>(List.of(Reply.text(ReportTexts.expiredNote(timeoutMinutes()))));
+            if (a instanceof ReportParser.Answer.Problem) out.addAll(kb.answer(m, s, tx));
+            return out;
+        }
+        Unit unit = UnitTree.load(tx).find(d.unitCode()).orElseThrow();
+        if (!d.guided()) {
+            String f = String.join(" ", ReportParser.words(m.text()));
+            if (CONFIRM_WORDS.contains(f)) return confirm(c, "");
+            if (SURE_WORDS.contains(f)) return confirm(c, "chắc chắn");
+            if (a instanceof ReportParser.Answer.Problem) return kb.answer(m, s, tx);
+            return List.of(Reply.text(ReportTexts.WAITING_CONFIRMATION, List.of(Button.query("Xác nhận", "#xacnhan"),
+                    Button.query("Sửa", "#sua"), Button.query("Huỷ", "#huy"))));
+        }
+        if (a instanceof ReportParser.Answer.Problem p) {
+            Drafts.save(tx, new Drafts.Draft(d.userId(), d.unitCode(), d.week(), d.values(), d.step(), false,
+                    c.now() + timeoutMs), c.now());
+            return List.of(Reply.text(p.message()), question(d, unit, false));
+        }
+        Map<String, Long> values = new LinkedHashMap<>(d.values());
+        if (a instanceof ReportParser.Answer.Value v) values.put(indicators.get(d.step()).code(), v.value());
+        int next = d.step() + 1;
+        Drafts.Draft nd = new Drafts.Draft(d.userId(), d.unitCode(), d.week(), ordered(values),
+                next < indicators.size() ? next : null, false, c.now() + timeoutMs);
+        Drafts.save(tx, nd, c.now());
+        if (nd.guided()) return List.of(question(nd, unit, false));
+        return List.of(echo(c, nd, unit, Reports.current(tx, unit.code(), nd.week())));
+    }
+}

@@ -1,0 +1,95 @@
+package vn.cdsbot.report;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import vn.cdsbot.chat.Command;
+import vn.cdsbot.chat.QuestionAnswerer;
+import vn.cdsbot.chat.SenderResolver;
+import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.config.ConfigException;
+import vn.cdsbot.people.People;
+import vn.cdsbot.storage.Database;
+import vn.cdsbot.storage.PersonalData;
+import vn.cdsbot.zalo.TokenSource;
+import vn.cdsbot.zalo.ZaloClient;
+
+/**
+ * Team members and weekly reporting, wired in one place: units and enrolment ({@link People}), reports
+ * (one-line and guided), history, and reminders.
+ */
+public final class Reporting {
+    private final People people;
+    private final ReportFlow flow;
+    private final List<Command> commands;
+    private final Runnable reminderJob;
+
+    private Reporting(People people, ReportFlow flow, List<Command> commands, Runnable reminderJob) {
+        this.people = people;
+        this.flow = flow;
+        this.commands = commands;
+        this.reminderJob = reminderJob;
+    }
+
+    /** Syncs the units CSV (a bad file stops start-up with a message naming the line) and builds everything. */
+    public static Reporting wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Clock clock,
+                                 Runnable wakeOutbox) {
+        BotConfig.Reporting rc = config.reporting();
+        if (rc.draftTimeoutMinutes() < 1) throw new ConfigException("reporting.draft_timeout_minutes must be at least 1");
+        if (config.zalo().messagingWindowDays() < 1) throw new ConfigException("zalo.messaging_window_days must be at least 1");
+        Indicators indicators = new Indicators(rc.indicators());
+        Weeks weeks = new Weeks(config.zone(), DayTime.parse(rc.deadline(), "reporting.deadline"));
+        List<DayTime> slots = new ArrayList<>();
+        for (int i = 0; i < rc.reminders().size(); i++) {
+            slots.add(DayTime.parse(rc.reminders().get(i), "reporting.reminders[" + i + "]"));
+        }
+        String kind = config.units().reportingKind();
+        int window = config.zalo().messagingWindowDays();
+        People people = People.wire(config, db, zalo, tokens, clock);
+        ReportFlow flow = new ReportFlow(indicators, weeks,
+                new Plausibility(indicators, rc.plausibilityFactor(), rc.plausibilityMinimum()),
+                Duration.ofMinutes(rc.draftTimeoutMinutes()), kind);
+        Reminders reminders = new Reminders(weeks, kind, window);
+        List<Command> commands = new ArrayList<>(people.commands());
+        commands.addAll(new ReportCommands(flow, indicators, weeks, reminders, kind, window).all());
+        return new Reporting(people, flow, List.copyOf(commands),
+                new ReminderSchedule(db, reminders, weeks, slots, clock, wakeOutbox));
+    }
+
+    public List<Command> commands() {
+        return commands;
+    }
+
+    public SenderResolver senders() {
+        return people.senders();
+    }
+
+    /**
+     * Wraps the knowledge-base answerer: while a sender has a guided report open, plain answers (numbers,
+     * "bỏ qua") go to the report; everything else goes to {@code kb}.
+     */
+    public QuestionAnswerer answerer(QuestionAnswerer kb) {
+        return (message, sender, tx) -> flow.answer(message, sender, tx, kb);
+    }
+
+    /** user_withdraw: the display name, membership, drafts and reminder log go; reports stay with their unit. */
+    public List<PersonalData> personalData() {
+        PersonalData drafts = (tx, userId) -> {
+            for (String sql : List.of("DELETE FROM report_drafts WHERE user_id = ?",
+                    "DELETE FROM reminder_messages WHERE user_id = ?")) {
+                try (PreparedStatement ps = tx.prepareStatement(sql)) {
+                    ps.setString(1, userId);
+                    ps.executeUpdate();
+                }
+            }
+        };
+        return List.of(people.eraser(), drafts);
+    }
+
+    /** Periodic jobs: display names, scheduled reminders (and purging long-expired drafts). */
+    public List<Runnable> schedules() {
+        return List.of(people.nameJob(), reminderJob);
+    }
+}

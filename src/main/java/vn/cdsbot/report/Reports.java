@@ -1,0 +1,167 @@
+package vn.cdsbot.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Confirmed reports. A unit has at most one current report per week (superseded_by IS NULL); a newer one
+ * supersedes it and the old row stays as history.
+ */
+final class Reports {
+
+    record Report(long id, String unitCode, Week week, String submittedBy, long submittedAt, boolean late,
+                  boolean plausibilityOverride, Long supersededBy, Map<String, Long> values) {
+        boolean current() {
+            return supersededBy == null;
+        }
+    }
+
+    /** A newly stored report and the one it replaced, if any. */
+    record Stored(Report report, Optional<Report> replaced) {}
+
+    private static final String COLUMNS = "id, unit_code, week_start, submitted_by, submitted_at, late, "
+            + "plausibility_override, superseded_by FROM reports";
+
+    private Reports() {}
+
+    static Optional<Report> current(Connection c, String unitCode, Week week) throws SQLException {
+        List<Report> r = query(c, "SELECT " + COLUMNS + " WHERE unit_code = ? AND week_start = ? AND superseded_by IS NULL",
+                unitCode, week.toString());
+        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+    }
+
+    static Optional<Report> bySource(Connection c, long inboxId) throws SQLException {
+        List<Report> r = query(c, "SELECT " + COLUMNS + " WHERE source_inbox_id = ?", inboxId);
+        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+    }
+
+    static Optional<Report> lastBy(Connection c, String userId) throws SQLException {
+        List<Report> r = query(c, "SELECT " + COLUMNS + " WHERE submitted_by = ? ORDER BY submitted_at DESC, id DESC LIMIT 1",
+                userId);
+        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+    }
+
+    /** Every version for the unit and week, oldest first. */
+    static List<Report> versions(Connection c, String unitCode, Week week) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " WHERE unit_code = ? AND week_start = ? ORDER BY submitted_at, id",
+                unitCode, week.toString());
+    }
+
+    /** The unit's latest submissions (any week, current or not), newest first. */
+    static List<Report> latest(Connection c, String unitCode, int limit) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " WHERE unit_code = ? ORDER BY submitted_at DESC, id DESC LIMIT ?",
+                unitCode, limit);
+    }
+
+    /** Current reports of the unit for weeks before {@code week}, newest first. */
+    static List<Report> recentBefore(Connection c, String unitCode, Week week, int limit) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " WHERE unit_code = ? AND week_start < ? AND superseded_by IS NULL "
+                + "ORDER BY week_start DESC LIMIT ?", unitCode, week.toString(), limit);
+    }
+
+    /** Units with a current report for the week. */
+    static Set<String> reportedUnits(Connection c, Week week) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT unit_code FROM reports WHERE week_start = ? AND superseded_by IS NULL")) {
+            ps.setString(1, week.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Stores a confirmed report and supersedes the unit's current one for the week, in the caller's
+     * transaction. {@code sourceInboxId} is unique, so a replayed event cannot add a second report.
+     */
+    static Stored confirm(Connection tx, String unitCode, Week week, Map<String, Long> values, String userId,
+                          long at, boolean late, boolean override, long sourceInboxId) throws SQLException {
+        Optional<Report> old = current(tx, unitCode, week);
+        if (old.isPresent()) {
+            // The partial unique index allows one current row per unit and week, and superseded_by must name an
+            // existing row: park the old row on itself, insert the new one, then point the old row at it.
+            update(tx, "UPDATE reports SET superseded_by = id, superseded_at = ? WHERE id = ?", at, old.get().id());
+        }
+        long id;
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO reports (unit_code, week_start, submitted_by, "
+                + "submitted_at, late, plausibility_override, source_inbox_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, unitCode);
+            ps.setString(2, week.toString());
+            ps.setString(3, userId);
+            ps.setLong(4, at);
+            ps.setInt(5, late ? 1 : 0);
+            ps.setInt(6, override ? 1 : 0);
+            ps.setLong(7, sourceInboxId);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = tx.prepareStatement(
+                "INSERT INTO report_values (report_id, indicator, value) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Long> e : values.entrySet()) {
+                ps.setLong(1, id);
+                ps.setString(2, e.getKey());
+                ps.setLong(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        if (old.isPresent()) update(tx, "UPDATE reports SET superseded_by = ? WHERE id = ?", id, old.get().id());
+        Report stored = new Report(id, unitCode, week, userId, at, late, override, null, values);
+        return new Stored(stored, old);
+    }
+
+    private static void update(Connection tx, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<Report> query(Connection c, String sql, Object... args) throws SQLException {
+        List<Report> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long sup = rs.getLong(8);
+                    Long supersededBy = rs.wasNull() ? null : sup;
+                    rows.add(new Report(rs.getLong(1), rs.getString(2), Week.parse(rs.getString(3)), rs.getString(4),
+                            rs.getLong(5), rs.getInt(6) == 1, rs.getInt(7) == 1, supersededBy, Map.of()));
+                }
+            }
+        }
+        if (rows.isEmpty()) return rows;
+        Map<Long, Map<String, Long>> values = new HashMap<>();
+        String marks = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT report_id, indicator, value FROM report_values "
+                + "WHERE report_id IN (" + marks + ") ORDER BY report_id, rowid")) {
+            for (int i = 0; i < rows.size(); i++) ps.setLong(i + 1, rows.get(i).id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) values.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+            }
+        }
+        List<Report> out = new ArrayList<>();
+        for (Report r : rows) {
+            out.add(new Report(r.id(), r.unitCode(), r.week(), r.submittedBy(), r.submittedAt(), r.late(),
+                    r.plausibilityOverride(), r.supersededBy(), values.getOrDefault(r.id(), Map.of())));
+        }
+        return out;
+    }
+}

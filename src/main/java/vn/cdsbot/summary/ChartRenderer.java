@@ -1,0 +1,188 @@
+package vn.cdsbot.summary;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Draws the trend chart: the indicator over the last weeks for the scope, and below it the child units for the
+ * latest week, in one PNG. Text is drawn with Liberation Sans (SIL OFL, shipped in the jar) so Vietnamese
+ * diacritics render the same on any server, headless or not.
+ */
+final class ChartRenderer {
+    static final int WIDTH = 1000;
+    static final int MAX_BARS = 15;
+    private static final Color BLUE = new Color(0x1f, 0x6f, 0xb5);
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Color ORANGE = new Color(0xe0, 0x7b, 0x22);
+
+    private final Font regular;
+    private final Font bold;
+
+    ChartRenderer() {
+        this.regular = font("/liberation/LiberationSans-Regular.ttf");
+        this.bold = font("/liberation/LiberationSans-Bold.ttf");
+    }
+
+    private static Font font(String resource) {
+        try (InputStream in = ChartRenderer.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("font missing from the classpath: " + resource);
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (FontFormatException e) {
+            throw new IllegalStateException("bad font " + resource, e);
+        }
+    }
+
+    /** One point of the trend: a week and its total. */
+    record Point(Week week, long value) {}
+
+    /** One bar: a child unit and its value in the latest week. */
+    record Bar(String label, long value) {}
+
+    /**
+     * @param bars strongest first; only the first {@link #MAX_BARS} are drawn; empty draws the trend alone
+     */
+    byte[] render(String indicatorTitle, String scopeName, List<Point> trend, List<Bar> bars, int barsTotal) {
+        JFreeChart top = trendChart(indicatorTitle, scopeName, trend);
+        List<Bar> shown = bars.subList(0, Math.min(MAX_BARS, bars.size()));
+        JFreeChart bottom = shown.isEmpty() ? null : barChart(trend.get(trend.size() - 1).week(), shown, barsTotal);
+        int topHeight = 520;
+        int bottomHeight = bottom == null ? 0 : 130 + 34 * shown.size();
+        BufferedImage img = new BufferedImage(WIDTH, topHeight + bottomHeight, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            top.draw(g, new Rectangle2D.Double(0, 0, WIDTH, topHeight));
+            if (bottom != null) {
+                g.setColor(new Color(0xdd, 0xdd, 0xdd));
+                g.setStroke(new BasicStroke(2f));
+                g.drawLine(20, topHeight, WIDTH - 20, topHeight);
+                bottom.draw(g, new Rectangle2D.Double(0, topHeight, WIDTH, bottomHeight));
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private JFreeChart trendChart(String indicatorTitle, String scopeName, List<Point> trend) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Point p : trend) data.addValue(p.value(), indicatorTitle, "Tuần " + p.week().number());
+        Week first = trend.get(0).week();
+        Week last = trend.get(trend.size() - 1).week();
+        JFreeChart chart = ChartFactory.createLineChart(indicatorTitle, null, null, data,
+                PlotOrientation.VERTICAL, false, false, false);
+        theme().apply(chart);
+        chart.addSubtitle(new TextTitle(scopeName + " · " + trend.size() + " tuần, từ " + first.monday().format(DATE)
+                + " đến " + last.sunday().format(DATE), regular.deriveFont(16f)));
+        CategoryPlot plot = chart.getCategoryPlot();
+        style(plot);
+        LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
+        r.setSeriesPaint(0, BLUE);
+        r.setSeriesStroke(0, new BasicStroke(3f));
+        r.setDefaultShapesVisible(true);
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", vietnameseNumbers()));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(regular.deriveFont(13f));
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        ((NumberAxis) plot.getRangeAxis()).setUpperMargin(0.15);
+        return chart;
+    }
+
+    private JFreeChart barChart(Week week, List<Bar> bars, int barsTotal) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Bar b : bars) data.addValue(b.value(), "", b.label());
+        String title = "Theo đơn vị trực thuộc – tuần " + week.number() + "/" + week.year();
+        JFreeChart chart = ChartFactory.createBarChart(title, null, null, data, PlotOrientation.HORIZONTAL,
+                false, false, false);
+        theme().apply(chart);
+        if (barsTotal > bars.size()) {
+            chart.addSubtitle(new TextTitle(bars.size() + " đơn vị cao nhất trong " + barsTotal, regular.deriveFont(15f)));
+        }
+        CategoryPlot plot = chart.getCategoryPlot();
+        style(plot);
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, ORANGE);
+        r.setMaximumBarWidth(0.5);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", vietnameseNumbers()));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(regular.deriveFont(13f));
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        ((NumberAxis) plot.getRangeAxis()).setUpperMargin(0.12);
+        CategoryAxis axis = plot.getDomainAxis();
+        axis.setMaximumCategoryLabelWidthRatio(0.35f);
+        return chart;
+    }
+
+    private void style(CategoryPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xcc, 0xcc, 0xcc));
+        plot.setOutlineVisible(false);
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        range.setNumberFormatOverride(vietnameseNumbers());
+    }
+
+    private StandardChartTheme theme() {
+        StandardChartTheme t = new StandardChartTheme("cdsbot");
+        t.setExtraLargeFont(bold.deriveFont(22f));
+        t.setLargeFont(bold.deriveFont(16f));
+        t.setRegularFont(regular.deriveFont(14f));
+        t.setSmallFont(regular.deriveFont(12f));
+        t.setChartBackgroundPaint(Color.WHITE);
+        t.setPlotBackgroundPaint(Color.WHITE);
+        return t;
+    }
+
+    /** 1.234 with a dot, as Vietnamese readers expect. */
+    static NumberFormat vietnameseNumbers() {
+        DecimalFormatSymbols sym = new DecimalFormatSymbols();
+        sym.setGroupingSeparator('.');
+        sym.setDecimalSeparator(',');
+        return new DecimalFormat("#,##0", sym);
+    }
+}

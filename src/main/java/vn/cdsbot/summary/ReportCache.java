@@ -1,0 +1,116 @@
+package vn.cdsbot.summary;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The values of every current report, kept in memory so a summary does not re-read a year of reports on every
+ * request (the cumulative totals would otherwise cost a 250,000-row join each time).
+ *
+ * <p>Kept exact cheaply because confirmed reports are append-only: a correction is a new row that supersedes the
+ * old one. Each {@link #sync} compares a fingerprint of the current set (count and sum of ids, one pass over the
+ * partial index) with the cache; if it differs, the rows newer than the last seen id are added, each replacing
+ * its unit's entry for that week, and if the fingerprint still differs (a row deleted or un-superseded) the cache
+ * is reloaded whole.
+ */
+final class ReportCache {
+    private record Entry(long id, long[] values) {}
+
+    private final List<String> indicators;
+    private final TreeMap<Week, Map<String, Entry>> byWeek = new TreeMap<>();
+    private boolean loaded;
+    private long count;
+    private long idSum;
+    private long maxId;
+
+    ReportCache(List<String> indicators) {
+        this.indicators = List.copyOf(indicators);
+    }
+
+    synchronized void sync(Connection c) throws SQLException {
+        long[] fp = fingerprint(c);
+        if (loaded && fp[0] == count && fp[1] == idSum) return;
+        if (loaded) {
+            load(c, maxId);
+            if (fp[0] == count && fp[1] == idSum) return;
+        }
+        byWeek.clear();
+        count = 0;
+        idSum = 0;
+        maxId = 0;
+        load(c, 0);
+        loaded = true;
+    }
+
+    private static long[] fingerprint(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*), COALESCE(SUM(id), 0) FROM reports WHERE superseded_by IS NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    /** Adds the current reports with an id above {@code after}. */
+    private void load(Connection c, long after) throws SQLException {
+        Map<Long, long[]> values = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT v.report_id, v.indicator, v.value FROM reports r JOIN report_values v ON v.report_id = r.id "
+                        + "WHERE r.id > ? AND r.superseded_by IS NULL")) {
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = indicators.indexOf(rs.getString(2));
+                    if (i >= 0) values.computeIfAbsent(rs.getLong(1), k -> new long[indicators.size()])[i] = rs.getLong(3);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, unit_code, week_start FROM reports WHERE id > ? AND superseded_by IS NULL ORDER BY id")) {
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    Entry e = new Entry(id, values.getOrDefault(id, new long[indicators.size()]));
+                    Entry old = byWeek.computeIfAbsent(Week.parse(rs.getString(3)), k -> new HashMap<>())
+                            .put(rs.getString(2), e);
+                    if (old != null) {
+                        count--;
+                        idSum -= old.id();
+                    }
+                    count++;
+                    idSum += id;
+                    maxId = Math.max(maxId, id);
+                }
+            }
+        }
+    }
+
+    /** Unit → values of its current report for the week. */
+    synchronized Map<String, long[]> week(Week w) {
+        Map<String, long[]> out = new HashMap<>();
+        Map<String, Entry> m = byWeek.get(w);
+        if (m != null) m.forEach((unit, e) -> out.put(unit, e.values()));
+        return out;
+    }
+
+    /** The sum over the given units of their current reports from..to inclusive. */
+    synchronized long[] sum(Collection<String> units, Week from, Week to) {
+        long[] out = new long[indicators.size()];
+        if (from.compareTo(to) > 0) return out;
+        for (Map<String, Entry> m : byWeek.subMap(from, true, to, true).values()) {
+            for (String u : units) {
+                Entry e = m.get(u);
+                if (e != null) for (int i = 0; i < out.length; i++) out[i] += e.values()[i];
+            }
+        }
+        return out;
+    }
+}

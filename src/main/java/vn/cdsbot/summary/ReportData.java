@@ -1,0 +1,98 @@
+package vn.cdsbot.summary;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads confirmed reports. "Current" means not superseded: the one report that counts for a unit and week.
+ * Values are arrays in the configured indicator order; an indicator missing from a report counts as 0.
+ */
+final class ReportData {
+    private ReportData() {}
+
+    /** A unit's current report for one week. {@code corrected}: an earlier version was superseded by it. */
+    record Current(long id, String unit, String submittedBy, long submittedAt, boolean late, boolean override,
+                   boolean corrected, long[] values) {}
+
+    /** One version of a report, current or superseded, for the export's history sheet. */
+    record Version(long id, String unit, String submittedBy, String submitterName, long submittedAt, boolean late,
+                   boolean override, Long supersededAt, long[] values) {
+        boolean current() {
+            return supersededAt == null;
+        }
+    }
+
+    static Map<String, Current> current(Connection c, Week week, List<String> indicators) throws SQLException {
+        Map<Long, long[]> values = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT v.report_id, v.indicator, v.value FROM reports r JOIN report_values v ON v.report_id = r.id "
+                        + "WHERE r.week_start = ? AND r.superseded_by IS NULL")) {
+            ps.setString(1, week.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = indicators.indexOf(rs.getString(2));
+                    if (i >= 0) values.computeIfAbsent(rs.getLong(1), k -> new long[indicators.size()])[i] = rs.getLong(3);
+                }
+            }
+        }
+        Map<String, Current> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT r.id, r.unit_code, r.submitted_by, r.submitted_at, r.late, r.plausibility_override, "
+                        + "EXISTS (SELECT 1 FROM reports o WHERE o.week_start = r.week_start AND o.unit_code = r.unit_code AND o.id <> r.id) "
+                        + "FROM reports r WHERE r.week_start = ? AND r.superseded_by IS NULL")) {
+            ps.setString(1, week.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    out.put(rs.getString(2), new Current(id, rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getInt(5) == 1, rs.getInt(6) == 1, rs.getInt(7) == 1,
+                            values.getOrDefault(id, new long[indicators.size()])));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every version of every report for the week, oldest first per unit. */
+    static List<Version> history(Connection c, Week week, List<String> indicators) throws SQLException {
+        Map<Long, long[]> values = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT v.report_id, v.indicator, v.value FROM reports r JOIN report_values v ON v.report_id = r.id "
+                        + "WHERE r.week_start = ?")) {
+            ps.setString(1, week.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = indicators.indexOf(rs.getString(2));
+                    if (i >= 0) values.computeIfAbsent(rs.getLong(1), k -> new long[indicators.size()])[i] = rs.getLong(3);
+                }
+            }
+        }
+        List<Version> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT r.id, r.unit_code, r.submitted_by, m.display_name, r.submitted_at, r.late, r.plausibility_override, "
+                        + "r.superseded_at, r.superseded_by FROM reports r LEFT JOIN members m ON m.user_id = r.submitted_by "
+                        + "WHERE r.week_start = ? ORDER BY r.unit_code, r.submitted_at, r.id")) {
+            ps.setString(1, week.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    long supAt = rs.getLong(8);
+                    boolean supAtNull = rs.wasNull();
+                    rs.getLong(9);
+                    boolean superseded = !rs.wasNull();
+                    Long supersededAt = superseded ? (supAtNull ? Long.valueOf(0) : Long.valueOf(supAt)) : null;
+                    out.add(new Version(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getInt(6) == 1, rs.getInt(7) == 1, supersededAt,
+                            values.getOrDefault(id, new long[indicators.size()])));
+                }
+            }
+        }
+        return out;
+    }
+}

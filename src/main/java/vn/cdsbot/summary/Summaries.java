@@ -1,0 +1,121 @@
+package vn.cdsbot.summary;
+
+import io.javalin.Javalin;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.cdsbot.chat.Command;
+import vn.cdsbot.chat.Reply;
+import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.storage.Database;
+import vn.cdsbot.storage.PersonalData;
+
+/**
+ * The steering-committee summaries feature, wired: the commands #tonghop, #chuabaocao, #bieudo and #xuat, the
+ * export download route, the weekly digest and export clean-up jobs, and the eraser for what it stores per user.
+ */
+public final class Summaries {
+    private static final Logger log = LoggerFactory.getLogger(Summaries.class);
+    private final List<Command> commands;
+    private final ExportRoutes routes;
+    private final Digest digest;
+    private final ExportStore exports;
+    private final Database db;
+    private final Clock clock;
+    private final Runnable warmUp;
+    private final AtomicBoolean warm = new AtomicBoolean();
+
+    private Summaries(List<Command> commands, ExportRoutes routes, Digest digest, ExportStore exports, Database db,
+                      Clock clock, Runnable warmUp) {
+        this.commands = commands;
+        this.routes = routes;
+        this.digest = digest;
+        this.exports = exports;
+        this.db = db;
+        this.clock = clock;
+        this.warmUp = warmUp;
+    }
+
+    public static Summaries create(BotConfig config, Database db, Clock clock, Runnable wakeOutbox) {
+        Settings settings = Settings.from(config);
+        Summarizer summarizer = new Summarizer(settings);
+        SummaryTexts texts = new SummaryTexts(settings);
+        ExportStore exports = new ExportStore(settings.publicUrl(), settings.exportLinkLifetime());
+        ChartRenderer charts = new ChartRenderer();
+        ExcelExport excel = new ExcelExport(settings);
+        SummaryCommands commands = new SummaryCommands(settings, summarizer, texts, charts, excel, exports);
+        return new Summaries(commands.all(), new ExportRoutes(db, exports, clock),
+                new Digest(db, settings, summarizer, texts, clock, wakeOutbox), exports, db, clock,
+                () -> warmUp(db, settings, summarizer, charts, excel, clock));
+    }
+
+    /**
+     * Loads the report cache and runs the chart and spreadsheet code once on tiny data, so the first request
+     * after a restart answers as fast as the next ones (class loading and the first full read take ~1 s).
+     */
+    private static void warmUp(Database db, Settings settings, Summarizer summarizer, ChartRenderer charts,
+                               ExcelExport excel, Clock clock) {
+        long started = System.nanoTime();
+        db.read(summarizer::values);
+        Week week = Week.justEnded(clock.instant(), settings.zone());
+        UnitTree tree = UnitTree.of(List.of(new UnitTree.Unit("X", "Đơn vị", null, settings.reportingKind(), true, null)));
+        ScopeSummary s = summarizer.compute(tree, tree.root(), week, java.util.Map.of(), java.util.Map.of(),
+                new long[settings.indicators().size()]);
+        excel.build(new ExcelExport.Input(tree, s, java.util.Map.of(), java.util.Map.of(), List.of(), java.util.Map.of(),
+                clock.instant()));
+        charts.render("Tuần", "Đơn vị", List.of(new ChartRenderer.Point(week, 1)), List.of(new ChartRenderer.Bar("A", 1)), 1);
+        log.info("Summaries warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Runs the warm-up now (the periodic job does it on its first run). */
+    public void warmUp() {
+        if (warm.compareAndSet(false, true)) warmUp.run();
+    }
+
+    public List<Command> commands() {
+        return commands;
+    }
+
+    public Consumer<Javalin> routes() {
+        return routes::register;
+    }
+
+    /** Every 30 s: the weekly digest when due, waiting digests, expired exports. */
+    public Runnable schedule() {
+        return () -> {
+            warmUp();
+            digest.run();
+            db.inTransaction(tx -> {
+                exports.purge(tx, clock.instant());
+                return null;
+            });
+        };
+    }
+
+    /**
+     * A secretariat member's digest that waited because they were outside Zalo's messaging window, as replies to
+     * append to the reply of their message (call inside that message's transaction). Empty when nothing waits.
+     * Optional: without this hook the periodic job delivers it within 30 s of their message.
+     */
+    public List<Reply> releasePendingDigest(Connection tx, String userId, Instant now) throws Exception {
+        return digest.releasePending(tx, userId, now);
+    }
+
+    public PersonalData personalData() {
+        return (tx, userId) -> {
+            for (String sql : List.of("DELETE FROM summary_pending_digests WHERE user_id = ?",
+                    "DELETE FROM summary_exports WHERE created_by = ?")) {
+                try (PreparedStatement ps = tx.prepareStatement(sql)) {
+                    ps.setString(1, userId);
+                    ps.executeUpdate();
+                }
+            }
+        };
+    }
+}

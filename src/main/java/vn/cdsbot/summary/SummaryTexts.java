@@ -1,0 +1,201 @@
+package vn.cdsbot.summary;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import vn.cdsbot.summary.ReportData.Current;
+import vn.cdsbot.summary.ScopeSummary.Part;
+import vn.cdsbot.summary.UnitTree.Unit;
+
+/** Every Vietnamese sentence of the summaries, laid out for a phone: short lines, no tables. */
+final class SummaryTexts {
+    static final int NAMED_MISSING = 10;
+    static final int NAMED_IN_NOTE = 8;
+    /** Above this many child units, the breakdown shows the strongest and the weakest and skips the middle. */
+    static final int MAX_PARTS = 30;
+    private static final int TOP_PARTS = 20;
+    private static final int BOTTOM_PARTS = 10;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM HH:mm");
+
+    private final Settings settings;
+
+    SummaryTexts(Settings settings) {
+        this.settings = settings;
+    }
+
+    // ---- #tonghop -------------------------------------------------------------------------------------------
+
+    List<String> summary(ScopeSummary s, UnitTree tree) {
+        List<String> blocks = new ArrayList<>();
+        blocks.add(header(s));
+        if (s.expected().isEmpty()) {
+            blocks.add("Trong phạm vi này không có đơn vị nào phải báo cáo tuần này.");
+            return Pager.pack(blocks, continuation(s));
+        }
+        blocks.add(indicators(s));
+        blocks.addAll(parts(s));
+        if (!s.missing().isEmpty()) blocks.add(missing(s, tree));
+        String notes = notes(s, tree);
+        if (!notes.isEmpty()) blocks.add(notes);
+        return Pager.pack(blocks, continuation(s));
+    }
+
+    String header(ScopeSummary s) {
+        StringBuilder b = new StringBuilder();
+        b.append("TỔNG HỢP TUẦN ").append(s.week().number()).append('/').append(s.week().year()).append('\n')
+                .append(days(s.week())).append(" · ").append(s.scope().name()).append("\n\n");
+        int expected = s.expected().size();
+        b.append("Đã báo cáo: ").append(s.reported()).append('/').append(expected).append(" đơn vị (")
+                .append(VnFormat.rate(s.reported(), expected)).append(")\n");
+        b.append("Đúng hạn ").append(s.onTime()).append(" · Muộn ").append(s.late().size())
+                .append(" · Chưa báo cáo ").append(s.missing().size());
+        return b.toString();
+    }
+
+    String indicators(ScopeSummary s) {
+        StringBuilder b = new StringBuilder("Kết quả tuần (so với tuần trước; lũy kế từ ")
+                .append(settings.campaignStart().monday().format(DATE)).append("):");
+        for (int i = 0; i < s.totals().length; i++) {
+            b.append("\n• ").append(settings.title(i)).append(": ").append(VnFormat.number(s.totals()[i]))
+                    .append("\n   ").append(VnFormat.change(s.totals()[i], s.previous()[i]))
+                    .append(" · Lũy kế ").append(VnFormat.number(s.cumulative()[i]));
+        }
+        return b.toString();
+    }
+
+    private List<String> parts(ScopeSummary s) {
+        List<String> blocks = new ArrayList<>();
+        List<Part> parts = s.parts();
+        if (parts.isEmpty()) return blocks;
+        String title = "Theo đơn vị trực thuộc, mạnh nhất trước (xếp theo " + settings.indicators().get(0).name() + "):";
+        int skipped = parts.size() > MAX_PARTS ? parts.size() - TOP_PARTS - BOTTOM_PARTS : 0;
+        for (int i = 0; i < parts.size(); i++) {
+            if (skipped > 0 && i == TOP_PARTS) {
+                blocks.add("… " + skipped + " đơn vị ở giữa bảng xếp hạng (xem đủ trong tệp Excel: #xuat) …");
+                i += skipped - 1;
+                continue;
+            }
+            String line = part(i + 1, parts.get(i));
+            blocks.add(i == 0 ? title + "\n" + line : line);
+        }
+        return blocks;
+    }
+
+    private String part(int rank, Part p) {
+        StringBuilder b = new StringBuilder();
+        b.append(rank).append(". ").append(p.unit().name()).append(": ").append(p.reported()).append('/')
+                .append(p.expected()).append(" đã báo cáo");
+        if (p.late() > 0) b.append(" (").append(p.late()).append(" muộn)");
+        b.append('\n');
+        for (int i = 0; i < p.totals().length; i++) {
+            if (i > 0) b.append(" · ");
+            b.append(settings.shortLabel(i)).append(' ').append(VnFormat.number(p.totals()[i]));
+            if (i == 0) b.append(" (").append(VnFormat.arrow(p.totals()[i], p.previous()[i])).append(')');
+        }
+        return b.toString();
+    }
+
+    String missing(ScopeSummary s, UnitTree tree) {
+        StringBuilder b = new StringBuilder("Chưa báo cáo (").append(s.missing().size()).append("):");
+        int shown = Math.min(NAMED_MISSING, s.missing().size());
+        for (int i = 0; i < shown; i++) b.append("\n– ").append(nameWithParent(s.missing().get(i), s.scope(), tree));
+        int rest = s.missing().size() - shown;
+        if (rest > 0) b.append("\n… và ").append(rest).append(" đơn vị khác.");
+        b.append("\nGõ #chuabaocao để xem đủ danh sách và nhắc.");
+        return b.toString();
+    }
+
+    String notes(ScopeSummary s, UnitTree tree) {
+        List<String> lines = new ArrayList<>();
+        Function<Current, String> name = r -> tree.get(r.unit()).map(Unit::name).orElse(r.unit());
+        if (!s.late().isEmpty()) {
+            lines.add(named("Báo cáo muộn", s.late(), name));
+        }
+        if (!s.correctedAfterDeadline().isEmpty()) {
+            lines.add(named("Sửa số liệu sau hạn", s.correctedAfterDeadline(),
+                    r -> name.apply(r) + " (sửa " + when(r.submittedAt()) + ")"));
+        }
+        if (!s.overridden().isEmpty()) {
+            lines.add(named("Số vượt ngưỡng, người gửi đã xác nhận", s.overridden(), name));
+        }
+        if (lines.isEmpty()) return "";
+        return "Ghi chú số liệu:\n" + String.join("\n", lines);
+    }
+
+    private String named(String label, List<Current> reports, Function<Current, String> name) {
+        StringBuilder b = new StringBuilder("– ").append(label).append(" (").append(reports.size()).append("): ");
+        int shown = Math.min(NAMED_IN_NOTE, reports.size());
+        for (int i = 0; i < shown; i++) {
+            if (i > 0) b.append(", ");
+            b.append(name.apply(reports.get(i)));
+        }
+        if (reports.size() > shown) b.append(" và ").append(reports.size() - shown).append(" đơn vị khác");
+        return b.toString();
+    }
+
+    String continuation(ScopeSummary s) {
+        return "Tổng hợp tuần " + s.week().number() + "/" + s.week().year() + " – " + s.scope().name();
+    }
+
+    // ---- #chuabaocao ----------------------------------------------------------------------------------------
+
+    /** Non-reporting units grouped under their parent, each with its leaders' names. */
+    List<String> missingList(ScopeSummary s, UnitTree tree, Map<String, List<String>> leaders) {
+        List<String> blocks = new ArrayList<>();
+        String head = "CHƯA BÁO CÁO TUẦN " + s.week().number() + "/" + s.week().year() + "\n" + days(s.week()) + " · "
+                + s.scope().name() + "\n";
+        if (s.expected().isEmpty()) {
+            blocks.add(head + "Trong phạm vi này không có đơn vị nào phải báo cáo tuần này.");
+            return blocks;
+        }
+        if (s.missing().isEmpty()) {
+            blocks.add(head + "Tất cả " + s.expected().size() + " đơn vị đã báo cáo. Cảm ơn các tổ!");
+            return blocks;
+        }
+        blocks.add(head + s.missing().size() + "/" + s.expected().size() + " đơn vị chưa báo cáo:");
+        String currentParent = null;
+        StringBuilder group = null;
+        for (Unit u : s.missing()) {
+            String parentName = tree.parent(u).map(Unit::name).orElse("");
+            String line = "– " + u.name() + " (" + u.code() + "): " + leaderText(leaders.get(u.code()));
+            if (group == null || !parentName.equals(currentParent)) {
+                if (group != null) blocks.add(group.toString());
+                currentParent = parentName;
+                group = new StringBuilder(parentName.isEmpty() || u.code().equals(s.scope().code()) ? "" : parentName + ":\n");
+                group.append(line);
+            } else if (Pager.length(group) + 1 + Pager.length(line) > 600) {
+                blocks.add(group.toString());
+                group = new StringBuilder(parentName + " (tiếp):\n").append(line);
+            } else {
+                group.append('\n').append(line);
+            }
+        }
+        if (group != null) blocks.add(group.toString());
+        return Pager.pack(blocks, "Chưa báo cáo tuần " + s.week().number() + "/" + s.week().year() + " – "
+                + s.scope().name());
+    }
+
+    private static String leaderText(List<String> names) {
+        if (names == null || names.isEmpty()) return "chưa có tổ trưởng đăng ký";
+        return "tổ trưởng " + String.join(", ", names);
+    }
+
+    // ---- shared ---------------------------------------------------------------------------------------------
+
+    static String days(Week w) {
+        return w.monday().format(DateTimeFormatter.ofPattern("dd/MM")) + "–" + w.sunday().format(DATE);
+    }
+
+    private String when(long millis) {
+        return Instant.ofEpochMilli(millis).atZone(settings.zone()).format(WHEN);
+    }
+
+    static String nameWithParent(Unit u, Unit scope, UnitTree tree) {
+        return tree.parent(u).filter(p -> !p.code().equals(scope.code()))
+                .map(p -> u.name() + " (" + p.name() + ")").orElse(u.name());
+    }
+}

@@ -1,0 +1,201 @@
+package vn.cdsbot.zalo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import vn.cdsbot.chat.Button;
+import vn.cdsbot.chat.Reply;
+import vn.cdsbot.storage.Database;
+
+/** Replies committed before they are sent: one row per Zalo message, delivered in order per user. */
+public final class Outbox {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A message waiting to be delivered. */
+    public record Row(long id, String userId, String kind, ObjectNode payload, int attempts) {}
+
+    private final Database db;
+
+    public Outbox(Database db) {
+        this.db = db;
+    }
+
+    /** Adds replies inside the caller's transaction; long texts become several rows, buttons go on the last. */
+    public static void enqueue(Connection tx, String userId, Long inboxId, List<Reply> replies, long nowMillis)
+            throws SQLException {
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.Text t) {
+                List<String> parts = TextSplitter.split(t.text(), TextSplitter.ZALO_LIMIT);
+                for (int i = 0; i < parts.size(); i++) {
+                    ObjectNode p = JSON.createObjectNode().put("text", parts.get(i));
+                    if (i == parts.size() - 1 && !t.buttons().isEmpty()) p.set("buttons", buttons(t.buttons()));
+                    insert(tx, userId, inboxId, "text", p, nowMillis);
+                }
+            } else if (reply instanceof Reply.Image img) {
+                long mediaId;
+                try (PreparedStatement ps = tx.prepareStatement("INSERT INTO media (png, created_at) VALUES (?, ?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setBytes(1, img.png());
+                    ps.setLong(2, nowMillis);
+                    ps.executeUpdate();
+                    try (ResultSet rs = ps.getGeneratedKeys()) {
+                        rs.next();
+                        mediaId = rs.getLong(1);
+                    }
+                }
+                ObjectNode p = JSON.createObjectNode().put("media_id", mediaId).put("caption", img.caption());
+                insert(tx, userId, inboxId, "image", p, nowMillis);
+            }
+        }
+    }
+
+    private static ArrayNode buttons(List<Button> buttons) {
+        ArrayNode arr = JSON.createArrayNode();
+        for (Button b : buttons) {
+            arr.addObject().put("kind", b.kind().name()).put("title", b.title()).put("payload", b.payload());
+        }
+        return arr;
+    }
+
+    private static void insert(Connection tx, String userId, Long inboxId, String kind, ObjectNode payload, long now)
+            throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement(
+                "INSERT INTO outbox (user_id, inbox_id, kind, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, userId);
+            if (inboxId == null) ps.setNull(2, java.sql.Types.INTEGER); else ps.setLong(2, inboxId);
+            ps.setString(3, kind);
+            ps.setString(4, payload.toString());
+            ps.setLong(5, now);
+            ps.setLong(6, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Convenience for features that message people outside a conversation (reminders, digests). */
+    public void enqueue(String userId, List<Reply> replies, long nowMillis) {
+        db.inTransaction(c -> {
+            enqueue(c, userId, null, replies, nowMillis);
+            return null;
+        });
+    }
+
+    /** Each user's oldest pending row, when it is due: later rows wait so order per user is kept. */
+    public List<Row> dueHeads(long nowMillis, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT o.id, o.user_id, o.kind, o.payload, o.attempts FROM outbox o "
+                            + "WHERE o.id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY user_id) "
+                            + "AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?")) {
+                ps.setLong(1, nowMillis);
+                ps.setInt(2, limit);
+                List<Row> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                (ObjectNode) JSON.readTree(rs.getString(4)), rs.getInt(5)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public void markSent(long id, String zaloMessageId, long now) {
+        update("UPDATE outbox SET status = 'sent', sent_at = ?, zalo_message_id = ?, attempts = attempts + 1 WHERE id = ?",
+                now, zaloMessageId, id);
+    }
+
+    public void markFailed(long id, String error, long now) {
+        update("UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1, sent_at = ? WHERE id = ?",
+                error, now, id);
+    }
+
+    public void reschedule(long id, long at, String error, boolean countAttempt) {
+        update("UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ?",
+                at, error, countAttempt ? 1 : 0, id);
+    }
+
+    private void update(String sql, Object... args) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public byte[] media(long mediaId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT png FROM media WHERE id = ?")) {
+                ps.setLong(1, mediaId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getBytes(1) : null;
+                }
+            }
+        });
+    }
+
+    public String cachedAttachment(long mediaId, long notBefore) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT attachment_id FROM media WHERE id = ? AND uploaded_at >= ?")) {
+                ps.setLong(1, mediaId);
+                ps.setLong(2, notBefore);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    public void cacheAttachment(long mediaId, String attachmentId, long now) {
+        update("UPDATE media SET attachment_id = ?, uploaded_at = ? WHERE id = ?", attachmentId, now, mediaId);
+    }
+
+    public record Depth(long pending, long failed, long sent, Long oldestPendingAt) {}
+
+    /** Counted through the (status, user_id, id) index rather than a scan of the whole table. */
+    public Depth depth() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'pending'), "
+                            + "(SELECT COUNT(*) FROM outbox WHERE status = 'failed'), "
+                            + "(SELECT COUNT(*) FROM outbox WHERE status = 'sent'), "
+                            + "(SELECT MIN(created_at) FROM outbox WHERE status = 'pending')");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long oldest = rs.getLong(4);
+                boolean none = rs.wasNull();
+                return new Depth(rs.getLong(1), rs.getLong(2), rs.getLong(3), none ? null : oldest);
+            }
+        });
+    }
+
+    /**
+     * Forgets delivered and abandoned messages older than {@code olderThanMillis}, and images no pending message
+     * needs: replies are personal data too and are not kept longer than the inbox keeps events.
+     */
+    public int purge(long olderThanMillis) {
+        return db.write(c -> {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?")) {
+                ps.setLong(1, olderThanMillis);
+                n = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM media WHERE created_at < ? AND id NOT IN "
+                            + "(SELECT json_extract(payload, '$.media_id') FROM outbox WHERE kind = 'image' AND status = 'pending')")) {
+                ps.setLong(1, olderThanMillis);
+                ps.executeUpdate();
+            }
+            return n;
+        });
+    }
+}

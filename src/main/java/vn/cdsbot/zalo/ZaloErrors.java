@@ -1,0 +1,24 @@
+package vn.cdsbot.zalo;
+
+import java.util.Set;
+
+/** What to do about each Zalo error code (zalo-oa-api fact sheet, section 6). */
+public final class ZaloErrors {
+    private ZaloErrors() {}
+
+    public enum Action { RETRY, TOKEN, NIGHT, GIVE_UP }
+
+    private static final Set<Integer> TRANSIENT = Set.of(-32, -200);
+    private static final Set<Integer> TOKEN = Set.of(-216, -220, -124);
+    /** The user cannot be reached (window closed, blocked, unfollowed, banned) or the payload is invalid. */
+    private static final Set<Integer> FINAL = Set.of(-230, -232, -213, -217, -227, -244, -201);
+
+    public static Action classify(ZaloResponse r) {
+        if (r.httpStatus() >= 500 || r.httpStatus() == 429 || r.error() == ZaloResponse.UNREADABLE) return Action.RETRY;
+        if (TRANSIENT.contains(r.error())) return Action.RETRY;
+        if (TOKEN.contains(r.error())) return Action.TOKEN;
+        if (r.error() == -234) return Action.NIGHT;
+        if (FINAL.contains(r.error())) return Action.GIVE_UP;
+        return Action.GIVE_UP;
+    }
+}

@@ -1,0 +1,160 @@
+package vn.cdsbot.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.cdsbot.chat.Button;
+import vn.cdsbot.chat.Reply;
+import vn.cdsbot.testing.TestApp;
+import vn.cdsbot.zalo.Outbox;
+
+/**
+ * The chat simulator in the system's headless Chromium, phone-sized: a question without diacritics gets an
+ * answer, a reply button sends its payload and brings the follow-up, switching persona changes the note, and the
+ * Vietnamese on screen is not mojibake. Leaves target/screenshots/dev-chat.png.
+ *
+ * <p>Skipped only on a developer machine without Chromium; in CI (CI set) a missing browser fails the test.
+ */
+class DevChatBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String TITLE = "Trò chuyện thử với cdsbot (chế độ cục bộ)";
+
+    @TempDir Path dir;
+    private TestApp app;
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
+        assumeTrue(present || ci, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        assertThat(present).as("CI must have /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)").isTrue();
+
+        app = TestApp.local(dir);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--lang=vi-VN", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())   // an explicit driver: Selenium Manager never runs
+                .usingAnyFreePort()
+                .withLogFile(dir.resolve("chromedriver.log").toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(390, 844));   // a common phone size
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) browser.quit();
+        if (app != null) app.close();
+    }
+
+    @Test
+    void askClickAReplyButtonAndSwitchPersonaOnAPhoneSizedScreen() throws Exception {
+        browser.get(app.url("/dev/chat"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo(TITLE);   // fails on any mis-decoding
+        wait.until(d -> d.findElement(By.id("note-text")).getText().contains("u-citizen-1"));
+        String citizenNote = browser.findElement(By.id("note-text")).getText();
+        assertThat(citizenNote).contains("Người dân").contains("không dấu");
+
+        // A question typed the way people type on a phone: no diacritics.
+        type("lam lai cccd bi mat o dau");
+        List<WebElement> replies = waitForBotMessages(wait, 1);
+        String answer = replies.get(0).getText();
+        assertThat(answer).isNotBlank();
+        assertNotMojibake(answer);
+
+        // A clarify reply offers buttons: click one, its payload is sent as the user's text and answered.
+        List<WebElement> buttons = browser.findElements(By.cssSelector(".bot .buttons button"));
+        if (buttons.isEmpty()) {
+            // The knowledge base is not wired in yet: offer buttons the way it will, through the real outbox.
+            new Outbox(app.app().database()).enqueue("u-citizen-1", List.of(new Reply.Text(
+                    "Bạn muốn hỏi về thủ tục nào?",
+                    List.of(Button.query("Xem các lệnh", "#trogiup"), Button.query("Cấp lại thẻ căn cước", "cap lai the can cuoc")))),
+                    System.currentTimeMillis());
+            wait.until(d -> !d.findElements(By.cssSelector(".bot .buttons button")).isEmpty());
+            buttons = browser.findElements(By.cssSelector(".bot .buttons button"));
+        }
+        int botBefore = browser.findElements(By.cssSelector(".msg.bot")).size();
+        int meBefore = browser.findElements(By.cssSelector(".msg.me")).size();
+        WebElement button = buttons.get(0);
+        String buttonTitle = button.getText();
+        assertNotMojibake(buttonTitle);
+        button.click();
+        wait.until(d -> d.findElements(By.cssSelector(".msg.me")).size() == meBefore + 1);
+        List<WebElement> after = waitForBotMessages(wait, botBefore + 1);
+        String followUp = after.get(after.size() - 1).getText();
+        assertThat(followUp).isNotBlank();
+        assertNotMojibake(followUp);
+
+        // The layout fits the phone: nothing wider than the screen, the input visible at the bottom.
+        Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth;");
+        Long innerWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerWidth;");
+        assertThat(scrollWidth).isLessThanOrEqualTo(innerWidth);
+        WebElement input = browser.findElement(By.id("text"));
+        assertThat(input.isDisplayed()).isTrue();
+        assertThat(input.getRect().getY() + input.getRect().getHeight()).isLessThanOrEqualTo(844);
+
+        Files.createDirectories(Path.of("target", "screenshots"));
+        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target", "screenshots", "dev-chat.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // Switch to a team member: the note changes and explains enrolment; the citizen's chat is kept aside.
+        new Select(browser.findElement(By.id("persona"))).selectByVisibleText("Thành viên tổ");
+        wait.until(d -> d.findElement(By.id("note-text")).getText().contains("u-member-1"));
+        String memberNote = browser.findElement(By.id("note-text")).getText();
+        assertThat(memberNote).isNotEqualTo(citizenNote).contains("Thành viên tổ").contains("#dangky");
+        assertThat(browser.findElements(By.cssSelector(".msg"))).isEmpty();
+        type("#toi");
+        waitForBotMessages(wait, 1);
+        Files.copy(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "screenshots", "dev-chat-member.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        new Select(browser.findElement(By.id("persona"))).selectByVisibleText("Người dân");
+        wait.until(d -> d.findElement(By.id("note-text")).getText().contains("u-citizen-1"));
+        assertThat(browser.findElements(By.cssSelector(".msg.bot")).size()).isGreaterThanOrEqualTo(botBefore + 1);
+    }
+
+    private void type(String text) {
+        WebElement input = browser.findElement(By.id("text"));
+        input.sendKeys(text);
+        browser.findElement(By.id("send")).click();
+    }
+
+    private List<WebElement> waitForBotMessages(WebDriverWait wait, int atLeast) {
+        wait.until(d -> d.findElements(By.cssSelector(".msg.bot")).size() >= atLeast);
+        return browser.findElements(By.cssSelector(".msg.bot"));
+    }
+
+    /** UTF-8 read as Latin-1 shows up as "Ã", "á»", "Ä‘"; a lost character as U+FFFD. */
+    private static void assertNotMojibake(String s) {
+        // UTF-8 read as Latin-1 shows as "Ã" + a C1/Latin-1 byte, "á»"/"áº" or "Ä‘"; a lone "Ã" is a real letter (MÃ).
+        assertThat(s).doesNotContain("\uFFFD").doesNotContainPattern("Ã[\u0080-\u00BF]").doesNotContain("á»")
+                .doesNotContain("áº").doesNotContain("Ä‘");
+    }
+}

@@ -1,0 +1,409 @@
+package vn.cdsbot.kb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.config.ConfigLoader;
+import vn.cdsbot.kb.KbIndex.AbbreviationMode;
+import vn.cdsbot.kb.KbIndex.Options;
+
+/**
+ * The retrieval evaluation (not part of the normal test run): {@code bench/kb-eval.sh}, or
+ * {@code mvn -q -Peval verify} once {@code npm ci} has run in bench/minisearch. Prints the figures recorded in
+ * docs/kb-evaluation.md and writes them to target/kb-eval/report.txt.
+ */
+@Tag("eval")
+class KbEvaluation {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One engine's ranking of one question: article ids, best first, and the time it took. */
+    record Ranked(List<String> ids, double millis) {}
+
+    /** Summary figures of one engine over one subset of questions. */
+    record Metrics(int n, double hit1, double hit3, double mrr10, double p50, double p95) {}
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void evaluate() throws Exception {
+        BotConfig config = ConfigLoader.load(Path.of("bot-config.yaml"), true, Map.of()).config();
+        KbLoader.Snapshot kb = KbLoader.load(Path.of(config.kb().dir()), LocalDate.now(config.zone()),
+                config.kb().staleAfterDays());
+        if (kb.hasErrors()) throw new AssertionError("kb check fails: " + kb.errors());
+        EvalSet set = EvalSet.load(Path.of("eval"));
+        List<EvalSet.Question> all = set.questions();
+        List<EvalSet.Question> inScope = all.stream().filter(EvalSet.Question::inScope).toList();
+        List<EvalSet.Question> oos = all.stream().filter(q -> !q.inScope()).toList();
+        line("Knowledge base: %d articles; questions: %d in scope (%d dev / %d held out), %d out of scope (%d dev / %d held out)",
+                kb.articles().size(), inScope.size(), count(inScope, EvalSet.Question::dev),
+                count(inScope, q -> !q.dev()), oos.size(), count(oos, EvalSet.Question::dev), count(oos, q -> !q.dev()));
+
+        KbIndex index = KbIndex.build(kb.articles(), kb.abbreviations(), Options.DEFAULT);
+        AnswerPolicy policy = new AnswerPolicy(config.kb().answerThreshold(), config.kb().clarifyThreshold());
+
+        // --- Engines, side by side -------------------------------------------------------------------------
+        Map<String, Function<String, Ranked>> engines = new LinkedHashMap<>();
+        engines.put("cdsbot (Lucene, vi analysis)", q -> timed(() -> ids(index.search(q, 10))));
+        StandardBaseline standard = new StandardBaseline(kb.articles());
+        engines.put("Lucene StandardAnalyzer BM25", q -> timed(() -> standard.search(q)));
+        Map<String, Map<String, Ranked>> mini = miniSearch(kb.articles(), all);
+
+        line("");
+        line("== Ranking (in-scope questions; Hit@1 stripped = same questions with every diacritic removed, đ→d) ==");
+        line("%-34s %-9s %5s %6s %6s %7s %9s %8s %8s", "engine", "subset", "n", "Hit@1", "Hit@3", "MRR@10",
+                "Hit@1 str", "p50 ms", "p95 ms");
+        for (var e : engines.entrySet()) {
+            warmUp(e.getValue(), all);
+            for (String subset : List.of("all", "held-out", "dev")) {
+                List<EvalSet.Question> qs = subset(inScope, subset);
+                Metrics m = metrics(qs, e.getValue());
+                Metrics s = metrics(qs, q -> e.getValue().apply(VietnameseText.strip(q)));
+                row(e.getKey(), subset, m, s.hit1());
+            }
+        }
+        if (mini == null) {
+            line("MiniSearch: skipped (node or bench/minisearch/node_modules missing: run bench/kb-eval.sh)");
+        } else {
+            for (String variant : List.of("default", "folded")) {
+                for (String subset : List.of("all", "held-out", "dev")) {
+                    List<EvalSet.Question> qs = subset(inScope, subset);
+                    Metrics m = metrics(qs, q -> mini.get(variant).get(q));
+                    Metrics s = metrics(qs, q -> mini.get(variant + "-stripped").get(q));
+                    row("MiniSearch 7.2 " + variant, subset, m, s.hit1());
+                }
+            }
+        }
+
+        // --- Hit@1 per style ---------------------------------------------------------------------------------
+        line("");
+        line("== cdsbot Hit@1 by question style (all in-scope) ==");
+        Map<String, List<EvalSet.Question>> byStyle = new LinkedHashMap<>();
+        inScope.forEach(q -> byStyle.computeIfAbsent(q.style(), k -> new ArrayList<>()).add(q));
+        byStyle.forEach((style, qs) -> line("%-13s n=%3d Hit@1 %.3f", style, qs.size(),
+                metrics(qs, q -> ids(index.search(q, 10))).hit1()));
+
+        // --- Answer policy -----------------------------------------------------------------------------------
+        line("");
+        line("== Answer policy (answer_threshold %.2f, clarify_threshold %.2f) ==", config.kb().answerThreshold(),
+                config.kb().clarifyThreshold());
+        for (String subset : List.of("all", "held-out", "dev")) {
+            decisions(subset, subset(inScope, subset), subset(oos, subset), index, policy);
+        }
+        calibration(index, inScope, oos);
+
+        // --- Ablation ----------------------------------------------------------------------------------------
+        line("");
+        line("== Ablation (each row adds one component to the row above; last rows change one thing in the default) ==");
+        line("%-44s %-16s %-16s", "configuration", "dev Hit@1/MRR", "held Hit@1/MRR");
+        for (var e : ablations().entrySet()) {
+            KbIndex idx = KbIndex.build(kb.articles(), kb.abbreviations(), e.getValue());
+            Metrics d = metrics(subset(inScope, "dev"), q -> ids(idx.search(q, 10)));
+            Metrics h = metrics(subset(inScope, "held-out"), q -> ids(idx.search(q, 10)));
+            line("%-44s %.3f / %.3f    %.3f / %.3f", e.getKey(), d.hit1(), d.mrr10(), h.hit1(), h.mrr10());
+        }
+
+        // --- Misses, for editors (held-out texts are printed only as article ids) -----------------------------
+        line("");
+        line("== Wrong top article (dev subset, with text; held-out: expected → got only) ==");
+        for (EvalSet.Question q : inScope) {
+            List<String> got = ids(index.search(q.text(), 10)).ids();
+            String top = got.isEmpty() ? "-" : got.get(0);
+            if (top.equals(q.articleId())) continue;
+            if (q.dev()) line("dev  %-40s → %-40s %s", q.articleId(), top, q.text());
+            else line("held %-40s → %s", q.articleId(), top);
+        }
+
+        Path out = Path.of("target/kb-eval/report.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private void decisions(String subset, List<EvalSet.Question> in, List<EvalSet.Question> out, KbIndex index,
+                           AnswerPolicy policy) {
+        int[] inKinds = new int[3], outKinds = new int[3];
+        int answeredWrong = 0;
+        for (EvalSet.Question q : in) {
+            AnswerPolicy.Decision d = policy.decide(index.search(q.text(), 10));
+            inKinds[d.kind().ordinal()]++;
+            if (d.kind() == AnswerPolicy.Kind.ANSWER && !d.hits().get(0).article().id().equals(q.articleId())) answeredWrong++;
+        }
+        for (EvalSet.Question q : out) outKinds[policy.decide(index.search(q.text(), 10)).kind().ordinal()]++;
+        line("%-8s in scope n=%3d: answer %.3f (wrong answers %.3f) clarify %.3f fallback %.3f | out of scope n=%2d: "
+                        + "answer (false answers) %.3f clarify %.3f fallback %.3f", subset, in.size(),
+                share(inKinds[0], in.size()), share(answeredWrong, in.size()), share(inKinds[1], in.size()),
+                share(inKinds[2], in.size()), out.size(), share(outKinds[0], out.size()), share(outKinds[1], out.size()),
+                share(outKinds[2], out.size()));
+    }
+
+    /**
+     * Refits the confidence weights on the dev subset (logistic regression, label = top article is right) and
+     * prints the trade-off of both thresholds on the dev subset, so the values in bot-config.yaml can be checked.
+     */
+    private void calibration(KbIndex index, List<EvalSet.Question> inScope, List<EvalSet.Question> oos) {
+        List<double[]> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        List<EvalSet.Question> dev = new ArrayList<>(subset(inScope, "dev"));
+        dev.addAll(subset(oos, "dev"));
+        for (EvalSet.Question q : dev) {
+            KbIndex.Result r = index.search(q.text(), 10);
+            double[] f = AnswerPolicy.features(r);
+            if (f == null) continue;
+            x.add(f);
+            y.add(q.inScope() && r.hits().get(0).article().id().equals(q.articleId()) ? 1.0 : 0.0);
+        }
+        double[] w = Logistic.fit(x, y, 0.01, 50_000, 0.1);
+        line("");
+        line("Refitted confidence weights on dev (paste into AnswerPolicy.WEIGHTS if the content changed a lot):");
+        line("  %s", Arrays.toString(Arrays.stream(w).map(v -> Math.round(v * 1000) / 1000.0).toArray()));
+        line("  in use: %s", Arrays.toString(AnswerPolicy.WEIGHTS));
+        line("Threshold trade-off on dev (weights in use):");
+        line("  %-6s %-14s %-14s %-14s", "tau", "in-scope >=tau", "wrong >=tau", "OOS >=tau");
+        List<EvalSet.Question> devIn = subset(inScope, "dev");
+        List<EvalSet.Question> devOut = subset(oos, "dev");
+        for (double t = 0.10; t <= 0.951; t += 0.05) {
+            double tau = t;
+            long inAns = devIn.stream().filter(q -> conf(index, q) >= tau).count();
+            long wrong = devIn.stream().filter(q -> conf(index, q) >= tau && !top(index, q).equals(q.articleId())).count();
+            long outAns = devOut.stream().filter(q -> conf(index, q) >= tau).count();
+            line("  %.2f   %.3f          %.3f          %.3f", tau, share((int) inAns, devIn.size()),
+                    share((int) wrong, devIn.size()), share((int) outAns, devOut.size()));
+        }
+        line("  (answer_threshold: lowest tau whose OOS share is at most 0.08; clarify_threshold: highest tau that keeps"
+                + " at least 0.98 of in-scope questions, so a clarify or better)");
+    }
+
+    private static double conf(KbIndex index, EvalSet.Question q) {
+        return AnswerPolicy.confidence(index.search(q.text(), 10), AnswerPolicy.WEIGHTS);
+    }
+
+    private static String top(KbIndex index, EvalSet.Question q) {
+        KbIndex.Result r = index.search(q.text(), 10);
+        return r.empty() ? "-" : r.hits().get(0).article().id();
+    }
+
+    static Map<String, Options> ablations() {
+        Options d = Options.DEFAULT;
+        Options base = new Options(true, false, false, false, false, AbbreviationMode.OFF, false, false,
+                d.wAccented(), d.wFolded(), d.wBigrams(), d.wKeywords(), d.wBody(), d.k1(), d.b(), 0f);
+        Map<String, Options> m = new LinkedHashMap<>();
+        m.put("accented syllables (title + questions)", base);
+        m.put("+ folded syllables", base = with(base, o -> new Options(o.accented(), true, o.bigrams(), o.keywords(), o.body(), o.abbreviations(), o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("+ folded syllable bigrams", base = with(base, o -> new Options(o.accented(), o.folded(), true, o.keywords(), o.body(), o.abbreviations(), o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("+ keywords field", base = with(base, o -> new Options(o.accented(), o.folded(), o.bigrams(), true, o.body(), o.abbreviations(), o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("+ body field", base = with(base, o -> new Options(o.accented(), o.folded(), o.bigrams(), o.keywords(), true, o.abbreviations(), o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("+ abbreviations (questions only)", base = with(base, o -> new Options(o.accented(), o.folded(), o.bigrams(), o.keywords(), o.body(), AbbreviationMode.QUERY, o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("  abbreviations (questions + indexed text)", base = with(base, o -> new Options(o.accented(), o.folded(), o.bigrams(), o.keywords(), o.body(), AbbreviationMode.BOTH, o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("+ typo correction (1 edit, unknown syllables)", base = with(base, o -> new Options(o.accented(), o.folded(), o.bigrams(), o.keywords(), o.body(), o.abbreviations(), true, o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("+ tone placement and i/y rules", base = with(base, o -> new Options(o.accented(), o.folded(), o.bigrams(), o.keywords(), o.body(), o.abbreviations(), o.typoCorrection(), true, o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("+ best single question variant (= default)", d);
+        m.put("default without accented field", with(d, o -> new Options(false, o.folded(), o.bigrams(), o.keywords(), o.body(), o.abbreviations(), o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("default without bigrams", with(d, o -> new Options(o.accented(), o.folded(), false, o.keywords(), o.body(), o.abbreviations(), o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("default without body", with(d, o -> new Options(o.accented(), o.folded(), o.bigrams(), o.keywords(), false, o.abbreviations(), o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("default without abbreviations", with(d, o -> new Options(o.accented(), o.folded(), o.bigrams(), o.keywords(), o.body(), AbbreviationMode.OFF, o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("default without typo correction", with(d, o -> new Options(o.accented(), o.folded(), o.bigrams(), o.keywords(), o.body(), o.abbreviations(), false, o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), o.k1(), o.b(), o.wVariant())));
+        m.put("default, BM25 k1=1.2 b=0.75", with(d, o -> new Options(o.accented(), o.folded(), o.bigrams(), o.keywords(), o.body(), o.abbreviations(), o.typoCorrection(), o.vietnameseRules(), o.wAccented(), o.wFolded(), o.wBigrams(), o.wKeywords(), o.wBody(), 1.2f, 0.75f, o.wVariant())));
+        return m;
+    }
+
+    private static Options with(Options o, java.util.function.UnaryOperator<Options> f) {
+        return f.apply(o);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static Ranked ids(KbIndex.Result r) {
+        return new Ranked(r.hits().stream().map(h -> h.article().id()).toList(), 0);
+    }
+
+    /**
+     * Best of five runs: the machine is shared (other builds run beside the evaluation), so the minimum is the
+     * honest cost of the query itself; single-run figures mostly measure CPU contention.
+     */
+    private static Ranked timed(java.util.function.Supplier<Ranked> search) {
+        Ranked r = null;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < TIMING_RUNS; i++) {
+            long t0 = System.nanoTime();
+            r = search.get();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+        }
+        return new Ranked(r.ids(), best);
+    }
+
+    static final int TIMING_RUNS = 5;
+
+    private static void warmUp(Function<String, Ranked> engine, List<EvalSet.Question> qs) {
+        for (int i = 0; i < 3; i++) qs.forEach(q -> engine.apply(q.text()));
+    }
+
+    static Metrics metrics(List<EvalSet.Question> qs, Function<String, Ranked> engine) {
+        double hit1 = 0, hit3 = 0, mrr = 0;
+        double[] ms = new double[qs.size()];
+        int i = 0;
+        for (EvalSet.Question q : qs) {
+            Ranked r = engine.apply(q.text());
+            ms[i++] = r.millis();
+            int rank = r.ids().subList(0, Math.min(10, r.ids().size())).indexOf(q.articleId());
+            if (rank == 0) hit1++;
+            if (rank >= 0 && rank < 3) hit3++;
+            if (rank >= 0) mrr += 1.0 / (rank + 1);
+        }
+        Arrays.sort(ms);
+        int n = qs.size();
+        return new Metrics(n, hit1 / n, hit3 / n, mrr / n, percentile(ms, 0.50), percentile(ms, 0.95));
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private void row(String engine, String subset, Metrics m, double strippedHit1) {
+        line("%-34s %-9s %5d %6.3f %6.3f %7.3f %9.3f %8.3f %8.3f", engine, subset, m.n(), m.hit1(), m.hit3(), m.mrr10(),
+                strippedHit1, m.p50(), m.p95());
+    }
+
+    private static List<EvalSet.Question> subset(List<EvalSet.Question> qs, String name) {
+        return switch (name) {
+            case "dev" -> qs.stream().filter(EvalSet.Question::dev).toList();
+            case "held-out" -> qs.stream().filter(q -> !q.dev()).toList();
+            default -> qs;
+        };
+    }
+
+    private static int count(List<EvalSet.Question> qs, Predicate<EvalSet.Question> p) {
+        return (int) qs.stream().filter(p).count();
+    }
+
+    private static double share(int k, int n) {
+        return n == 0 ? 0 : (double) k / n;
+    }
+
+    private void line(String format, Object... args) {
+        String s = String.format(Locale.ROOT, format, args);
+        System.out.println(s);
+        report.append(s).append('\n');
+    }
+
+    // --- Baselines -------------------------------------------------------------------------------------------
+
+    /** Plain Lucene: StandardAnalyzer (lowercase only), BM25 defaults, all article text in one field. */
+    static final class StandardBaseline {
+        private final IndexSearcher searcher;
+        private final StandardAnalyzer analyzer = new StandardAnalyzer();
+
+        StandardBaseline(List<Article> articles) throws IOException {
+            ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+                for (Article a : articles) {
+                    Document d = new Document();
+                    d.add(new StringField("id", a.id(), Field.Store.YES));
+                    String text = a.title() + "\n" + String.join("\n", a.questions()) + "\n"
+                            + String.join(", ", a.keywords()) + "\n" + a.body();
+                    d.add(new TextField("text", text, Field.Store.NO));
+                    w.addDocument(d);
+                }
+            }
+            searcher = new IndexSearcher(DirectoryReader.open(dir));
+        }
+
+        Ranked search(String q) {
+            try {
+                var query = new QueryParser("text", analyzer).parse(QueryParser.escape(q));
+                List<String> ids = new ArrayList<>();
+                for (ScoreDoc sd : searcher.search(query, 10).scoreDocs) ids.add(searcher.storedFields().document(sd.doc).get("id"));
+                return new Ranked(ids, 0);
+            } catch (Exception e) {
+                return new Ranked(List.of(), 0);
+            }
+        }
+    }
+
+    /** Runs bench/minisearch/rank.mjs on the questions and their stripped forms; null if node is not set up. */
+    private static Map<String, Map<String, Ranked>> miniSearch(List<Article> articles, List<EvalSet.Question> qs)
+            throws IOException, InterruptedException {
+        Path dir = Path.of("bench/minisearch");
+        if (!Files.isDirectory(dir.resolve("node_modules/minisearch"))) return null;
+        Path work = Files.createDirectories(Path.of("target/kb-eval"));
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Article a : articles) {
+            docs.add(Map.of("id", a.id(), "title", a.title(), "questions", a.questions(), "keywords", a.keywords(),
+                    "body", a.body()));
+        }
+        List<String> texts = new ArrayList<>();
+        qs.forEach(q -> texts.add(q.text()));
+        qs.forEach(q -> texts.add(VietnameseText.strip(q.text())));
+        Files.writeString(work.resolve("articles.json"), JSON.writeValueAsString(docs));
+        Files.writeString(work.resolve("questions.json"), JSON.writeValueAsString(texts));
+        Process p = new ProcessBuilder("node", dir.resolve("rank.mjs").toString(),
+                work.resolve("articles.json").toString(), work.resolve("questions.json").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("node rank.mjs failed");
+        String[] lines = out.strip().split("\n");
+        Map<String, Map<String, Ranked>> result = new LinkedHashMap<>();
+        for (String v : List.of("default", "folded", "default-stripped", "folded-stripped")) result.put(v, new LinkedHashMap<>());
+        for (int i = 0; i < lines.length; i++) {
+            JsonNode row = JSON.readTree(lines[i]);
+            boolean stripped = i >= qs.size();
+            String q = qs.get(i % qs.size()).text();
+            for (String v : List.of("default", "folded")) {
+                List<String> ids = new ArrayList<>();
+                row.get(v).forEach(n -> ids.add(n.asText()));
+                result.get(stripped ? v + "-stripped" : v).put(q, new Ranked(ids, row.get(v + "Ms").asDouble()));
+            }
+        }
+        return result;
+    }
+
+    /** Plain batch gradient descent for a small logistic regression with L2. */
+    static final class Logistic {
+        static double[] fit(List<double[]> x, List<Double> y, double l2, int iterations, double rate) {
+            int d = x.get(0).length;
+            double[] w = new double[d + 1];
+            for (int it = 0; it < iterations; it++) {
+                double[] g = new double[d + 1];
+                for (int i = 0; i < x.size(); i++) {
+                    double z = w[d];
+                    for (int j = 0; j < d; j++) z += w[j] * x.get(i)[j];
+                    double err = 1 / (1 + Math.exp(-z)) - y.get(i);
+                    for (int j = 0; j < d; j++) g[j] += err * x.get(i)[j];
+                    g[d] += err;
+                }
+                for (int j = 0; j <= d; j++) w[j] -= rate * (g[j] / x.size() + (j < d ? l2 * w[j] : 0));
+            }
+            return w;
+        }
+    }
+}

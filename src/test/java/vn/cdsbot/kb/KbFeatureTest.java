@@ -1,0 +1,31 @@
+package vn.cdsbot.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.config.ConfigLoader;
+
+class KbFeatureTest {
+
+    @Test
+    void theWatcherReloadsAnEditedFolderWithoutARestart(@TempDir Path dir) throws Exception {
+        BotConfig c = ConfigLoader.load(Path.of("bot-config.yaml"), true, Map.of()).config();
+        BotConfig config = new BotConfig(c.timezone(), c.server(), c.storage(), c.zalo(), c.inbox(), c.outbox(),
+                new BotConfig.Kb(dir.toString(), c.kb().answerThreshold(), c.kb().clarifyThreshold(), c.kb().staleAfterDays()),
+                c.units(), c.reporting(), c.summaries(), c.backup());
+        KbFiles.write(dir, Abbreviations.FILE_NAME, "hc: hộ chiếu\n");
+        KbFiles.write(dir, "ho-chieu.md", KbFiles.passportArticle());
+        try (KbFeature feature = KbFeature.create(config, KnowledgeBaseTest.CLOCK)) {
+            KnowledgeBase kb = feature.knowledgeBase();
+            assertThat(kb.article("khai-sinh")).isEmpty();
+            KbFiles.write(dir, "khai-sinh.md", KbFiles.birthArticle());
+            long deadline = System.currentTimeMillis() + 4 * KbFeature.POLL_MILLIS;
+            while (kb.article("khai-sinh").isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(100);
+            assertThat(kb.article("khai-sinh")).isPresent();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package vn.cdsbot.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The operator guides keep up with the code: every config key, environment variable and chat command is covered. */
+class DocsTest {
+    private static final Path DOCS = Path.of("docs");
+    private static final List<String> GUIDES = List.of("cai-dat-va-van-hanh.md", "ket-noi-zalo-oa.md",
+            "soan-knowledge-base.md", "huong-dan-thu-ky-to-truong.md");
+
+    private static String read(Path p) throws Exception {
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readmeKeepsItsTwoCommandsAndLinksEveryGuide() throws Exception {
+        String readme = read(Path.of("README.md"));
+        List<String> commands = readme.lines().filter(l -> l.startsWith("    ")).map(String::strip).toList();
+        assertThat(commands).containsExactly("mvn -q -DskipTests package && java -jar target/cdsbot.jar serve", "mvn -B verify");
+        for (String g : GUIDES) assertThat(readme).contains("](docs/" + g + ")");
+        assertThat(read(Path.of(".ci", "run"))).contains("\nmvn -B verify\n");
+    }
+
+    @Test
+    void guidesAreVietnameseNfcAndTheirLocalLinksResolve() throws Exception {
+        Pattern link = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+        for (String g : GUIDES) {
+            String text = read(DOCS.resolve(g));
+            assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC)).as("%s is NFC", g).isTrue();
+            assertThat(text).as(g).contains("ư").contains("đ").doesNotContain("\uFFFD");
+            Matcher m = link.matcher(text);
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.startsWith("http")) continue;
+                assertThat(DOCS.resolve(target)).as("link in %s", g).exists();
+            }
+        }
+    }
+
+    @Test
+    void theOperationsGuideExplainsEveryConfigKeyAndEnvironmentVariable() throws Exception {
+        String guide = read(DOCS.resolve("cai-dat-va-van-hanh.md"));
+        JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(Path.of("bot-config.yaml").toFile());
+        List<String> keys = new ArrayList<>();
+        collect(config, "", keys);
+        assertThat(keys).hasSizeGreaterThan(30);
+        for (String key : keys) assertThat(guide).as("bot-config key %s", key).contains("`" + key + "`");
+
+        // the environment table of design.md, plus the variable this branch adds
+        for (String env : List.of("ZALO_APP_ID", "ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN",
+                "ZALO_ACCESS_TOKEN", "ZALO_API_BASE_URL", "ZALO_OAUTH_BASE_URL", "CDSBOT_PORT", "CDSBOT_DB",
+                "CDSBOT_PUBLIC_URL", "ZALO_SITE_VERIFICATION")) {
+            assertThat(guide).as("environment variable %s", env).contains("`" + env + "`");
+        }
+        // the log line and health state an operator has to recognise
+        assertThat(guide).contains("ZALO TOKEN REFRESH FAILED").contains("degraded").contains("before-restore");
+    }
+
+    @Test
+    void theCommandsGuideShowsEveryChatCommandWithAnExample() throws Exception {
+        String guide = read(DOCS.resolve("huong-dan-thu-ky-to-truong.md"));
+        for (String cmd : List.of("trogiup", "dangky", "toi", "baocao", "xacnhan", "sua", "huy", "tonghop",
+                "chuabaocao", "xuat", "bieudo", "moi", "nhac")) {
+            assertThat(guide).as("#%s in the summary table", cmd).containsPattern("\\| `#" + cmd + "[ `]");
+            assertThat(guide).as("an example of #%s", cmd).containsPattern("(?m)^ {4}#" + cmd + "\\b|`#" + cmd + "[^`]*` \\|$");
+        }
+    }
+
+    private static void collect(JsonNode node, String prefix, List<String> out) {
+        if (!node.isObject()) return;
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue().isObject()) collect(e.getValue(), key, out);
+            else out.add(key);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package vn.cdsbot.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.cdsbot.App;
+import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.people.MutableClock;
+import vn.cdsbot.people.People;
+import vn.cdsbot.people.PeopleFixture;
+import vn.cdsbot.storage.Database;
+import vn.cdsbot.webhook.SignatureVerifier;
+
+/**
+ * The real app in local mode on a free port, talked to like Zalo does: signed events POSTed to
+ * /webhook/zalo, replies read back from the local Zalo stand-in at /dev/chat/messages.
+ */
+final class TestBot implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("^[A-Z2-9]{8}$", Pattern.MULTILINE);
+    private static final AtomicLong IDS = new AtomicLong(System.nanoTime());
+
+    /** One message the bot sent, with its buttons as "title→payload". */
+    record Sent(String text, List<String> buttons) {
+        List<String> payloads() {
+            return buttons.stream().map(b -> b.substring(b.indexOf('→') + 1)).toList();
+        }
+    }
+
+    final MutableClock clock;
+    final BotConfig config;
+    final App app;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Long> seen = new HashMap<>();
+
+    /** Scheduled reminder slots are moved to Saturday 03:00 so they never fire during these tests. */
+    TestBot(Path dir, MutableClock clock) throws Exception {
+        this.clock = clock;
+        this.config = PeopleFixture.config(dir, y -> y.replace("reminders: [FRIDAY 15:00, MONDAY 08:00]",
+                "reminders: [SATURDAY 03:00]"));
+        this.app = App.start(config, ZaloCredentials.LOCAL, clock);
+    }
+
+    Database db() {
+        return app.database();
+    }
+
+    /** A code from the operator's command line, as the very first admin gets one. */
+    String cliInvite(String unit, String role) {
+        StringWriter out = new StringWriter();
+        int rc = People.cliInvite(config, unit, role, 1, null, clock, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        if (rc != 0) throw new IllegalStateException("invite failed");
+        return out.toString().strip();
+    }
+
+    static String code(String reply) {
+        Matcher m = CODE.matcher(reply);
+        if (!m.find()) throw new AssertionError("no invite code in: " + reply);
+        return m.group();
+    }
+
+    /** Sends a text as the user and returns what the bot replied to it. */
+    List<Sent> send(String user, String text) throws Exception {
+        return post(textEvent(user, text, "t" + IDS.incrementAndGet()), user);
+    }
+
+    String say(String user, String text) throws Exception {
+        return String.join("\n", send(user, text).stream().map(Sent::text).toList());
+    }
+
+    String textEvent(String user, String text, String msgId) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("app_id", ZaloCredentials.LOCAL.appId()).put("event_name", "user_send_text")
+                .put("timestamp", String.valueOf(clock.millis()));
+        e.putObject("sender").put("id", user);
+        e.putObject("recipient").put("id", "local-oa");
+        e.putObject("message").put("text", text).put("msg_id", msgId);
+        return e.toString();
+    }
+
+    String withdrawEvent(String user) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("app_id", ZaloCredentials.LOCAL.appId()).put("event_name", "user_withdraw")
+                .put("timestamp", String.valueOf(clock.millis()));
+        e.putObject("sender").put("id", user);
+        return e.toString();
+    }
+
+    /** POSTs a signed body (again, for a retry), waits until it is handled and its replies sent. */
+    List<Sent> post(String body, String user) throws Exception {
+        String ts = JSON.readTree(body).path("timestamp").asText();
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/webhook/zalo"))
+                .header("Content-Type", "application/json")
+                .header("X-ZEvent-Signature", SignatureVerifier.sign(ZaloCredentials.LOCAL.appId(), raw, ts,
+                        ZaloCredentials.LOCAL.oaSecretKey()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build();
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new AssertionError("webhook answered " + r.statusCode() + ": " + r.body());
+        awaitQuiet(user);
+        return replies(user);
+    }
+
+    /** Waits until no event is pending and no reply to the user is waiting to be sent. */
+    void awaitQuiet(String user) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> busy = PeopleFixture.rows(db(), "SELECT (SELECT COUNT(*) FROM inbox WHERE status = 'pending') "
+                    + "+ (SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND user_id = ?)", user);
+            if (busy.get(0).equals("0")) return;
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the bot did not finish in time");
+    }
+
+    /** Messages to the user not seen yet, once nothing for them is still queued (reminders are sent to others). */
+    List<Sent> replies(String user) throws Exception {
+        awaitQuiet(user);
+        long after = seen.getOrDefault(user, 0L);
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + "/dev/chat/messages?user=" + user + "&after=" + after)).GET().build();
+        JsonNode arr = JSON.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
+        List<Sent> out = new ArrayList<>();
+        for (JsonNode m : arr) {
+            seen.put(user, Math.max(seen.getOrDefault(user, 0L), m.path("id").asLong()));
+            List<String> buttons = new ArrayList<>();
+            for (JsonNode b : m.path("buttons")) {
+                String payload = b.path("payload").isObject() ? b.path("payload").path("content").asText()
+                        : b.path("payload").asText();
+                buttons.add(b.path("title").asText() + "→" + payload);
+            }
+            out.add(new Sent(m.path("text").asText(), buttons));
+        }
+        return out;
+    }
+
+    List<String> rows(String sql, Object... args) {
+        return PeopleFixture.rows(db(), sql, args);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

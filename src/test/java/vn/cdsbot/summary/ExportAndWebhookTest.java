@@ -1,0 +1,223 @@
+package vn.cdsbot.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cdsbot.App;
+import vn.cdsbot.chat.Button;
+import vn.cdsbot.chat.ChatRouter;
+import vn.cdsbot.chat.Incoming;
+import vn.cdsbot.chat.Reply;
+import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.config.ConfigLoader;
+import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.webhook.SignatureVerifier;
+
+/** The real app on a free port: export links over HTTP, and the role refusal through the signed webhook. */
+class ExportAndWebhookTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    App app;
+    TestData.MutableClock clock;
+    ChatRouter router;
+    final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+    final AtomicLong inbox = new AtomicLong();
+    String base;
+
+    @BeforeEach
+    void start() {
+        // Build the data first (the app opens the same file and finds the schema migrated).
+        SummarizerTest.handChecked(dir).member("sec", "BP", "secretariat", "Văn phòng BCĐ").close();
+        clock = new TestData.MutableClock(SummaryCommandsTest.NOW);
+        Path configFile = configWithTheTestUnits();
+        BotConfig config = ConfigLoader.load(configFile, true, java.util.Map.of(
+                "CDSBOT_DB", dir.resolve("test.db").toString(), "CDSBOT_PORT", "0")).config();
+        app = App.start(config, ZaloCredentials.LOCAL, clock);
+        base = "http://127.0.0.1:" + app.port();
+        BotConfig withUrl = ConfigLoader.load(configFile, true, java.util.Map.of(
+                "CDSBOT_DB", dir.resolve("test.db").toString(), "CDSBOT_PORT", "0", "CDSBOT_PUBLIC_URL", base)).config();
+        router = new ChatRouter(Summaries.create(withUrl, app.database(), clock, () -> {}).commands(),
+                TestData.membersResolver(), (m, s, tx) -> List.of(), clock);
+    }
+
+    /** The app re-reads the units CSV on start: give it the same units the test data has. */
+    private Path configWithTheTestUnits() {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
+             var rs = c.createStatement().executeQuery("SELECT code, name, COALESCE(parent_code, ''), kind FROM units WHERE active = 1")) {
+            StringBuilder csv = new StringBuilder("code,name,parent_code,kind\n");
+            while (rs.next()) {
+                csv.append(rs.getString(1)).append(',').append(rs.getString(2)).append(',')
+                        .append(rs.getString(3)).append(',').append(rs.getString(4)).append('\n');
+            }
+            Path units = dir.resolve("units.csv");
+            java.nio.file.Files.writeString(units, csv);
+            Path config = dir.resolve("bot-config.yaml");
+            java.nio.file.Files.writeString(config, java.nio.file.Files.readString(Path.of("bot-config.yaml"))
+                    .replace("file: data/units-binh-phuoc.csv", "file: " + units));
+            return config;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private String exportLink(String args) {
+        List<Reply> replies = app.database().inTransaction(tx -> router.handle(
+                new Incoming(inbox.incrementAndGet(), "sec", "#xuat " + args, clock.instant()), tx));
+        Button b = ((Reply.Text) replies.get(0)).buttons().get(0);
+        assertThat(b.kind()).isEqualTo(Button.Kind.URL);
+        assertThat(b.title()).isEqualTo("Tải báo cáo Excel");
+        return b.payload();
+    }
+
+    @Test
+    void exportLinkDownloadsTheSpreadsheetThenExpires() throws Exception {
+        String link = exportLink("");
+        assertThat(link).matches(java.util.regex.Pattern.quote(base) + "/exports/[A-Za-z0-9_-]{43}");
+        try (Response r = http.newCall(new Request.Builder().url(link).build()).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("Content-Type")).startsWith(ExportRoutes.XLSX);
+            assertThat(r.header("Content-Disposition")).contains("filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20tu%E1%BA%A7n%2047-2026");
+            assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+            byte[] body = r.body().bytes();
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+                assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+                Sheet s1 = wb.getSheetAt(0);
+                assertThat(s1.getSheetName()).isEqualTo("Tổng hợp");
+                Row header = s1.getRow(4);
+                assertThat(header.getCell(0).getStringCellValue()).isEqualTo("STT");
+                assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Đơn vị");
+                assertThat(header.getCell(2).getStringCellValue()).isEqualTo("Lượt người dân được hỗ trợ");
+                assertThat(header.getCell(7).getStringCellValue()).isEqualTo("So với tuần trước");
+                assertThat(header.getCell(8).getStringCellValue()).isEqualTo("Ghi chú");
+                Row total = s1.getRow(s1.getLastRowNum());
+                assertThat(total.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng");
+                assertThat(List.of(2, 3, 4, 5, 6).stream().map(i -> (long) total.getCell(i).getNumericCellValue()))
+                        .containsExactly(17L, 3L, 4L, 1L, 2L);
+                // The per-unit rows add up to the total, and the missing unit has blank cells and a note.
+                long sum = 0;
+                boolean missingNoted = false;
+                for (int r2 = 5; r2 < s1.getLastRowNum(); r2++) {
+                    Row row = s1.getRow(r2);
+                    if (row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            && row.getCell(2).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        sum += (long) row.getCell(2).getNumericCellValue();
+                    }
+                    if (row.getCell(1).getStringCellValue().equals("Xã Long Giang")) {
+                        missingNoted = row.getCell(8).getStringCellValue().equals("Chưa báo cáo")
+                                && row.getCell(2).getStringCellValue().isEmpty();
+                    }
+                }
+                assertThat(sum).isEqualTo(17);
+                assertThat(missingNoted).isTrue();
+                Sheet s2 = wb.getSheet("Lịch sử báo cáo");
+                assertThat(s2.getLastRowNum() - 2).isEqualTo(4); // 3 current reports + 1 superseded version
+                long superseded = 0;
+                for (int r2 = 3; r2 <= s2.getLastRowNum(); r2++) {
+                    if (s2.getRow(r2).getCell(10).getStringCellValue().startsWith("Đã thay thế")) superseded++;
+                }
+                assertThat(superseded).isEqualTo(1);
+                Sheet s3 = wb.getSheet("Chưa báo cáo");
+                assertThat(s3.getLastRowNum()).isEqualTo(3);
+                assertThat(s3.getRow(3).getCell(2).getStringCellValue()).isEqualTo("Xã Long Giang");
+            }
+        }
+        long downloads = app.database().read(c -> {
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM audit_log WHERE action = 'summary.export_download' AND subject = 'BP'")) {
+                return rs.getLong(1);
+            }
+        });
+        assertThat(downloads).isEqualTo(1);
+        // Tampering with the token: unknown.
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        String tampered = link.substring(0, link.length() - 1) + (token.endsWith("A") ? "B" : "A");
+        assertThat(get(tampered)).isEqualTo(404);
+        assertThat(get(base + "/exports/abc")).isEqualTo(404);
+        assertThat(get(link)).isEqualTo(200);
+        // After 24 h: expired, and the purge job drops the file.
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
+        try (Response r = http.newCall(new Request.Builder().url(link).build()).execute()) {
+            assertThat(r.code()).isEqualTo(410);
+            assertThat(r.body().string()).contains("Liên kết tải báo cáo này đã hết hạn");
+        }
+        Summaries s = Summaries.create(ConfigLoader.load(Path.of("bot-config.yaml"), true, java.util.Map.of(
+                "CDSBOT_DB", dir.resolve("test.db").toString())).config(), app.database(), clock, () -> {});
+        s.schedule().run();
+        long withContent = app.database().read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM summary_exports WHERE content IS NOT NULL")) {
+                return rs.getLong(1);
+            }
+        });
+        assertThat(withContent).isZero();
+        assertThat(get(link)).isEqualTo(410);
+    }
+
+    private int get(String url) throws Exception {
+        try (Response r = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            return r.code();
+        }
+    }
+
+    @Test
+    void citizenIsRefusedThroughTheSignedWebhook() throws Exception {
+        String body = JSON.createObjectNode()
+                .put("app_id", ZaloCredentials.LOCAL.appId())
+                .put("event_name", "user_send_text")
+                .put("timestamp", String.valueOf(clock.millis()))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("sender", JSON.createObjectNode().put("id", "citizen-1"))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("recipient", JSON.createObjectNode().put("id", "local-oa"))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("message",
+                        JSON.createObjectNode().put("msg_id", "m-1").put("text", "#tonghop"))
+                .toString();
+        String ts = String.valueOf(clock.millis());
+        String sig = SignatureVerifier.sign(ZaloCredentials.LOCAL.appId(), body.getBytes(StandardCharsets.UTF_8), ts,
+                ZaloCredentials.LOCAL.oaSecretKey());
+        try (Response r = http.newCall(new Request.Builder().url(base + "/webhook/zalo")
+                .header("X-ZEvent-Signature", sig)
+                .post(RequestBody.create(body, MediaType.get("application/json"))).build()).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+        }
+        JsonNode messages = null;
+        for (int i = 0; i < 100; i++) {
+            try (Response r = http.newCall(new Request.Builder().url(base + "/dev/chat/messages?user=citizen-1").build()).execute()) {
+                messages = JSON.readTree(r.body().string());
+            }
+            if (messages.size() > 0) break;
+            Thread.sleep(100);
+        }
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).path("text").asText()).startsWith("Xin lỗi, lệnh #tonghop chỉ dành cho");
+        long audited = app.database().read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_log WHERE actor = 'citizen-1'")) {
+                return rs.getLong(1);
+            }
+        });
+        assertThat(audited).isZero();
+    }
+}

@@ -1,0 +1,136 @@
+package vn.cdsbot.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import vn.cdsbot.App;
+import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.config.ConfigLoader;
+import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.webhook.SignatureVerifier;
+
+/** The real app on a random port with its database in a temp folder, plus a client that posts signed events. */
+public final class TestApp implements AutoCloseable {
+    public static final String APP_ID = "test-app-123";
+    public static final String OA_SECRET = "test-oa-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong MSG_IDS = new AtomicLong(System.nanoTime());
+
+    private final App app;
+    private final ZaloCredentials credentials;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestApp(App app, ZaloCredentials credentials) {
+        this.app = app;
+        this.credentials = credentials;
+    }
+
+    public static BotConfig config(Path dir, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("CDSBOT_DB", dir.resolve("bot.db").toString());
+        env.put("CDSBOT_PORT", "0");
+        return ConfigLoader.load(Path.of("bot-config.yaml"), true, env).config();
+    }
+
+    /** Production mode against a fake Zalo server. */
+    public static TestApp production(Path dir, FakeZalo zalo) {
+        return production(dir, zalo, Clock.systemUTC());
+    }
+
+    public static TestApp production(Path dir, FakeZalo zalo, Clock clock) {
+        BotConfig config = config(dir, Map.of("ZALO_API_BASE_URL", zalo.baseUrl(), "ZALO_OAUTH_BASE_URL", zalo.baseUrl()));
+        ZaloCredentials creds = credentials(zalo.validToken());
+        return new TestApp(App.start(config, creds, clock), creds);
+    }
+
+    public static ZaloCredentials credentials(String accessToken) {
+        return new ZaloCredentials(APP_ID, OA_SECRET, "app-secret", "refresh-seed", accessToken);
+    }
+
+    /** Local mode: the embedded fake Zalo and the simulator. */
+    public static TestApp local(Path dir) {
+        BotConfig config = config(dir, Map.of());
+        return new TestApp(App.start(config, ZaloCredentials.LOCAL, Clock.systemUTC()), ZaloCredentials.LOCAL);
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public static String textEvent(String appId, String userId, String msgId, String text, String timestamp) {
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("app_id", appId);
+        event.put("sender", Map.of("id", userId));
+        event.put("user_id_by_app", "app-" + userId);
+        event.put("recipient", Map.of("id", "oa-1"));
+        event.put("event_name", "user_send_text");
+        event.put("message", Map.of("text", text, "msg_id", msgId));
+        event.put("timestamp", timestamp);
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Posts a correctly signed user_send_text; returns the HTTP status. */
+    public int say(String userId, String text) {
+        String ts = String.valueOf(System.currentTimeMillis());
+        return post(textEvent(credentials.appId(), userId, "msg-" + MSG_IDS.incrementAndGet(), text, ts), ts);
+    }
+
+    public int post(String body, String timestamp) {
+        String sig = SignatureVerifier.sign(credentials.appId(), body.getBytes(StandardCharsets.UTF_8), timestamp,
+                credentials.oaSecretKey());
+        return postRaw(body, sig).statusCode();
+    }
+
+    public HttpResponse<String> postRaw(String body, String signature) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/webhook/zalo")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (signature != null) b.header("X-ZEvent-Signature", signature);
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonNode getJson(String path) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
