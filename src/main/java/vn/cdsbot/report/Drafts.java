@@ -76,14 +76,6 @@ final class Drafts {
         }
     }
 
-    /** Drafts expired long ago: their polite note is no longer useful, and they are personal data. */
-    static int purge(Connection tx, long expiredBefore) throws SQLException {
-        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM report_drafts WHERE expires_at < ?")) {
-            ps.setLong(1, expiredBefore);
-            return ps.executeUpdate();
-        }
-    }
-
     static Map<String, Long> readValues(String json) {
         try {
             return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Long>>() {});

@@ -23,7 +23,6 @@ import vn.cdsbot.storage.Database;
 final class ReminderSchedule implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ReminderSchedule.class);
     static final Duration CATCH_UP = Duration.ofHours(6);
-    private static final Duration DRAFT_PURGE_AFTER = Duration.ofDays(1);
 
     private final Database db;
     private final Reminders reminders;
@@ -45,7 +44,6 @@ final class ReminderSchedule implements Runnable {
     @Override
     public void run() {
         Instant now = clock.instant();
-        db.inTransaction(tx -> Drafts.purge(tx, now.minus(DRAFT_PURGE_AFTER).toEpochMilli()));
         Instant slot = latestSlot(now);
         if (slot == null || Duration.between(slot, now).compareTo(CATCH_UP) > 0) return;
         Integer sent = db.inTransaction(tx -> {

@@ -139,6 +139,11 @@ final class ReportTexts {
                 + "Khi sẵn sàng, gõ #baocao để báo cáo lại.";
     }
 
+    static String expiredNotice(Week week, long minutes) {
+        return "Báo cáo " + week.label() + " của bạn CHƯA được gửi: bản nháp đã tự huỷ vì quá " + minutes
+                + " phút chưa xác nhận. Khi sẵn sàng, bấm \"Báo cáo lại\" hoặc gõ #baocao để làm lại.";
+    }
+
     static String replacedDraft(Week week) {
         return "(Bản nháp chưa xác nhận cho " + week.label() + " đã được bỏ, thay bằng báo cáo dưới đây.)";
     }

@@ -25,12 +25,15 @@ public final class Reporting {
     private final ReportFlow flow;
     private final List<Command> commands;
     private final Runnable reminderJob;
+    private final Runnable draftExpiry;
 
-    private Reporting(People people, ReportFlow flow, List<Command> commands, Runnable reminderJob) {
+    private Reporting(People people, ReportFlow flow, List<Command> commands, Runnable reminderJob,
+                      Runnable draftExpiry) {
         this.people = people;
         this.flow = flow;
         this.commands = commands;
         this.reminderJob = reminderJob;
+        this.draftExpiry = draftExpiry;
     }
 
     /** Syncs the units CSV (a bad file stops start-up with a message naming the line) and builds everything. */
@@ -55,7 +58,8 @@ public final class Reporting {
         List<Command> commands = new ArrayList<>(people.commands());
         commands.addAll(new ReportCommands(flow, indicators, weeks, reminders, kind, window).all());
         return new Reporting(people, flow, List.copyOf(commands),
-                new ReminderSchedule(db, reminders, weeks, slots, clock, wakeOutbox));
+                new ReminderSchedule(db, reminders, weeks, slots, clock, wakeOutbox),
+                new DraftExpiry(db, clock, Duration.ofMinutes(rc.draftTimeoutMinutes()), wakeOutbox));
     }
 
     public List<Command> commands() {
@@ -88,8 +92,8 @@ public final class Reporting {
         return List.of(people.eraser(), drafts);
     }
 
-    /** Periodic jobs: display names, scheduled reminders (and purging long-expired drafts). */
+    /** Periodic jobs: display names, scheduled reminders, notices about drafts that timed out. */
     public List<Runnable> schedules() {
-        return List.of(people.nameJob(), reminderJob);
+        return List.of(people.nameJob(), reminderJob, draftExpiry);
     }
 }
