@@ -196,7 +196,6 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            CliLogs.toStderr();
             BotConfig cfg = main.loadConfig().config();
             if (batch != null) return vn.cdsbot.kb.KbCli.askBatch(cfg, batch, System.out);
             if (question == null || question.isBlank()) throw new CommandLine.ParameterException(
@@ -230,7 +229,6 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            CliLogs.toStderr();
             Main main = (Main) spec.parent().parent().userObject();
             return vn.cdsbot.kb.KbCli.check(main.loadConfig().config(), dir, strict, System.out);
         }
