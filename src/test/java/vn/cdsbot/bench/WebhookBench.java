@@ -113,8 +113,12 @@ class WebhookBench {
             line("Load: %d connections for %d s (warm-up %d s), then %d events/s for %d s; 80 %% questions from new users, "
                     + "20 %% #baocao then #xacnhan from %d members enrolled by #dangky",
                     CONNECTIONS, SECONDS.toSeconds(), WARMUP.toSeconds(), RATE, RATE_SECONDS.toSeconds(), MEMBERS);
+            String loadBefore = loadAverage();
             inProcess(zalo, replies);
             if (JAR) packagedJar(zalo, replies);
+            line("");
+            line("Load average of the machine (1, 5, 15 min; shared with other jobs): %s at the start, %s at the end",
+                    loadBefore, loadAverage());
         }
         System.out.println();
         System.out.println("==================== webhook benchmark ====================");
@@ -312,6 +316,11 @@ class WebhookBench {
             line("  memory: peak RSS (VmHWM) %d MB, RSS after the load %d MB", mem.getOrDefault("VmHWM", -1L) / 1024,
                     mem.getOrDefault("VmRSS", -1L) / 1024);
             line("  reporting: %s", reportFigures(home.resolve("bot.db")));
+            line("");
+            check("p99 time to 200 at " + RATE + " events/s, jar (ms)", fixed.ack().percentileMillis(99), "<", 20, "%.1f");
+            check("p95 webhook-to-reply at " + RATE + " events/s, jar (ms)", rateReplies.percentileMillis(95), "<", 150, "%.1f");
+            line("  %-52s %.0f  (no target)", "start-up to ready with the full knowledge base (ms)", startupMs);
+            line("  %-52s %d  (no target)", "peak RSS (MB)", mem.getOrDefault("VmHWM", -1L) / 1024);
             if (missing > 0) misses.add("jar replies missing: " + missing);
         } finally {
             server.destroy();
@@ -435,6 +444,15 @@ class WebhookBench {
                     .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
