@@ -37,7 +37,8 @@ import vn.cdsbot.webhook.WebhookRoutes;
  * jar as operators run it: time to ready, the same load, peak RSS.
  *
  * <p>Knobs (system properties): bench.connections (32), bench.seconds (20, per kind, split into bench.rounds = 5), bench.warmup (5), bench.rate (300),
- * bench.rateSeconds (20), bench.maxEvents (1000000), bench.jar (true), bench.strict (false: print misses only),
+ * bench.rateSeconds (20), bench.maxEvents (1000000), bench.members (600: enrolled members who send the reports),
+ * bench.jar (true), bench.strict (false: print misses only),
  * bench.profile (bare, path or app: records that kind's flat-out rounds with JFR into target/bench-KIND-ROUND.jfr).
  */
 @Tag("bench")
