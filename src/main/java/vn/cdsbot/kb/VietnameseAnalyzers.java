@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -44,7 +45,8 @@ public final class VietnameseAnalyzers {
     }
 
     static TokenStream fold(TokenStream in, boolean rules) {
-        TokenStream f = new ICUFoldingFilter(in);
+        // Folding erases a token made only of modifier letters (ʹ, ˆ): drop it rather than index an empty term.
+        TokenStream f = new LengthFilter(new ICUFoldingFilter(in), 1, Integer.MAX_VALUE);
         return rules ? new PatternReplaceFilter(f, I_Y, "$1i", false) : f;
     }
 

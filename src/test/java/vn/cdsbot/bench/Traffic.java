@@ -46,11 +46,31 @@ final class Traffic {
     private final String baseUrl;
     private final String appId;
     private final String secret;
+    private final Reporters reporters;
+
+    /** One signed event and the user who sent it (whose reply to wait for). */
+    record Event(String user, HttpRequest request) {}
 
     Traffic(String baseUrl, String appId, String secret) {
+        this(baseUrl, appId, secret, null);
+    }
+
+    /** With {@code reporters}, the 20 % of report commands come from those enrolled members (else from strangers). */
+    Traffic(String baseUrl, String appId, String secret, Reporters reporters) {
         this.baseUrl = baseUrl;
         this.appId = appId;
         this.secret = secret;
+        this.reporters = reporters;
+    }
+
+    /** Event number {@code seq}: a question from a new user {@code prefix + seq}, or every fifth a member's report. */
+    Event next(String prefix, long seq) {
+        if (reporters != null && seq % 5 == 4) {
+            String[] report = reporters.next();
+            return new Event(report[0], text(report[0], prefix + "-" + seq, report[1]));
+        }
+        String user = prefix + seq;
+        return new Event(user, event(user, seq));
     }
 
     static String pick(long seq) {
@@ -67,8 +87,13 @@ final class Traffic {
 
     /** A signed user_send_text from {@code userId}, Zalo-style (msg_id unique, timestamp in ms). */
     HttpRequest event(String userId, long seq) {
+        return text(userId, userId + "-" + seq, pick(seq));
+    }
+
+    /** A signed user_send_text with the given text. */
+    HttpRequest text(String userId, String msgKey, String text) {
         String ts = String.valueOf(System.currentTimeMillis());
-        String body = TestApp.textEvent(appId, userId, "bench-" + userId + "-" + seq, pick(seq), ts);
+        String body = TestApp.textEvent(appId, userId, "bench-" + msgKey, text, ts);
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(URI.create(baseUrl + "/webhook/zalo"))
                 .timeout(Duration.ofSeconds(10))

@@ -37,7 +37,8 @@ import vn.cdsbot.webhook.WebhookRoutes;
  * jar as operators run it: time to ready, the same load, peak RSS.
  *
  * <p>Knobs (system properties): bench.connections (32), bench.seconds (20, per kind, split into bench.rounds = 5), bench.warmup (5), bench.rate (300),
- * bench.rateSeconds (20), bench.maxEvents (1000000), bench.jar (true), bench.strict (false: print misses only),
+ * bench.rateSeconds (20), bench.maxEvents (1000000), bench.members (600: enrolled members who send the reports),
+ * bench.jar (true), bench.strict (false: print misses only),
  * bench.profile (bare, path or app: records that kind's flat-out rounds with JFR into target/bench-KIND-ROUND.jfr).
  */
 @Tag("bench")
@@ -52,31 +53,51 @@ class WebhookBench {
     private static final boolean STRICT = Boolean.getBoolean("bench.strict");
     private static final String PROFILE = System.getProperty("bench.profile", "");
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int MEMBERS = Integer.getInteger("bench.members", 600);
 
     @TempDir Path dir;
 
-    /** Replies still expected, by user: every event comes from a fresh user, so the first message to a user is its reply. */
+    /**
+     * Replies still expected, by user, oldest first. Replies to one user are sent in order and each event here gets
+     * exactly one message, so a user's next message answers their oldest pending event.
+     */
     private static final class Replies {
         record Pending(long startNanos, Latencies into) {}
 
-        private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+        private final Map<String, java.util.Deque<Pending>> pending = new ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong unexpected = new java.util.concurrent.atomic.AtomicLong();
 
         void expect(String user, long startNanos, Latencies into) {
-            pending.put(user, new Pending(startNanos, into));
+            pending.computeIfAbsent(user, u -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+                    .addLast(new Pending(startNanos, into));
         }
 
         void arrived(String user, long atNanos) {
-            Pending p = pending.remove(user);
-            if (p != null) p.into().add(atNanos - p.startNanos());
+            java.util.Deque<Pending> q = pending.get(user);
+            Pending p = q == null ? null : q.pollFirst();
+            if (p == null) {
+                unexpected.incrementAndGet();
+                return;
+            }
+            p.into().add(atNanos - p.startNanos());
+        }
+
+        private int outstanding() {
+            return pending.values().stream().mapToInt(java.util.Deque::size).sum();
         }
 
         /** Waits until every expected reply arrived; returns how many are still missing. */
         int await(Duration max) throws InterruptedException {
             long end = System.nanoTime() + max.toNanos();
-            while (!pending.isEmpty() && System.nanoTime() < end) Thread.sleep(20);
-            int missing = pending.size();
+            while (outstanding() > 0 && System.nanoTime() < end) Thread.sleep(20);
+            int missing = outstanding();
             pending.clear();
             return missing;
+        }
+
+        /** Messages that answered no pending event (a command answered by two messages would show here). */
+        long unexpected() {
+            return unexpected.get();
         }
     }
 
@@ -90,10 +111,15 @@ class WebhookBench {
             zalo.onMessage(replies::arrived);
             line("Machine: %d cores (%s), %s MB memory, Java %s", Runtime.getRuntime().availableProcessors(), cpuModel(),
                     memTotalMb(), Runtime.version());
-            line("Load: %d connections for %d s (warm-up %d s), then %d events/s for %d s; 80 %% questions, 20 %% #baocao",
-                    CONNECTIONS, SECONDS.toSeconds(), WARMUP.toSeconds(), RATE, RATE_SECONDS.toSeconds());
+            line("Load: %d connections for %d s (warm-up %d s), then %d events/s for %d s; 80 %% questions from new users, "
+                    + "20 %% #baocao then #xacnhan from %d members enrolled by #dangky",
+                    CONNECTIONS, SECONDS.toSeconds(), WARMUP.toSeconds(), RATE, RATE_SECONDS.toSeconds(), MEMBERS);
+            String loadBefore = loadAverage();
             inProcess(zalo, replies);
             if (JAR) packagedJar(zalo, replies);
+            line("");
+            line("Load average of the machine (1, 5, 15 min; shared with other jobs): %s at the start, %s at the end",
+                    loadBefore, loadAverage());
         }
         System.out.println();
         System.out.println("==================== webhook benchmark ====================");
@@ -112,17 +138,17 @@ class WebhookBench {
         String bareUrl = "http://127.0.0.1:" + bare.port() + "/bare";
         try (AckPath ackPath = new AckPath(config, dir.resolve("ackpath.db"));
              App app = App.start(config, TestApp.credentials("seed-access"), Clock.systemUTC())) {
-            Traffic traffic = new Traffic("http://127.0.0.1:" + app.port(), TestApp.APP_ID, TestApp.OA_SECRET);
+            String base = "http://127.0.0.1:" + app.port();
+            Reporters reporters = enrol(base, Reporters.invite(config, app.database(), "member-", MEMBERS), replies);
+            Traffic traffic = new Traffic(base, TestApp.APP_ID, TestApp.OA_SECRET, reporters);
             Traffic pathTraffic = new Traffic("http://127.0.0.1:" + ackPath.port(), TestApp.APP_ID, TestApp.OA_SECRET);
             HttpClient http = Load.client();
 
             Latencies ignored = new Latencies();
             Load.closedLoop("warm-up bare", http, CONNECTIONS, WARMUP, MAX_EVENTS, (n, t) -> Traffic.bare(bareUrl, n));
             Load.closedLoop("warm-up ack path", http, CONNECTIONS, WARMUP, MAX_EVENTS, (n, t) -> pathTraffic.event("p" + n, n));
-            Load.closedLoop("warm-up webhook", http, CONNECTIONS, WARMUP, MAX_EVENTS, (n, t) -> {
-                replies.expect("w" + n, t, ignored);
-                return traffic.event("w" + n, n);
-            });
+            Load.closedLoop("warm-up webhook", http, CONNECTIONS, WARMUP, MAX_EVENTS, (n, t) -> expect(traffic.next("w", n),
+                    replies, t, ignored));
             replies.await(Duration.ofSeconds(120));
 
             // Short alternating rounds, so a noisy neighbour on a shared machine hits all three alike.
@@ -142,10 +168,7 @@ class WebhookBench {
                 Load.Result p = profiled("path", r, () -> Load.closedLoop("ack path", http, CONNECTIONS, round, MAX_EVENTS,
                         (n, t) -> pathTraffic.event("p" + tag + n, n)));
                 Load.Result a = profiled("app", r, () -> Load.closedLoop("whole app", http, CONNECTIONS, round, MAX_EVENTS,
-                        (n, t) -> {
-                            replies.expect(tag + n, t, flatOutReplies);
-                            return traffic.event(tag + n, n);
-                        }));
+                        (n, t) -> expect(traffic.next(tag, n), replies, t, flatOutReplies)));
                 long drainStart = System.nanoTime();
                 flatOutMissing += replies.await(Duration.ofSeconds(300));
                 drainSeconds += (System.nanoTime() - drainStart) / 1e9;
@@ -160,10 +183,8 @@ class WebhookBench {
             Load.Result webhook = Load.combine("whole app", appRuns);
 
             Latencies rateReplies = new Latencies();
-            Load.Result fixed = Load.fixedRate("whole app@" + RATE, http, RATE, RATE_SECONDS, (n, t) -> {
-                replies.expect("r" + n, t, rateReplies);
-                return traffic.event("r" + n, n);
-            });
+            Load.Result fixed = Load.fixedRate("whole app@" + RATE, http, RATE, RATE_SECONDS,
+                    (n, t) -> expect(traffic.next("r", n), replies, t, rateReplies));
             int rateMissing = replies.await(Duration.ofSeconds(60));
             Load.Result bareFixed = Load.fixedRate("bare@" + RATE, http, RATE, Duration.ofSeconds(5),
                     (n, t) -> Traffic.bare(bareUrl, n));
@@ -183,12 +204,14 @@ class WebhookBench {
             line("  replies @%d/s:    p50 %.1f ms  p95 %.1f ms  (%d replies, %d missing)", RATE,
                     rateReplies.percentileMillis(50), rateReplies.percentileMillis(95), rateReplies.count(), rateMissing);
             result(bareFixed);
+            line("  reporting: %s", reportFigures(app.database()));
             line("");
             check("ack path throughput / bare endpoint (median round)", median(pathRatios), ">=", 0.50, "%.2f");
             line("  %-52s %.2f  (no target: replies compete for the same 2 cores)", "whole app throughput / bare (median round)",
                     median(appRatios));
             check("p99 time to 200 at " + RATE + " events/s, whole app (ms)", fixed.ack().percentileMillis(99), "<", 20, "%.1f");
             check("p95 webhook-to-reply at " + RATE + " events/s (ms)", rateReplies.percentileMillis(95), "<", 150, "%.1f");
+            line("  messages that answered no pending event: %d", replies.unexpected());
             if (flatOutMissing + rateMissing > 0) misses.add("replies missing: " + (flatOutMissing + rateMissing));
             long notOk = path.failed() + webhook.failed() + fixed.failed();
             if (notOk > 0) misses.add("non-200 answers: " + notOk);
@@ -246,8 +269,16 @@ class WebhookBench {
         }
         int port = freePort();
         Path home = Files.createDirectories(dir.resolve("jar"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "serve");
+        BotConfig config = TestApp.config(home, Map.of());
+        List<String[]> invited;
+        try (Database db = Database.open(home.resolve("bot.db"), config.storage().synchronous(), 2)) {
+            invited = Reporters.invite(config, db, "jmember-", MEMBERS);
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(deployedJvmFlags());
+        cmd.addAll(List.of("-jar", jar.toString(), "serve"));
+        line("  JVM flags from deploy/cdsbot.service: %s", String.join(" ", deployedJvmFlags()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         env.put("ZALO_APP_ID", TestApp.APP_ID);
         env.put("ZALO_OA_SECRET_KEY", TestApp.OA_SECRET);
@@ -262,29 +293,24 @@ class WebhookBench {
         Process server = pb.start();
         try {
             double startupMs = waitReady(port, server, t0) / 1e6;
-            Traffic traffic = new Traffic("http://127.0.0.1:" + port, TestApp.APP_ID, TestApp.OA_SECRET);
+            String base = "http://127.0.0.1:" + port;
+            Traffic traffic = new Traffic(base, TestApp.APP_ID, TestApp.OA_SECRET, enrol(base, invited, replies));
             HttpClient http = Load.client();
-            Load.closedLoop("warm-up jar", http, CONNECTIONS, WARMUP, MAX_EVENTS, (n, t) -> {
-                replies.expect("jw" + n, t, new Latencies());
-                return traffic.event("jw" + n, n);
-            });
+            Load.closedLoop("warm-up jar", http, CONNECTIONS, WARMUP, MAX_EVENTS,
+                    (n, t) -> expect(traffic.next("jw", n), replies, t, new Latencies()));
             replies.await(Duration.ofSeconds(120));
             Latencies flatOutReplies = new Latencies();
-            Load.Result flatOut = Load.closedLoop("jar webhook", http, CONNECTIONS, SECONDS, MAX_EVENTS, (n, t) -> {
-                replies.expect("js" + n, t, flatOutReplies);
-                return traffic.event("js" + n, n);
-            });
+            Load.Result flatOut = Load.closedLoop("jar webhook", http, CONNECTIONS, SECONDS, MAX_EVENTS,
+                    (n, t) -> expect(traffic.next("js", n), replies, t, flatOutReplies));
             int missing = replies.await(Duration.ofSeconds(300));
             Latencies rateReplies = new Latencies();
-            Load.Result fixed = Load.fixedRate("jar webhook@" + RATE, http, RATE, RATE_SECONDS, (n, t) -> {
-                replies.expect("jr" + n, t, rateReplies);
-                return traffic.event("jr" + n, n);
-            });
+            Load.Result fixed = Load.fixedRate("jar webhook@" + RATE, http, RATE, RATE_SECONDS,
+                    (n, t) -> expect(traffic.next("jr", n), replies, t, rateReplies));
             missing += replies.await(Duration.ofSeconds(60));
             Map<String, Long> mem = procStatus(server.pid());
             line("");
             line("Packaged jar (java -jar target/cdsbot.jar serve, default JVM flags, separate process)");
-            line("  start-up to first 200 on /health: %.0f ms", startupMs);
+            line("  start-up to first 200 on /health: %.0f ms (%s)", startupMs, kbLine(home.resolve("server.log")));
             result(flatOut);
             line("  replies flat out:  p50 %.1f ms  p95 %.1f ms", flatOutReplies.percentileMillis(50),
                     flatOutReplies.percentileMillis(95));
@@ -293,11 +319,69 @@ class WebhookBench {
                     rateReplies.percentileMillis(50), rateReplies.percentileMillis(95), missing);
             line("  memory: peak RSS (VmHWM) %d MB, RSS after the load %d MB", mem.getOrDefault("VmHWM", -1L) / 1024,
                     mem.getOrDefault("VmRSS", -1L) / 1024);
+            line("  reporting: %s", reportFigures(home.resolve("bot.db")));
+            line("");
+            check("p99 time to 200 at " + RATE + " events/s, jar (ms)", fixed.ack().percentileMillis(99), "<", 20, "%.1f");
+            check("p95 webhook-to-reply at " + RATE + " events/s, jar (ms)", rateReplies.percentileMillis(95), "<", 150, "%.1f");
+            line("  %-52s %.0f  (no target)", "start-up to ready with the full knowledge base (ms)", startupMs);
+            line("  %-52s %d  (no target)", "peak RSS (MB)", mem.getOrDefault("VmHWM", -1L) / 1024);
             if (missing > 0) misses.add("jar replies missing: " + missing);
         } finally {
             server.destroy();
             server.waitFor();
         }
+    }
+
+    private static HttpRequest expect(Traffic.Event e, Replies replies, long startNanos, Latencies into) {
+        replies.expect(e.user(), startNanos, into);
+        return e.request();
+    }
+
+    /** Each invited member sends #dangky CODE and gets an answer; checks in the database that all are enrolled. */
+    private Reporters enrol(String base, List<String[]> invited, Replies replies) throws Exception {
+        Traffic traffic = new Traffic(base, TestApp.APP_ID, TestApp.OA_SECRET);
+        HttpClient http = Load.client();
+        Latencies ignored = new Latencies();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();
+        for (String[] member : invited) {
+            replies.expect(member[0], System.nanoTime(), ignored);
+            sent.add(http.sendAsync(traffic.text(member[0], member[0] + "-dangky", "#dangky " + member[1]),
+                    HttpResponse.BodyHandlers.discarding()));
+        }
+        for (var f : sent) {
+            if (f.get().statusCode() != 200) throw new AssertionError("#dangky answered " + f.get().statusCode());
+        }
+        int missing = replies.await(Duration.ofSeconds(60));
+        if (missing > 0) throw new AssertionError(missing + " members got no answer to #dangky");
+        return Reporters.of(invited);
+    }
+
+    /** Members, confirmed reports (current and superseded) and drafts left open, from the database. */
+    private static String reportFigures(Database db) {
+        return db.read(c -> reportFigures(c));
+    }
+
+    private static String reportFigures(Path file) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            return reportFigures(c);
+        }
+    }
+
+    private static String reportFigures(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT "
+                + "(SELECT COUNT(*) FROM members WHERE active = 1 AND role = 'member'), "
+                + "(SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM reports WHERE superseded_by IS NULL), "
+                + "(SELECT COUNT(*) FROM report_drafts)")) {
+            rs.next();
+            return String.format(Locale.ROOT, "%d members enrolled by #dangky; %d reports confirmed by #xacnhan "
+                    + "(%d current, the rest superseded); %d drafts open", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        }
+    }
+
+    /** The knowledge-base line the server logged at start-up. */
+    private static String kbLine(Path log) throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains("Knowledge base:"))
+                .map(l -> l.substring(l.indexOf("Knowledge base:"))).findFirst().orElse("no knowledge-base line in the log");
     }
 
     private interface Run {
@@ -348,6 +432,16 @@ class WebhookBench {
         throw new AssertionError("the jar was not ready within 60 s");
     }
 
+    /** The JVM options operators run with (heap limits above all), so memory is measured as deployed. */
+    static List<String> deployedJvmFlags() throws IOException {
+        for (String l : Files.readAllLines(Path.of("deploy", "cdsbot.service"))) {
+            if (!l.startsWith("ExecStart=")) continue;
+            List<String> words = List.of(l.substring("ExecStart=".length()).trim().split("\\s+"));
+            return words.subList(1, words.indexOf("-jar"));
+        }
+        throw new IllegalStateException("deploy/cdsbot.service has no ExecStart line");
+    }
+
     /** VmHWM / VmRSS etc. in kB from /proc/PID/status. */
     private static Map<String, Long> procStatus(long pid) throws IOException {
         Map<String, Long> out = new java.util.HashMap<>();
@@ -364,6 +458,15 @@ class WebhookBench {
                     .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -58,6 +58,8 @@ class DeployFilesTest {
         assertThat(one(service, "SuccessExitStatus")).contains("143");
         assertThat(one(service, "NoNewPrivileges")).isEqualTo("yes");
         assertThat(one(service, "ProtectSystem")).isEqualTo("strict");
+        assertThat(one(service, "UMask")).as("the database holds tokens and personal data: not world-readable")
+                .isEqualTo("0027");
         assertThat(one(service, "ReadWritePaths")).contains(workDir + "/data");   // the database lives there
         assertThat(one(service, "PrivateTmp")).isEqualTo("yes");
         assertThat(one(service, "CapabilityBoundingSet")).isEmpty();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -78,6 +79,28 @@ class DocsTest {
             assertThat(guide).as("#%s in the summary table", cmd).containsPattern("\\| `#" + cmd + "[ `]");
             assertThat(guide).as("an example of #%s", cmd).containsPattern("(?m)^ {4}#" + cmd + "\\b|`#" + cmd + "[^`]*` \\|$");
         }
+    }
+
+    @Test
+    void securityDocNamesOnlyTestsThatExist() throws Exception {
+        String doc = read(DOCS.resolve("security.md"));
+        Map<String, Path> tests = new HashMap<>();
+        try (var files = Files.walk(Path.of("src", "test", "java"))) {
+            files.filter(f -> f.toString().endsWith(".java"))
+                    .forEach(f -> tests.put(f.getFileName().toString().replace(".java", ""), f));
+        }
+        Matcher m = Pattern.compile("`(\\w+(?:Test|IT|Properties))(?:\\.(\\w+))?`").matcher(doc);
+        int named = 0;
+        while (m.find()) {
+            named++;
+            Path file = tests.get(m.group(1));
+            assertThat(file).as("test class %s named in security.md", m.group(1)).isNotNull();
+            if (m.group(2) != null) {
+                assertThat(read(file)).as("%s.%s named in security.md", m.group(1), m.group(2))
+                        .containsPattern("void " + m.group(2) + "\\(");
+            }
+        }
+        assertThat(named).isGreaterThan(20);
     }
 
     private static void collect(JsonNode node, String prefix, List<String> out) {

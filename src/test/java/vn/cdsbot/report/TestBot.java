@@ -36,8 +36,12 @@ final class TestBot implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("^[A-Z2-9]{8}$", Pattern.MULTILINE);
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime());
 
-    /** One message the bot sent, with its buttons as "title→payload". */
-    record Sent(String text, List<String> buttons) {
+    /** One message the bot sent, with its buttons as "title→payload"; {@code image} when it was a picture. */
+    record Sent(String text, List<String> buttons, boolean image) {
+        Sent(String text, List<String> buttons) {
+            this(text, buttons, false);
+        }
+
         List<String> payloads() {
             return buttons.stream().map(b -> b.substring(b.indexOf('→') + 1)).toList();
         }
@@ -51,9 +55,14 @@ final class TestBot implements AutoCloseable {
 
     /** Scheduled reminder slots are moved to Saturday 03:00 so they never fire during these tests. */
     TestBot(Path dir, MutableClock clock) throws Exception {
+        this(dir, clock, y -> y);
+    }
+
+    /** With a further edit of bot-config.yaml's text. */
+    TestBot(Path dir, MutableClock clock, java.util.function.UnaryOperator<String> edit) throws Exception {
         this.clock = clock;
-        this.config = PeopleFixture.config(dir, y -> y.replace("reminders: [FRIDAY 15:00, MONDAY 08:00]",
-                "reminders: [SATURDAY 03:00]"));
+        this.config = PeopleFixture.config(dir, y -> edit.apply(y.replace("reminders: [FRIDAY 15:00, MONDAY 08:00]",
+                "reminders: [SATURDAY 03:00]")));
         this.app = App.start(config, ZaloCredentials.LOCAL, clock);
     }
 
@@ -145,7 +154,7 @@ final class TestBot implements AutoCloseable {
                         : b.path("payload").asText();
                 buttons.add(b.path("title").asText() + "→" + payload);
             }
-            out.add(new Sent(m.path("text").asText(), buttons));
+            out.add(new Sent(m.path("text").asText(), buttons, !m.path("imageUrl").asText("").isEmpty()));
         }
         return out;
     }

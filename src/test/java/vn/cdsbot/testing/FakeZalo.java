@@ -95,7 +95,7 @@ public final class FakeZalo implements AutoCloseable {
             String user = body.path("recipient").path("user_id").asText();
             sent.add(new Sent(user, body.path("message"), token));
             return json("{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"m" + System.nanoTime()
-                    + "\",\"user_id\":\"" + user + "\"}}");
+                    + "\",\"user_id\":" + new com.fasterxml.jackson.databind.node.TextNode(user) + "}}");   // JSON-quoted: ids may hold any character
         }
         if (path.endsWith("/v2.0/oa/upload/image")) {
             if (!validAccessToken.equals(token)) return json("{\"error\":-216,\"message\":\"Access token is invalid\"}");
