@@ -18,7 +18,7 @@ public final class AnswerPolicy {
     }
 
     /** Weights of {@link #features}, then the bias. */
-    static final double[] WEIGHTS = {0.597, 0.647, -0.158, 0.804, 0.689, 1.805, 0.184, 0.692, -7.236};
+    static final double[] WEIGHTS = {0.604, 0.682, -0.169, 0.693, 0.929, 1.913, 0.126, 0.737, -7.885};
 
     private final double answerThreshold;
     private final double clarifyThreshold;

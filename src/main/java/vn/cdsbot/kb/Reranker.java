@@ -14,7 +14,7 @@ record Reranker(double[] weights) {
     static final int DEPTH = 5;
 
     static final Reranker DEFAULT = new Reranker(new double[]{
-            0.578, 0.362, 0.521, 0.89, 1.236, 0.948, -0.011, 0.336, 0.398, 0.555, 0.651, 0.3, 0.608, 0.962, 0.752});
+            0.558, 0.345, 0.507, 0.86, 1.25, 0.935, -0.036, 0.336, 0.387, 0.559, 0.653, 0.297, 0.614, 0.968, 0.807});
 
     Reranker {
         if (weights.length != Features.SIZE) throw new IllegalArgumentException("need " + Features.SIZE + " weights");
