@@ -39,7 +39,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * question-like text (title, question variants) is indexed three ways (accented syllables, folded syllables,
  * folded syllable pairs), plus its keywords and its body. A question is expanded with the abbreviation map,
  * obvious typos are corrected against the index vocabulary, and the per-field BM25 scores are summed with
- * field weights.
+ * field weights. The first {@link Reranker#DEPTH} articles of that ranking are then re-ordered by {@link Reranker}.
  */
 public final class KbIndex implements AutoCloseable {
     static final String ID = "id";
@@ -70,7 +70,7 @@ public final class KbIndex implements AutoCloseable {
     /** One of the first {@link Reranker#DEPTH} articles of the BM25 ranking, with its re-ranking features. */
     record Candidate(int doc, double base, double[] features) {}
 
-    /** One ranked article. */
+    /** One ranked article with its BM25 score (the re-ranker may put a lower score first). */
     public record Hit(Article article, float score) {}
 
     /**
