@@ -18,7 +18,7 @@ public final class AnswerPolicy {
     }
 
     /** Weights of {@link #features}, then the bias. */
-    static final double[] WEIGHTS = {0.602, 0.849, -0.259, 0.8, 0.805, 1.684, 0.523, -6.64};
+    static final double[] WEIGHTS = {0.604, 0.682, -0.169, 0.693, 0.929, 1.913, 0.126, 0.737, -7.885};
 
     private final double answerThreshold;
     private final double clarifyThreshold;
@@ -37,29 +37,35 @@ public final class AnswerPolicy {
         Kind kind = confidence >= answerThreshold ? Kind.ANSWER
                 : confidence >= clarifyThreshold && !result.empty() ? Kind.CLARIFY : Kind.FALLBACK;
         if (kind == Kind.FALLBACK && vagueButOnTopic(result)) kind = Kind.CLARIFY;
+        // A single word ("cccd") or a bare number names a topic at most, never which of its articles is meant.
+        if (kind == Kind.ANSWER && result.words() <= 1) kind = result.words() == 1 ? Kind.CLARIFY : Kind.FALLBACK;
+        if (kind == Kind.CLARIFY && result.words() == 0) kind = Kind.FALLBACK;
         return new Decision(kind, confidence, result.hits());
     }
 
     /**
-     * One or two words that all appear in the top article's questions ("vneid", "tạm trú"): the person is asking
+     * Up to three words that all appear in the top article's questions ("vneid", "làm giấy tờ"): the person is asking
      * about something the knowledge base covers, just not precisely enough to pick one article.
      */
     private static boolean vagueButOnTopic(KbIndex.Result r) {
-        return r.hits().size() >= 3 && r.queryTerms() <= 2 && r.unknown() == 0 && r.coverage() >= 0.999;
+        return r.hits().size() >= 3 && r.words() >= 1 && r.words() <= 3 && r.unknown() == 0 && r.coverage() >= 0.999;
     }
 
     /**
      * The signals: how much of the question's weight the top article's questions contain (syllables, then
      * syllable pairs), how much of it is unknown to the whole knowledge base, how far the top article is ahead
      * of the second, the size of the top score (per question syllable and absolute), and how much more of the
-     * question the top article covers than the second (a short question that two articles cover equally is ambiguous).
+     * question the top article covers than the second (a short question that two articles cover equally is ambiguous),
+     * and the re-ranker's own probability for the top article.
      */
     static double[] features(KbIndex.Result r) {
         if (r.empty()) return null;
         double s1 = r.hits().get(0).score();
-        double s2 = r.hits().size() > 1 ? r.hits().get(1).score() : 0;
-        return new double[]{r.coverage(), r.bigramCoverage(), r.unknown(), s1 > 0 ? (s1 - s2) / s1 : 0,
-                Math.log1p(s1 / Math.max(1, r.queryTerms())), Math.log1p(s1), r.coverage() - r.secondCoverage()};
+        // The re-ranker may put a lower BM25 score first, so the margin is taken over the best other article.
+        double s2 = r.hits().stream().skip(1).mapToDouble(KbIndex.Hit::score).max().orElse(0);
+        return new double[]{r.coverage(), r.bigramCoverage(), r.unknown(), s1 > 0 ? (s1 - s2) / Math.max(s1, s2) : 0,
+                Math.log1p(s1 / Math.max(1, r.queryTerms())), Math.log1p(s1), r.coverage() - r.secondCoverage(),
+                r.topShare()};
     }
 
     static double confidence(KbIndex.Result r, double[] weights) {

@@ -39,7 +39,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * question-like text (title, question variants) is indexed three ways (accented syllables, folded syllables,
  * folded syllable pairs), plus its keywords and its body. A question is expanded with the abbreviation map,
  * obvious typos are corrected against the index vocabulary, and the per-field BM25 scores are summed with
- * field weights.
+ * field weights. The first {@link Reranker#DEPTH} articles of that ranking are then re-ordered by {@link Reranker}.
  */
 public final class KbIndex implements AutoCloseable {
     static final String ID = "id";
@@ -56,12 +56,21 @@ public final class KbIndex implements AutoCloseable {
     public record Options(boolean accented, boolean folded, boolean bigrams, boolean keywords, boolean body,
                           AbbreviationMode abbreviations, boolean typoCorrection, boolean vietnameseRules,
                           float wAccented, float wFolded, float wBigrams, float wKeywords, float wBody,
-                          float k1, float b, float wVariant) {
+                          float k1, float b, float wVariant, boolean rerank) {
         public static final Options DEFAULT = new Options(true, true, true, true, true, AbbreviationMode.BOTH, true,
-                true, 1.0f, 1.0f, 1.0f, 1.0f, 0.3f, 1.2f, 0.5f, 0.5f);
+                true, 1.0f, 1.0f, 1.0f, 1.0f, 0.3f, 1.2f, 0.5f, 0.5f, true);
+
+        /** The same settings with the re-ranker switched on or off. */
+        public Options withRerank(boolean on) {
+            return new Options(accented, folded, bigrams, keywords, body, abbreviations, typoCorrection, vietnameseRules,
+                    wAccented, wFolded, wBigrams, wKeywords, wBody, k1, b, wVariant, on);
+        }
     }
 
-    /** One ranked article. */
+    /** One of the first {@link Reranker#DEPTH} articles of the BM25 ranking, with its re-ranking features. */
+    record Candidate(int doc, double base, double[] features) {}
+
+    /** One ranked article with its BM25 score (the re-ranker may put a lower score first). */
     public record Hit(Article article, float score) {}
 
     /**
@@ -73,9 +82,11 @@ public final class KbIndex implements AutoCloseable {
      * @param bigramCoverage share of the question's syllable pairs found in the top article's questions and keywords
      * @param unknown share of the question's weight made of syllables found nowhere in the knowledge base
      * @param queryTerms distinct folded syllables in the question
+     * @param topShare the re-ranker's probability for the top article among its candidates (1 when it is alone)
+     * @param words words with at least one letter in the question as typed, before abbreviations are expanded
      */
     public record Result(List<Hit> hits, double coverage, double secondCoverage, double bigramCoverage,
-                         double unknown, int queryTerms) {
+                         double unknown, int queryTerms, double topShare, int words) {
         public boolean empty() {
             return hits.isEmpty();
         }
@@ -97,13 +108,21 @@ public final class KbIndex implements AutoCloseable {
     /** Folded syllables of each article's question-like text, for coverage. */
     private final List<Set<String>> questionTerms = new ArrayList<>();
     private final List<Set<String>> questionBigrams = new ArrayList<>();
+    private final List<Set<String>> titleTerms = new ArrayList<>();
+    private final List<Set<String>> keywordTerms = new ArrayList<>();
+    private final List<List<List<String>>> keywordPhrases = new ArrayList<>();
+    /** Folded syllables of every title or question variant, per article. */
+    private final List<List<Set<String>>> variantTerms = new ArrayList<>();
+    private final Reranker reranker;
     /** Document frequency of every folded syllable anywhere in the index, for typo correction and weights. */
     private final Map<String, Integer> vocabulary = new HashMap<>();
     /** Every vocabulary syllable under itself and each of its one-letter deletions (typo candidates). */
     private final Map<String, List<String>> deletions = new HashMap<>();
 
-    private KbIndex(List<Article> articles, Abbreviations abbreviations, Options options) throws IOException {
+    private KbIndex(List<Article> articles, Abbreviations abbreviations, Options options, Reranker reranker)
+            throws IOException {
         this.articles = List.copyOf(articles);
+        this.reranker = reranker;
         this.abbreviations = abbreviations;
         this.options = options;
         this.accented = VietnameseAnalyzers.accented(options.vietnameseRules());
@@ -122,6 +141,7 @@ public final class KbIndex implements AutoCloseable {
                 qs.addAll(a.questions());
                 Set<String> terms = new HashSet<>();
                 Set<String> pairs = new HashSet<>();
+                List<Set<String>> variants = new ArrayList<>();
                 for (String q : qs) {
                     String text = indexText(q);
                     d.add(new TextField(Q_VI, text, Field.Store.NO));
@@ -130,12 +150,22 @@ public final class KbIndex implements AutoCloseable {
                     List<String> t = analyze(folded, text);
                     terms.addAll(t);
                     pairs.addAll(bigrams(t));
+                    variants.add(Set.copyOf(t));
                 }
+                titleTerms.add(variants.get(0));
+                variantTerms.add(List.copyOf(variants));
+                Set<String> kwTerms = new HashSet<>();
+                List<List<String>> phrases = new ArrayList<>();
                 for (String k : a.keywords()) {
                     String text = indexText(k);
                     d.add(new TextField(KW, text, Field.Store.NO));
-                    terms.addAll(analyze(folded, text));
+                    List<String> t = analyze(folded, text);
+                    terms.addAll(t);
+                    kwTerms.addAll(t);
+                    if (!t.isEmpty()) phrases.add(List.copyOf(t));
                 }
+                keywordTerms.add(Set.copyOf(kwTerms));
+                keywordPhrases.add(List.copyOf(phrases));
                 String body = indexText(a.body());
                 d.add(new TextField(BODY, body, Field.Store.NO));
                 Set<String> all = new HashSet<>(terms);
@@ -176,8 +206,12 @@ public final class KbIndex implements AutoCloseable {
     }
 
     public static KbIndex build(List<Article> articles, Abbreviations abbreviations, Options options) {
+        return build(articles, abbreviations, options, Reranker.DEFAULT);
+    }
+
+    static KbIndex build(List<Article> articles, Abbreviations abbreviations, Options options, Reranker reranker) {
         try {
-            return new KbIndex(articles, abbreviations, options);
+            return new KbIndex(articles, abbreviations, options, reranker);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the in-memory index", e);
         }
@@ -204,54 +238,156 @@ public final class KbIndex implements AutoCloseable {
 
     /** Ranks the articles for a question; at most {@code n} hits, best first. */
     public Result search(String question, int n) {
-        if (articles.isEmpty()) return new Result(List.of(), 0, 0, 0, 1, 0);   // nothing loaded: honest fallback
+        if (articles.isEmpty()) return new Result(List.of(), 0, 0, 0, 1, 0, 0, 0);   // nothing loaded: honest fallback
+        Scored s = score(question);
+        List<Integer> docs = s.docs();
+        double topShare = docs.isEmpty() ? 0 : 1;
+        if (options.rerank() && docs.size() > 1) {
+            List<Candidate> top = candidates(s);
+            double[] z = top.stream().mapToDouble(c -> reranker.score(c.features())).toArray();
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < z.length; i++) order.add(i);
+            order.sort((x, y) -> Double.compare(z[y], z[x]));
+            double sum = 0;
+            for (double v : z) sum += Math.exp(v - z[order.get(0)]);
+            topShare = 1 / sum;
+            List<Integer> reordered = new ArrayList<>(docs.size());
+            order.forEach(i -> reordered.add(top.get(i).doc()));
+            reordered.addAll(docs.subList(top.size(), docs.size()));
+            docs = reordered;
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int d : docs.subList(0, Math.min(n, docs.size()))) hits.add(new Hit(articles.get(d), (float) s.base()[d]));
+        Set<String> unique = s.unique();
+        double c1 = docs.isEmpty() ? 0 : coverage(unique, questionTerms.get(docs.get(0)));
+        double c2 = docs.size() < 2 ? 0 : coverage(unique, questionTerms.get(docs.get(1)));
+        Set<String> qBigrams = s.bigrams();
+        double bc = docs.isEmpty() || qBigrams.isEmpty() ? 0
+                : qBigrams.stream().filter(questionBigrams.get(docs.get(0))::contains).count() / (double) qBigrams.size();
+        double total = 0, unknownWeight = 0;
+        for (String t : unique) {
+            total += idf(t);
+            if (!vocabulary.containsKey(t)) unknownWeight += idf(t);
+        }
+        return new Result(List.copyOf(hits), c1, c2, bc, total == 0 ? 1 : unknownWeight / total, unique.size(),
+                topShare, words(question));
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+
+    static int words(String question) {
+        return (int) WORD.matcher(question).results().filter(m -> m.group().chars().anyMatch(Character::isLetter)).count();
+    }
+
+    /** The analysed question and the BM25 score of every article, per field and summed with the field weights. */
+    private record Scored(List<String> foldedTerms, Set<String> unique, Set<String> bigrams, double[][] fields,
+                          double[] base, List<Integer> docs) {}
+
+    private static final int FIELDS = 6;
+
+    private Scored score(String question) {
         String text = options.abbreviations() == AbbreviationMode.OFF ? question : abbreviations.expand(question);
         List<String> foldedTerms = analyze(folded, text);
         if (options.typoCorrection()) foldedTerms = correct(foldedTerms);
         List<String> accentedTerms = analyze(accented, text);
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        if (options.accented()) add(q, Q_VI, accentedTerms, options.wAccented());
-        if (options.folded()) add(q, Q_FOLD, foldedTerms, options.wFolded());
-        if (options.bigrams()) add(q, Q_BI, bigrams(foldedTerms), options.wBigrams());
-        if (options.keywords()) add(q, KW, foldedTerms, options.wKeywords());
-        if (options.body()) add(q, BODY, foldedTerms, options.wBody());
+        List<String> pairs = bigrams(foldedTerms);
+        double[][] f = new double[FIELDS][articles.size()];
         try {
-            BooleanQuery query = q.build();
-            double[] scores = new double[articles.size()];
-            for (ScoreDoc sd : searcher.search(query, articles.size()).scoreDocs) scores[sd.doc] = sd.score;
+            if (options.accented()) fieldScores(searcher, Q_VI, accentedTerms, f[0]);
+            if (options.folded()) fieldScores(searcher, Q_FOLD, foldedTerms, f[1]);
+            if (options.bigrams()) fieldScores(searcher, Q_BI, pairs, f[2]);
+            if (options.keywords()) fieldScores(searcher, KW, foldedTerms, f[3]);
+            if (options.body()) fieldScores(searcher, BODY, foldedTerms, f[4]);
             if (options.wVariant() > 0) {
                 BooleanQuery.Builder vq = new BooleanQuery.Builder();
                 if (options.accented()) add(vq, Q_VI, accentedTerms, options.wAccented());
                 if (options.folded()) add(vq, Q_FOLD, foldedTerms, options.wFolded());
-                if (options.bigrams()) add(vq, Q_BI, bigrams(foldedTerms), options.wBigrams());
-                double[] best = new double[articles.size()];
+                if (options.bigrams()) add(vq, Q_BI, pairs, options.wBigrams());
                 for (ScoreDoc sd : variantSearcher.search(vq.build(), 300).scoreDocs) {
                     int a = variantArticle.get(sd.doc);
-                    best[a] = Math.max(best[a], sd.score);
+                    f[5][a] = Math.max(f[5][a], sd.score);
                 }
-                for (int i = 0; i < scores.length; i++) scores[i] += options.wVariant() * best[i];
             }
-            List<Integer> docs = new ArrayList<>();
-            for (int i = 0; i < scores.length; i++) if (scores[i] > 0) docs.add(i);
-            docs.sort((x, y) -> Double.compare(scores[y], scores[x]));
-            List<Hit> hits = new ArrayList<>();
-            for (int d : docs) hits.add(new Hit(articles.get(d), (float) scores[d]));
-            Set<String> unique = new LinkedHashSet<>(foldedTerms);
-            double c1 = docs.isEmpty() ? 0 : coverage(unique, questionTerms.get(docs.get(0)));
-            double c2 = docs.size() < 2 ? 0 : coverage(unique, questionTerms.get(docs.get(1)));
-            Set<String> qBigrams = new LinkedHashSet<>(bigrams(foldedTerms));
-            double bc = docs.isEmpty() || qBigrams.isEmpty() ? 0
-                    : qBigrams.stream().filter(questionBigrams.get(docs.get(0))::contains).count() / (double) qBigrams.size();
-            double total = 0, unknownWeight = 0;
-            for (String t : unique) {
-                total += idf(t);
-                if (!vocabulary.containsKey(t)) unknownWeight += idf(t);
-            }
-            return new Result(List.copyOf(hits.subList(0, Math.min(n, hits.size()))), c1, c2, bc,
-                    total == 0 ? 1 : unknownWeight / total, unique.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        float[] w = {options.wAccented(), options.wFolded(), options.wBigrams(), options.wKeywords(), options.wBody(),
+                options.wVariant()};
+        double[] base = new double[articles.size()];
+        List<Integer> docs = new ArrayList<>();
+        for (int i = 0; i < base.length; i++) {
+            for (int k = 0; k < FIELDS; k++) base[i] += w[k] * f[k][i];
+            if (base[i] > 0) docs.add(i);
+        }
+        docs.sort((x, y) -> Double.compare(base[y], base[x]));
+        return new Scored(foldedTerms, new LinkedHashSet<>(foldedTerms), new LinkedHashSet<>(pairs), f, base, docs);
+    }
+
+    private void fieldScores(IndexSearcher s, String field, List<String> terms, double[] into) throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        add(q, field, terms, 1f);
+        for (ScoreDoc sd : s.search(q.build(), articles.size()).scoreDocs) into[sd.doc] = sd.score;
+    }
+
+    /** The first {@link Reranker#DEPTH} articles by BM25 score, with their re-ranking features. */
+    List<Candidate> candidates(String question) {
+        return articles.isEmpty() ? List.of() : candidates(score(question));
+    }
+
+    private List<Candidate> candidates(Scored s) {
+        List<Integer> top = s.docs().subList(0, Math.min(Reranker.DEPTH, s.docs().size()));
+        double[] max = new double[FIELDS];
+        for (int k = 0; k < FIELDS; k++) for (double v : s.fields()[k]) max[k] = Math.max(max[k], v);
+        double total = 0;
+        for (String t : s.unique()) total += idf(t);
+        double topBase = top.isEmpty() ? 1 : s.base()[top.get(0)];
+        List<Candidate> out = new ArrayList<>(top.size());
+        for (int rank = 0; rank < top.size(); rank++) {
+            int d = top.get(rank);
+            double[] x = new double[Reranker.Features.SIZE];
+            x[0] = s.base()[d] / topBase;
+            for (int k = 0; k < FIELDS; k++) x[1 + k] = max[k] > 0 ? s.fields()[k][d] / max[k] : 0;
+            x[7] = coverage(s.unique(), questionTerms.get(d));
+            x[8] = s.bigrams().isEmpty() ? 0
+                    : s.bigrams().stream().filter(questionBigrams.get(d)::contains).count() / (double) s.bigrams().size();
+            x[9] = coverage(s.unique(), titleTerms.get(d));
+            x[10] = coverage(s.unique(), keywordTerms.get(d));
+            double jaccard = 0, recall = 0;
+            for (Set<String> v : variantTerms.get(d)) {
+                double inter = 0, vTotal = 0;
+                for (String t : v) {
+                    vTotal += idf(t);
+                    if (s.unique().contains(t)) inter += idf(t);
+                }
+                double union = total + vTotal - inter;
+                if (union > 0) jaccard = Math.max(jaccard, inter / union);
+                if (vTotal > 0) recall = Math.max(recall, inter / vTotal);
+            }
+            x[11] = jaccard;
+            x[12] = recall;
+            x[13] = total == 0 ? 0 : phraseCoverage(s.foldedTerms(), keywordPhrases.get(d)) / total;
+            x[14] = 1.0 / (rank + 1);
+            out.add(new Candidate(d, s.base()[d], x));
+        }
+        return out;
+    }
+
+    /** IDF weight of the question syllables that belong to a keyword occurring in the question as a whole phrase. */
+    private double phraseCoverage(List<String> query, List<List<String>> phrases) {
+        boolean[] covered = new boolean[query.size()];
+        for (List<String> p : phrases) {
+            for (int i = 0; i + p.size() <= query.size(); i++) {
+                if (query.subList(i, i + p.size()).equals(p)) for (int j = i; j < i + p.size(); j++) covered[j] = true;
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        double w = 0;
+        for (int i = 0; i < covered.length; i++) if (covered[i] && seen.add(query.get(i))) w += idf(query.get(i));
+        return w;
+    }
+
+    Article article(int doc) {
+        return articles.get(doc);
     }
 
     /** Enough for a long story; keeps a pasted page far below Lucene's limit of 1024 clauses per query. */

@@ -63,6 +63,18 @@ class KnowledgeBaseTest {
         assertThat(d.hits()).hasSizeGreaterThanOrEqualTo(3);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"cccd", "gplx", "VNeID"})
+    void neverAnswersASingleWordOutright(String question) {
+        assertThat(real.ask(question).kind()).isEqualTo(AnswerPolicy.Kind.CLARIFY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123", "2025", "0912 345 678"})
+    void fallsBackOnABareNumber(String question) {
+        assertThat(real.ask(question).kind()).isEqualTo(AnswerPolicy.Kind.FALLBACK);
+    }
+
     @Test
     void aVeryLongMessageIsHandledLikeAnyOther() {
         StringBuilder words = new StringBuilder("mất thẻ căn cước làm lại ở đâu ");

@@ -1,0 +1,40 @@
+package vn.cdsbot.kb;
+
+/**
+ * Re-orders the first {@link #DEPTH} articles of the BM25 ranking with a linear model over {@link Features}.
+ * BM25 already puts the right article in its top three for almost every question; what it gets wrong is the
+ * order between overlapping articles, where evidence such as "one question variant matches nearly word for word"
+ * or "the title covers the question" separates them better than summed field scores.
+ *
+ * <p>The weights are a conditional-logit fit (softmax over the candidates of one question) on a leave-one-out set
+ * built from the articles' own question variants, not from the evaluation questions: see
+ * docs/kb-evaluation.md and {@code RerankTraining} in the tests.
+ */
+record Reranker(double[] weights) {
+    static final int DEPTH = 5;
+
+    static final Reranker DEFAULT = new Reranker(new double[]{
+            0.558, 0.345, 0.507, 0.86, 1.25, 0.935, -0.036, 0.336, 0.387, 0.559, 0.653, 0.297, 0.614, 0.968, 0.807});
+
+    Reranker {
+        if (weights.length != Features.SIZE) throw new IllegalArgumentException("need " + Features.SIZE + " weights");
+        weights = weights.clone();
+    }
+
+    double score(double[] features) {
+        double z = 0;
+        for (int i = 0; i < features.length; i++) z += weights[i] * features[i];
+        return z;
+    }
+
+    /** Names of the per-candidate features, in order; see {@code KbIndex#candidates}. */
+    static final class Features {
+        static final String[] NAMES = {
+                "base/top", "accented/max", "folded/max", "bigrams/max", "keywords/max", "body/max", "variant/max",
+                "coverage", "bigram coverage", "title coverage", "keyword coverage", "best variant jaccard",
+                "best variant recall", "keyword phrase", "1/(rank+1)"};
+        static final int SIZE = NAMES.length;
+
+        private Features() {}
+    }
+}
