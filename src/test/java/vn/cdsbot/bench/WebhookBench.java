@@ -309,7 +309,7 @@ class WebhookBench {
             missing += replies.await(Duration.ofSeconds(60));
             Map<String, Long> mem = procStatus(server.pid());
             line("");
-            line("Packaged jar (java -jar target/cdsbot.jar serve, default JVM flags, separate process)");
+            line("Packaged jar (java -jar target/cdsbot.jar serve, the systemd unit's JVM flags, separate process)");
             line("  start-up to first 200 on /health: %.0f ms (%s)", startupMs, kbLine(home.resolve("server.log")));
             result(flatOut);
             line("  replies flat out:  p50 %.1f ms  p95 %.1f ms", flatOutReplies.percentileMillis(50),
