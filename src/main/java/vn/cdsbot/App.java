@@ -225,6 +225,7 @@ public final class App implements AutoCloseable {
             personalData.add(summaries.personalData());
             List<Runnable> schedules = new ArrayList<>(reporting.schedules());
             schedules.add(summaries.schedule());
+            schedules.add(KbFeature.retention(config, db, clock));
             // While a guided report is open, plain answers go to it; otherwise to the knowledge base.
             return new Features(commands, reporting.senders(), reporting.answerer(kb.answerer()),
                     personalData, List.of(summaries.routes()), schedules, List.of(kb));

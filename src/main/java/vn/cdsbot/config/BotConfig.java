@@ -106,7 +106,9 @@ public record BotConfig(
      * @param answerThreshold minimum confidence to answer outright
      * @param clarifyThreshold minimum confidence to offer the top articles as buttons
      */
-    public record Kb(String dir, double answerThreshold, double clarifyThreshold, int staleAfterDays) {}
+    /** @param keepQuestionsDays unanswered questions and feedback (with the asker's Zalo id) are kept this long */
+    public record Kb(String dir, double answerThreshold, double clarifyThreshold, int staleAfterDays,
+                     int keepQuestionsDays) {}
 
     public record Units(String file, String reportingKind) {}
 

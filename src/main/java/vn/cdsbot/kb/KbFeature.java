@@ -2,6 +2,7 @@ package vn.cdsbot.kb;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.config.ConfigException;
+import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 
 /**
@@ -69,6 +72,13 @@ public final class KbFeature implements AutoCloseable {
 
     public PersonalData personalData() {
         return KbStore.ERASER;
+    }
+
+    /** Periodic job: drops stored questions and feedback older than {@code kb.keep_questions_days}. */
+    public static Runnable retention(BotConfig config, Database db, Clock clock) {
+        int days = config.kb().keepQuestionsDays();
+        if (days < 1) throw new ConfigException("kb.keep_questions_days must be at least 1");
+        return () -> db.inTransaction(tx -> KbStore.purge(tx, clock.instant().minus(Duration.ofDays(days)).toEpochMilli()));
     }
 
     @Override

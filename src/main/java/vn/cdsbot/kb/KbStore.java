@@ -105,6 +105,19 @@ final class KbStore {
         return out;
     }
 
+    /** Questions and feedback older than the cutoff: editors work from recent weeks, and they are personal data. */
+    static int purge(Connection tx, long before) throws SQLException {
+        int n = 0;
+        for (String sql : List.of("DELETE FROM kb_unanswered WHERE asked_at < ?", "DELETE FROM kb_feedback WHERE created_at < ?",
+                "DELETE FROM kb_last_question WHERE asked_at < ?")) {
+            try (PreparedStatement ps = tx.prepareStatement(sql)) {
+                ps.setLong(1, before);
+                n += ps.executeUpdate();
+            }
+        }
+        return n;
+    }
+
     /** Deletes everything kept about one user (user_withdraw). */
     static final PersonalData ERASER = (tx, userId) -> {
         for (String table : List.of("kb_unanswered", "kb_feedback", "kb_last_question")) {

@@ -15,7 +15,8 @@ class KbFeatureTest {
     void theWatcherReloadsAnEditedFolderWithoutARestart(@TempDir Path dir) throws Exception {
         BotConfig c = ConfigLoader.load(Path.of("bot-config.yaml"), true, Map.of()).config();
         BotConfig config = new BotConfig(c.timezone(), c.server(), c.storage(), c.zalo(), c.inbox(), c.outbox(),
-                new BotConfig.Kb(dir.toString(), c.kb().answerThreshold(), c.kb().clarifyThreshold(), c.kb().staleAfterDays()),
+                new BotConfig.Kb(dir.toString(), c.kb().answerThreshold(), c.kb().clarifyThreshold(), c.kb().staleAfterDays(),
+                        c.kb().keepQuestionsDays()),
                 c.units(), c.reporting(), c.summaries(), c.backup());
         KbFiles.write(dir, Abbreviations.FILE_NAME, "hc: hộ chiếu\n");
         KbFiles.write(dir, "ho-chieu.md", KbFiles.passportArticle());
