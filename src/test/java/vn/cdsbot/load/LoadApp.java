@@ -133,7 +133,14 @@ final class LoadApp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) b.header("X-ZEvent-Signature", signature);
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // A pooled keep-alive connection the server had just closed as idle: nothing was answered, so send
+                // again once on a fresh connection, as Zalo itself retries (a duplicate is deduplicated by the inbox).
+                if (!String.valueOf(e.getMessage()).contains("received no bytes")) throw e;
+                return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
