@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.people.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
@@ -78,25 +78,7 @@ class AppRoleMatrixTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            trogiup    | citizen member leader secretariat admin | #trogiup
-            dangky     | citizen member leader secretariat admin | #dangky ABCDEFGH
-            toi        | citizen member leader secretariat admin | #toi
-            baocao     | member leader secretariat admin         | #baocao hotro=1
-            xacnhan    | member leader secretariat admin         | #xacnhan
-            sua        | member leader secretariat admin         | #sua
-            huy        | member leader secretariat admin         | #huy
-            moi        | leader secretariat admin                | #moi BP-DXO-01 thanhvien
-            thanhvien  | leader secretariat admin                | #thanhvien
-            lichsu     | leader secretariat admin                | #lichsu BP-DXO-01
-            nhac       | leader secretariat                      | #nhac BP-DXO-01
-            thuhoi     | secretariat admin                       | #thuhoi TV999
-            doivaitro  | secretariat admin                       | #doivaitro TV999 thanhvien
-            tonghop    | leader secretariat admin                | #tonghop tuần 47
-            chuabaocao | leader secretariat admin                | #chuabaocao tuần 47
-            bieudo     | leader secretariat admin                | #bieudo hotro
-            xuat       | secretariat admin                       | #xuat tuần 47
-            """)
+    @CsvFileSource(resources = "/role-matrix.csv", delimiter = '|')
     void everyCommandForEveryRoleThroughTheWholeApp(String command, String allowedRoles, String text) throws Exception {
         Set<Role> allowed = EnumSet.noneOf(Role.class);
         for (String r : allowedRoles.split(" ")) allowed.add(Role.valueOf(r.toUpperCase()));
