@@ -51,6 +51,13 @@ class KbEvaluation {
     /** Summary figures of one engine over one subset of questions. */
     record Metrics(int n, double hit1, double hit3, double mrr10, double p50, double p95) {}
 
+    /**
+     * {@code -Deval.devOnly=true}: print dev and leave-one-out figures only, so changes can be tried without
+     * looking at the held-out questions again.
+     */
+    static final boolean DEV_ONLY = Boolean.getBoolean("eval.devOnly");
+    private static final List<String> SUBSETS = DEV_ONLY ? List.of("dev") : List.of("all", "held-out", "dev");
+
     private final StringBuilder report = new StringBuilder();
 
     @Test
@@ -83,7 +90,7 @@ class KbEvaluation {
                 "Hit@1 str", "p50 ms", "p95 ms");
         for (var e : engines.entrySet()) {
             warmUp(e.getValue(), all);
-            for (String subset : List.of("all", "held-out", "dev")) {
+            for (String subset : SUBSETS) {
                 List<EvalSet.Question> qs = subset(inScope, subset);
                 Metrics m = metrics(qs, e.getValue());
                 Metrics s = metrics(qs, q -> e.getValue().apply(VietnameseText.strip(q)));
@@ -94,7 +101,7 @@ class KbEvaluation {
             line("MiniSearch: skipped (node or bench/minisearch/node_modules missing: run bench/kb-eval.sh)");
         } else {
             for (String variant : List.of("default", "folded")) {
-                for (String subset : List.of("all", "held-out", "dev")) {
+                for (String subset : SUBSETS) {
                     List<EvalSet.Question> qs = subset(inScope, subset);
                     Metrics m = metrics(qs, q -> mini.get(variant).get(q));
                     Metrics s = metrics(qs, q -> mini.get(variant + "-stripped").get(q));
@@ -105,9 +112,9 @@ class KbEvaluation {
 
         // --- Hit@1 per style ---------------------------------------------------------------------------------
         line("");
-        line("== cdsbot Hit@1 by question style (all in-scope) ==");
+        line("== cdsbot Hit@1 by question style (%s in-scope) ==", DEV_ONLY ? "dev" : "all");
         Map<String, List<EvalSet.Question>> byStyle = new LinkedHashMap<>();
-        inScope.forEach(q -> byStyle.computeIfAbsent(q.style(), k -> new ArrayList<>()).add(q));
+        subset(inScope, DEV_ONLY ? "dev" : "all").forEach(q -> byStyle.computeIfAbsent(q.style(), k -> new ArrayList<>()).add(q));
         byStyle.forEach((style, qs) -> line("%-13s n=%3d Hit@1 %.3f", style, qs.size(),
                 metrics(qs, q -> ids(index.search(q, 10))).hit1()));
 
@@ -115,7 +122,7 @@ class KbEvaluation {
         line("");
         line("== Answer policy (answer_threshold %.2f, clarify_threshold %.2f) ==", config.kb().answerThreshold(),
                 config.kb().clarifyThreshold());
-        for (String subset : List.of("all", "held-out", "dev")) {
+        for (String subset : SUBSETS) {
             decisions(subset, subset(inScope, subset), subset(oos, subset), index, policy);
         }
         calibration(index, inScope, oos);
@@ -127,7 +134,7 @@ class KbEvaluation {
         for (var e : ablations().entrySet()) {
             KbIndex idx = KbIndex.build(kb.articles(), kb.abbreviations(), e.getValue());
             Metrics d = metrics(subset(inScope, "dev"), q -> ids(idx.search(q, 10)));
-            Metrics h = metrics(subset(inScope, "held-out"), q -> ids(idx.search(q, 10)));
+            Metrics h = DEV_ONLY ? new Metrics(0, 0, 0, 0, 0, 0) : metrics(subset(inScope, "held-out"), q -> ids(idx.search(q, 10)));
             line("%-44s %.3f / %.3f    %.3f / %.3f", e.getKey(), d.hit1(), d.mrr10(), h.hit1(), h.mrr10());
         }
 
@@ -160,7 +167,7 @@ class KbEvaluation {
             String top = got.isEmpty() ? "-" : got.get(0);
             if (top.equals(q.articleId())) continue;
             if (q.dev()) line("dev  %-40s → %-40s %s", q.articleId(), top, q.text());
-            else line("held %-40s → %s", q.articleId(), top);
+            else if (!DEV_ONLY) line("held %-40s → %s", q.articleId(), top);
         }
 
         Path out = Path.of("target/kb-eval/report.txt");

@@ -29,6 +29,19 @@ final class RerankTraining {
         return out;
     }
 
+    /** The examples of one variant position: variant j of every article left out and asked. */
+    static List<Example> leaveOut(List<Article> articles, Abbreviations abbreviations, KbIndex.Options options, int j) {
+        List<Article> reduced = new ArrayList<>();
+        for (Article a : articles) reduced.add(a.questions().size() > j ? without(a, j) : a);
+        List<Example> out = new ArrayList<>();
+        try (KbIndex index = KbIndex.build(reduced, abbreviations, options)) {
+            for (Article a : articles) {
+                if (a.questions().size() > j) out.add(example(index, a.questions().get(j), a.id()));
+            }
+        }
+        return out;
+    }
+
     static Example example(KbIndex index, String question, String articleId) {
         List<KbIndex.Candidate> cs = index.candidates(question);
         int label = -1;
