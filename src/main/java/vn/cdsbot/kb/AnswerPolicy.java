@@ -18,7 +18,7 @@ public final class AnswerPolicy {
     }
 
     /** Weights of {@link #features}, then the bias. */
-    static final double[] WEIGHTS = {0.604, 0.682, -0.169, 0.693, 0.929, 1.913, 0.126, 0.737, -7.885};
+    static final double[] WEIGHTS = {0.766, 1.133, -0.14, 0.691, 1.081, 2.171, 0.193, 0.539, -9.514};
 
     private final double answerThreshold;
     private final double clarifyThreshold;
@@ -39,16 +39,21 @@ public final class AnswerPolicy {
         if (kind == Kind.FALLBACK && vagueButOnTopic(result)) kind = Kind.CLARIFY;
         // A single word ("cccd") or a bare number names a topic at most, never which of its articles is meant.
         if (kind == Kind.ANSWER && result.words() <= 1) kind = result.words() == 1 ? Kind.CLARIFY : Kind.FALLBACK;
+        // Two syllables are one Vietnamese word ("hộ chiếu"): if another article covers it as fully, it is a topic too.
+        if (kind == Kind.ANSWER && result.words() == 2 && result.secondCoverage() >= FULL) kind = Kind.CLARIFY;
         if (kind == Kind.CLARIFY && result.words() == 0) kind = Kind.FALLBACK;
         return new Decision(kind, confidence, result.hits());
     }
 
+    private static final double FULL = 0.999;
+
     /**
-     * Up to three words that all appear in the top article's questions ("vneid", "làm giấy tờ"): the person is asking
-     * about something the knowledge base covers, just not precisely enough to pick one article.
+     * Up to three words that are all topic words of the top article, in its title or keywords ("vneid", "tạm trú"):
+     * the person is asking about something the knowledge base covers, just not precisely enough to pick one
+     * article. Everyday words that merely occur in its question variants ("chào bạn", "ở đâu") do not count.
      */
     private static boolean vagueButOnTopic(KbIndex.Result r) {
-        return r.hits().size() >= 3 && r.words() >= 1 && r.words() <= 3 && r.unknown() == 0 && r.coverage() >= 0.999;
+        return r.hits().size() >= 3 && r.words() >= 1 && r.words() <= 3 && r.unknown() == 0 && r.topicCoverage() >= FULL;
     }
 
     /**

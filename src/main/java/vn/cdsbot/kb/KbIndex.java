@@ -56,14 +56,14 @@ public final class KbIndex implements AutoCloseable {
     public record Options(boolean accented, boolean folded, boolean bigrams, boolean keywords, boolean body,
                           AbbreviationMode abbreviations, boolean typoCorrection, boolean vietnameseRules,
                           float wAccented, float wFolded, float wBigrams, float wKeywords, float wBody,
-                          float k1, float b, float wVariant, boolean rerank) {
+                          float k1, float b, float wVariant, boolean rerank, boolean dropFillers, float wFocus) {
         public static final Options DEFAULT = new Options(true, true, true, true, true, AbbreviationMode.BOTH, true,
-                true, 1.0f, 1.0f, 1.0f, 1.0f, 0.3f, 1.2f, 0.5f, 0.5f, true);
+                true, 1.0f, 1.0f, 1.0f, 1.0f, 0.3f, 1.2f, 0.5f, 0.5f, true, true, 0.5f);
 
         /** The same settings with the re-ranker switched on or off. */
         public Options withRerank(boolean on) {
             return new Options(accented, folded, bigrams, keywords, body, abbreviations, typoCorrection, vietnameseRules,
-                    wAccented, wFolded, wBigrams, wKeywords, wBody, k1, b, wVariant, on);
+                    wAccented, wFolded, wBigrams, wKeywords, wBody, k1, b, wVariant, on, dropFillers, wFocus);
         }
     }
 
@@ -84,9 +84,11 @@ public final class KbIndex implements AutoCloseable {
      * @param queryTerms distinct folded syllables in the question
      * @param topShare the re-ranker's probability for the top article among its candidates (1 when it is alone)
      * @param words words with at least one letter in the question as typed, before abbreviations are expanded
+     * @param topicCoverage share of the question's weight found in the top article's title and keywords: its topic
+     *                      words, as opposed to the everyday words its question variants also contain
      */
     public record Result(List<Hit> hits, double coverage, double secondCoverage, double bigramCoverage,
-                         double unknown, int queryTerms, double topShare, int words) {
+                         double unknown, int queryTerms, double topShare, int words, double topicCoverage) {
         public boolean empty() {
             return hits.isEmpty();
         }
@@ -221,7 +223,19 @@ public final class KbIndex implements AutoCloseable {
         return articles;
     }
 
+    /**
+     * Courtesy phrases that carry no topic ("cho em hỏi", "ạ", "nhé"). Most variants of some articles start with
+     * them, so a question phrased politely drifted towards those articles.
+     */
+    private static final java.util.regex.Pattern FILLER = java.util.regex.Pattern.compile(
+            "(?iu)\\b(?:(?:cho|xin cho) (?:em|tôi|toi|mình|minh|cháu|chau|tui|con|bác|bac|chị|chi|anh) (?:hỏi|hoi)(?: (?:chút|chut|xíu|xiu|với|voi|là|la))?|xin (?:hỏi|hoi)|ạ|ơi|nhé|nhá|ad|admin|vậy|vay|zậy|dzậy)\\b");
+
+    private String dropFiller(String s) {
+        return options.dropFillers() ? FILLER.matcher(s).replaceAll(" ") : s;
+    }
+
     private String indexText(String s) {
+        s = dropFiller(s);
         return options.abbreviations() == AbbreviationMode.BOTH ? abbreviations.expand(s) : s;
     }
 
@@ -238,7 +252,7 @@ public final class KbIndex implements AutoCloseable {
 
     /** Ranks the articles for a question; at most {@code n} hits, best first. */
     public Result search(String question, int n) {
-        if (articles.isEmpty()) return new Result(List.of(), 0, 0, 0, 1, 0, 0, 0);   // nothing loaded: honest fallback
+        if (articles.isEmpty()) return new Result(List.of(), 0, 0, 0, 1, 0, 0, 0, 0);   // nothing loaded: honest fallback
         Scored s = score(question);
         List<Integer> docs = s.docs();
         double topShare = docs.isEmpty() ? 0 : 1;
@@ -269,8 +283,14 @@ public final class KbIndex implements AutoCloseable {
             total += idf(t);
             if (!vocabulary.containsKey(t)) unknownWeight += idf(t);
         }
+        double topic = 0;
+        if (!docs.isEmpty()) {
+            Set<String> topicTerms = new HashSet<>(titleTerms.get(docs.get(0)));
+            topicTerms.addAll(keywordTerms.get(docs.get(0)));
+            topic = coverage(unique, topicTerms);
+        }
         return new Result(List.copyOf(hits), c1, c2, bc, total == 0 ? 1 : unknownWeight / total, unique.size(),
-                topShare, words(question));
+                topShare, words(question), topic);
     }
 
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
@@ -281,12 +301,32 @@ public final class KbIndex implements AutoCloseable {
 
     /** The analysed question and the BM25 score of every article, per field and summed with the field weights. */
     private record Scored(List<String> foldedTerms, Set<String> unique, Set<String> bigrams, double[][] fields,
-                          double[] base, List<Integer> docs) {}
+                          double[] base, List<Integer> docs, double[] focus) {}
+
+    /** Below this many words a question is one sentence in practice; no focus is needed. */
+    static final int FOCUS_WORDS = 20;
+
+    /** Scores the whole question and, for a long one, adds the scores of its asking sentence ({@link QuestionFocus}). */
+    private Scored score(String question) {
+        Scored s = scoreText(question);
+        String focus = options.wFocus() > 0 && words(question) >= FOCUS_WORDS ? QuestionFocus.of(question) : null;
+        if (focus == null) return s;
+        Scored f = scoreText(focus);
+        double[] base = s.base().clone();
+        List<Integer> docs = new ArrayList<>();
+        for (int i = 0; i < base.length; i++) {
+            base[i] += options.wFocus() * f.base()[i];
+            if (base[i] > 0) docs.add(i);
+        }
+        docs.sort((x, y) -> Double.compare(base[y], base[x]));
+        return new Scored(s.foldedTerms(), s.unique(), s.bigrams(), s.fields(), base, docs, f.base());
+    }
 
     private static final int FIELDS = 6;
 
-    private Scored score(String question) {
-        String text = options.abbreviations() == AbbreviationMode.OFF ? question : abbreviations.expand(question);
+    private Scored scoreText(String question) {
+        String q0 = dropFiller(question);
+        String text = options.abbreviations() == AbbreviationMode.OFF ? q0 : abbreviations.expand(q0);
         List<String> foldedTerms = analyze(folded, text);
         if (options.typoCorrection()) foldedTerms = correct(foldedTerms);
         List<String> accentedTerms = analyze(accented, text);
@@ -320,7 +360,7 @@ public final class KbIndex implements AutoCloseable {
             if (base[i] > 0) docs.add(i);
         }
         docs.sort((x, y) -> Double.compare(base[y], base[x]));
-        return new Scored(foldedTerms, new LinkedHashSet<>(foldedTerms), new LinkedHashSet<>(pairs), f, base, docs);
+        return new Scored(foldedTerms, new LinkedHashSet<>(foldedTerms), new LinkedHashSet<>(pairs), f, base, docs, null);
     }
 
     private void fieldScores(IndexSearcher s, String field, List<String> terms, double[] into) throws IOException {
@@ -367,6 +407,11 @@ public final class KbIndex implements AutoCloseable {
             x[12] = recall;
             x[13] = total == 0 ? 0 : phraseCoverage(s.foldedTerms(), keywordPhrases.get(d)) / total;
             x[14] = 1.0 / (rank + 1);
+            if (s.focus() != null) {
+                double fm = 0;
+                for (double v : s.focus()) fm = Math.max(fm, v);
+                x[15] = fm > 0 ? s.focus()[d] / fm : 0;
+            }
             out.add(new Candidate(d, s.base()[d], x));
         }
         return out;

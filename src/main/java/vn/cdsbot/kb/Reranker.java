@@ -14,7 +14,7 @@ record Reranker(double[] weights) {
     static final int DEPTH = 5;
 
     static final Reranker DEFAULT = new Reranker(new double[]{
-            0.558, 0.345, 0.507, 0.86, 1.25, 0.935, -0.036, 0.336, 0.387, 0.559, 0.653, 0.297, 0.614, 0.968, 0.807});
+            0.685, 0.504, 0.485, 1.14, 1.072, 0.874, 0.157, 0.294, 0.441, 0.392, 0.467, 0.258, 0.768, 0.694, 0.99, 0.063});
 
     Reranker {
         if (weights.length != Features.SIZE) throw new IllegalArgumentException("need " + Features.SIZE + " weights");
@@ -32,7 +32,7 @@ record Reranker(double[] weights) {
         static final String[] NAMES = {
                 "base/top", "accented/max", "folded/max", "bigrams/max", "keywords/max", "body/max", "variant/max",
                 "coverage", "bigram coverage", "title coverage", "keyword coverage", "best variant jaccard",
-                "best variant recall", "keyword phrase", "1/(rank+1)"};
+                "best variant recall", "keyword phrase", "1/(rank+1)", "question sentence/max"};
         static final int SIZE = NAMES.length;
 
         private Features() {}

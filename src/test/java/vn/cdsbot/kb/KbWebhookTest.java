@@ -104,7 +104,7 @@ class KbWebhookTest {
 
     @Test
     void clarifyButtonsOpenTheChosenArticle() throws Exception {
-        send("citizen-3", "làm giấy tờ");
+        send("citizen-3", "tạm trú");
         JsonNode clarify = message("citizen-3", 1);
         assertThat(clarify.path("text").asText()).startsWith("Bạn muốn hỏi về…?");
         List<String> buttons = payloads(clarify);

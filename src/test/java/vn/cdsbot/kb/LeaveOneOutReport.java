@@ -33,8 +33,7 @@ class LeaveOneOutReport {
         for (int j = 0; j < most; j++) {
             List<RerankTraining.Example> ex = RerankTraining.leaveOut(kb.articles(), kb.abbreviations(), bm25, j);
             all.addAll(ex);
-            ex.forEach(e -> position.add(position.size()));
-            for (int i = position.size() - ex.size(); i < position.size(); i++) position.set(i, j);
+            for (int i = 0; i < ex.size(); i++) position.add(j);
         }
         List<RerankTraining.Example> odd = new ArrayList<>(), even = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) (position.get(i) % 2 == 1 ? odd : even).add(all.get(i));
@@ -42,6 +41,15 @@ class LeaveOneOutReport {
         double[] wOdd = RerankTraining.fit(odd, l2, 5000, 0.5), wEven = RerankTraining.fit(even, l2, 5000, 0.5);
         double cv = (RerankTraining.hit1(even, wOdd) * even.size() + RerankTraining.hit1(odd, wEven) * odd.size()) / all.size();
         double[] wAll = RerankTraining.fit(all, l2, 5000, 0.5);
+        List<RerankTraining.Example> longOdd = new ArrayList<>(), longEven = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).words() >= KbIndex.FOCUS_WORDS) (position.get(i) % 2 == 1 ? longOdd : longEven).add(all.get(i));
+        }
+        int longN = longOdd.size() + longEven.size();
+        String longLine = String.format("  of which long (%d words or more) n=%d: BM25 order %.3f, re-ranked 2-fold %.3f%n",
+                KbIndex.FOCUS_WORDS, longN, (RerankTraining.hit1(longOdd, new double[Reranker.Features.SIZE]) * longOdd.size()
+                        + RerankTraining.hit1(longEven, new double[Reranker.Features.SIZE]) * longEven.size()) / Math.max(1, longN),
+                (RerankTraining.hit1(longEven, wOdd) * longEven.size() + RerankTraining.hit1(longOdd, wEven) * longOdd.size()) / Math.max(1, longN));
         EvalSet set = EvalSet.load(Path.of("eval"));
         int devN = 0, devHits = 0, devHitsInUse = 0;
         try (KbIndex plain = KbIndex.build(kb.articles(), kb.abbreviations(), bm25)) {
@@ -56,7 +64,7 @@ class LeaveOneOutReport {
         return String.format("tuning: leave-one-out n=%d BM25 order Hit@1 %.3f | re-ranked, 2-fold by variant position %.3f"
                         + " | dev n=%d Hit@1 re-ranked (refit) %.3f, (weights in use) %.3f%n", all.size(),
                 RerankTraining.hit1(all, new double[Reranker.Features.SIZE]), cv, devN, (double) devHits / devN,
-                (double) devHitsInUse / devN);
+                (double) devHitsInUse / devN) + longLine;
     }
 
     @Test

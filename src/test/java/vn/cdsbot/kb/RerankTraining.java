@@ -10,7 +10,11 @@ import java.util.List;
  */
 final class RerankTraining {
     /** The candidates of one query and which of them is right (-1: the right article is not among them). */
-    record Example(List<double[]> features, int label) {}
+    record Example(List<double[]> features, int label, int words) {
+        Example(List<double[]> features, int label) {
+            this(features, label, 0);
+        }
+    }
 
     private RerankTraining() {}
 
@@ -50,7 +54,7 @@ final class RerankTraining {
             xs.add(cs.get(i).features());
             if (index.article(cs.get(i).doc()).id().equals(articleId)) label = i;
         }
-        return new Example(xs, label);
+        return new Example(xs, label, KbIndex.words(question));
     }
 
     private static Article without(Article a, int j) {
