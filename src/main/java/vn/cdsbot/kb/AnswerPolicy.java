@@ -18,7 +18,7 @@ public final class AnswerPolicy {
     }
 
     /** Weights of {@link #features}, then the bias. */
-    static final double[] WEIGHTS = {0.766, 1.133, -0.14, 0.691, 1.081, 2.171, 0.193, 0.539, -9.514};
+    static final double[] WEIGHTS = {0.712, 1.004, -0.065, 0.866, 0.925, 2.197, 0.429, 0.535, -9.442};
 
     private final double answerThreshold;
     private final double clarifyThreshold;

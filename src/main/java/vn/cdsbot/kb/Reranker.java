@@ -14,7 +14,7 @@ record Reranker(double[] weights) {
     static final int DEPTH = 5;
 
     static final Reranker DEFAULT = new Reranker(new double[]{
-            0.685, 0.504, 0.485, 1.14, 1.072, 0.874, 0.157, 0.294, 0.441, 0.392, 0.467, 0.258, 0.768, 0.694, 0.99, 0.063});
+            0.956, 0.801, 0.588, 2.15, 1.864, 2.24, -0.975, 0.177, 0.809, 0.455, 0.5, -0.164, 1.465, 1.606, 0.682, 0.159});
 
     Reranker {
         if (weights.length != Features.SIZE) throw new IllegalArgumentException("need " + Features.SIZE + " weights");
