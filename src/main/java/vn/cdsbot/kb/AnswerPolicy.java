@@ -18,7 +18,7 @@ public final class AnswerPolicy {
     }
 
     /** Weights of {@link #features}, then the bias. */
-    static final double[] WEIGHTS = {0.712, 1.004, -0.065, 0.866, 0.925, 2.197, 0.429, 0.535, -9.442};
+    static final double[] WEIGHTS = {1.126, 1.252, -0.192, 0.581, 1.471, 2.033, 0.385, 0.694, -11.108};
 
     private final double answerThreshold;
     private final double clarifyThreshold;
