@@ -155,7 +155,7 @@ class KbEvaluation {
         line("Hit@1 BM25 order: leave-one-out %.3f, dev %.3f", RerankTraining.hit1(train, zero), RerankTraining.hit1(devEx, zero));
         line("Hit@1 weights in use: leave-one-out %.3f, dev %.3f", RerankTraining.hit1(train, Reranker.DEFAULT.weights()),
                 RerankTraining.hit1(devEx, Reranker.DEFAULT.weights()));
-        line("Hit@1 refitted (L2 %.2f): leave-one-out %.3f (in sample), dev %.3f", RERANK_L2, RerankTraining.hit1(train, refit),
+        line("Hit@1 refitted (L2 %.3f): leave-one-out %.3f (in sample), dev %.3f", RERANK_L2, RerankTraining.hit1(train, refit),
                 RerankTraining.hit1(devEx, refit));
         line("Refitted weights (paste into Reranker.DEFAULT if the content changed a lot):");
         line("  %s", Arrays.toString(Arrays.stream(refit).map(v -> Math.round(v * 1000) / 1000.0).toArray()));
