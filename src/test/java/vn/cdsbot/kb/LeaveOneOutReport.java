@@ -79,12 +79,7 @@ class LeaveOneOutReport {
         int asked = 0, hits = 0, hits3 = 0;
         for (int j = 0; j < most; j++) {
             List<Article> reduced = new ArrayList<>();
-            for (Article a : articles) {
-                if (a.questions().size() <= j) { reduced.add(a); continue; }
-                List<String> qs = new ArrayList<>(a.questions());
-                qs.remove(j);
-                reduced.add(new Article(a.id(), a.service(), a.title(), qs, a.keywords(), a.sources(), a.body(), a.file()));
-            }
+            for (Article a : articles) reduced.add(a.questions().size() > j ? RerankTraining.without(a, j) : a);
             try (KbIndex index = KbIndex.build(reduced, kb.abbreviations(), KbIndex.Options.DEFAULT)) {
                 for (Article a : articles) {
                     if (a.questions().size() <= j) continue;

@@ -57,7 +57,7 @@ final class RerankTraining {
         return new Example(xs, label, KbIndex.words(question));
     }
 
-    private static Article without(Article a, int j) {
+    static Article without(Article a, int j) {
         List<String> qs = new ArrayList<>(a.questions());
         qs.remove(j);
         return new Article(a.id(), a.service(), a.title(), qs, a.keywords(), a.sources(), a.body(), a.file());
