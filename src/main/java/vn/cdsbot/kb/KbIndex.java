@@ -112,6 +112,8 @@ public final class KbIndex implements AutoCloseable {
     private final List<Set<String>> questionBigrams = new ArrayList<>();
     private final List<Set<String>> titleTerms = new ArrayList<>();
     private final List<Set<String>> keywordTerms = new ArrayList<>();
+    /** Title and keyword syllables of each article: its topic words. */
+    private final List<Set<String>> topicTerms = new ArrayList<>();
     private final List<List<List<String>>> keywordPhrases = new ArrayList<>();
     /** Folded syllables of every title or question variant, per article. */
     private final List<List<Set<String>>> variantTerms = new ArrayList<>();
@@ -167,6 +169,9 @@ public final class KbIndex implements AutoCloseable {
                     if (!t.isEmpty()) phrases.add(List.copyOf(t));
                 }
                 keywordTerms.add(Set.copyOf(kwTerms));
+                Set<String> topic = new HashSet<>(variants.get(0));
+                topic.addAll(kwTerms);
+                topicTerms.add(Set.copyOf(topic));
                 keywordPhrases.add(List.copyOf(phrases));
                 String body = indexText(a.body());
                 d.add(new TextField(BODY, body, Field.Store.NO));
@@ -283,12 +288,7 @@ public final class KbIndex implements AutoCloseable {
             total += idf(t);
             if (!vocabulary.containsKey(t)) unknownWeight += idf(t);
         }
-        double topic = 0;
-        if (!docs.isEmpty()) {
-            Set<String> topicTerms = new HashSet<>(titleTerms.get(docs.get(0)));
-            topicTerms.addAll(keywordTerms.get(docs.get(0)));
-            topic = coverage(unique, topicTerms);
-        }
+        double topic = docs.isEmpty() ? 0 : coverage(unique, topicTerms.get(docs.get(0)));
         return new Result(List.copyOf(hits), c1, c2, bc, total == 0 ? 1 : unknownWeight / total, unique.size(),
                 topShare, words(question), topic);
     }
@@ -381,6 +381,8 @@ public final class KbIndex implements AutoCloseable {
         double total = 0;
         for (String t : s.unique()) total += idf(t);
         double topBase = top.isEmpty() ? 1 : s.base()[top.get(0)];
+        double focusMax = 0;
+        if (s.focus() != null) for (double v : s.focus()) focusMax = Math.max(focusMax, v);
         List<Candidate> out = new ArrayList<>(top.size());
         for (int rank = 0; rank < top.size(); rank++) {
             int d = top.get(rank);
@@ -407,11 +409,7 @@ public final class KbIndex implements AutoCloseable {
             x[12] = recall;
             x[13] = total == 0 ? 0 : phraseCoverage(s.foldedTerms(), keywordPhrases.get(d)) / total;
             x[14] = 1.0 / (rank + 1);
-            if (s.focus() != null) {
-                double fm = 0;
-                for (double v : s.focus()) fm = Math.max(fm, v);
-                x[15] = fm > 0 ? s.focus()[d] / fm : 0;
-            }
+            if (s.focus() != null) x[15] = focusMax > 0 ? s.focus()[d] / focusMax : 0;
             out.add(new Candidate(d, s.base()[d], x));
         }
         return out;
