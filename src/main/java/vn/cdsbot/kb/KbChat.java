@@ -27,28 +27,19 @@ final class KbChat implements QuestionAnswerer {
 
     @Override
     public List<Reply> answer(Incoming message, Sender sender, Connection tx) throws Exception {
+        Optional<SmallTalk.Kind> chat = SmallTalk.classify(message.text());
+        if (chat.isPresent()) return List.of(KbReplies.smallTalk(chat.get()));
         AnswerPolicy.Decision d = kb.ask(message.text());
         long now = clock.millis();
         String top = d.hits().isEmpty() ? null : d.hits().get(0).article().id();
-        switch (d.kind()) {
-            case ANSWER -> {
-                KbStore.rememberQuestion(tx, sender.userId(), message.text(), top, now);
-                return List.of(KbReplies.answer(d.hits().get(0).article()));
-            }
-            case CLARIFY -> {
-                KbStore.rememberQuestion(tx, sender.userId(), message.text(), null, now);
-                KbStore.logUnanswered(tx, message.inboxId(),
-                        new KbStore.Unanswered(sender.userId(), message.text(), "clarify", top, d.confidence(), now));
-                return List.of(KbReplies.clarify(d.hits().subList(0, Math.min(3, d.hits().size())).stream()
-                        .map(KbIndex.Hit::article).toList()));
-            }
-            default -> {
-                KbStore.rememberQuestion(tx, sender.userId(), message.text(), null, now);
-                KbStore.logUnanswered(tx, message.inboxId(),
-                        new KbStore.Unanswered(sender.userId(), message.text(), "fallback", top, d.confidence(), now));
-                return List.of(KbReplies.fallback());
-            }
+        boolean answered = d.kind() == AnswerPolicy.Kind.ANSWER;
+        KbStore.rememberQuestion(tx, sender.userId(), message.text(), answered ? top : null, now);
+        if (!answered) {
+            String decision = d.kind().name().toLowerCase(Locale.ROOT);
+            KbStore.logUnanswered(tx, message.inboxId(),
+                    new KbStore.Unanswered(sender.userId(), message.text(), decision, top, d.confidence(), now));
         }
+        return List.of(KbReplies.forDecision(d));
     }
 
     List<Command> commands() {

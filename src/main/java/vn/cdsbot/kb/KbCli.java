@@ -31,13 +31,8 @@ public final class KbCli {
 
     /** The replies the chat would send, without storing anything. */
     static List<Reply> replies(KnowledgeBase kb, String question) {
-        AnswerPolicy.Decision d = kb.ask(question);
-        return switch (d.kind()) {
-            case ANSWER -> List.of(KbReplies.answer(d.hits().get(0).article()));
-            case CLARIFY -> List.of(KbReplies.clarify(d.hits().subList(0, Math.min(3, d.hits().size())).stream()
-                    .map(KbIndex.Hit::article).toList()));
-            case FALLBACK -> List.of(KbReplies.fallback());
-        };
+        return SmallTalk.classify(question).map(KbReplies::smallTalk)
+                .or(() -> java.util.Optional.of(KbReplies.forDecision(kb.ask(question)))).stream().toList();
     }
 
     static void print(Reply r, PrintStream out) {

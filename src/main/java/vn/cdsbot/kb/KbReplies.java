@@ -40,6 +40,33 @@ final class KbReplies {
         return Reply.text(text.toString(), buttons);
     }
 
+    /** The reply to a decision: the top article, up to three offered articles, or the honest fallback. */
+    static Reply forDecision(AnswerPolicy.Decision d) {
+        return switch (d.kind()) {
+            case ANSWER -> answer(d.hits().get(0).article());
+            case CLARIFY -> clarify(d.hits().subList(0, Math.min(3, d.hits().size())).stream()
+                    .map(KbIndex.Hit::article).toList());
+            case FALLBACK -> fallback();
+        };
+    }
+
+    private static final String EXAMPLES = "ví dụ: \"cấp lại căn cước bị mất\", \"quên mật khẩu VNeID\" "
+            + "hoặc \"đăng ký khai sinh cho con\"";
+
+    static Reply smallTalk(SmallTalk.Kind kind) {
+        return Reply.text(switch (kind) {
+            case GREETING -> "Xin chào bạn! Mình là trợ lý của Tổ công nghệ số cộng đồng. Bạn cứ gõ câu hỏi về thủ tục "
+                    + "hành chính hoặc ứng dụng VNeID, có dấu hay không dấu đều được, " + EXAMPLES + ".";
+            case THANKS -> "Không có gì ạ! Chúc bạn làm thủ tục thuận lợi. Cần hỏi thêm, bạn cứ nhắn cho mình nhé.";
+            case ACKNOWLEDGEMENT -> "Dạ. Nếu còn vướng ở bước nào, bạn cứ nhắn câu hỏi cho mình nhé.";
+            case GOODBYE -> "Tạm biệt bạn! Khi cần hỏi về thủ tục hay VNeID, bạn cứ nhắn cho mình bất cứ lúc nào.";
+            case IDENTITY -> "Mình là trợ lý tự động (bot) của Tổ công nghệ số cộng đồng. Mình trả lời các câu hỏi về "
+                    + "căn cước, VNeID, cư trú, hộ tịch, hộ chiếu, giấy phép lái xe và các dịch vụ công trực tuyến "
+                    + "thiết yếu, " + EXAMPLES + ". Câu nào mình chưa biết, mình sẽ nói rõ và chỉ bạn đến Tổ công nghệ "
+                    + "số cộng đồng ở xã, phường. Thành viên tổ gõ #trogiup để xem các lệnh báo cáo.";
+        });
+    }
+
     static Reply fallback() {
         return Reply.text("Xin lỗi, hiện bot chưa có thông tin về câu hỏi này nên không dám trả lời sai cho bạn. "
                 + "Bạn vui lòng liên hệ Tổ công nghệ số cộng đồng hoặc bộ phận một cửa của Ủy ban nhân dân xã/phường "

@@ -109,6 +109,18 @@ class KbChatTest {
     }
 
     @Test
+    void greetingsAndThanksGetAFriendlyReplyAndAreNotLoggedAsUnanswered() throws Exception {
+        Reply.Text hello = say("u8", "chào bạn");
+        assertThat(hello.text()).startsWith("Xin chào bạn!").contains("VNeID");
+        assertThat(hello.buttons()).isEmpty();
+        assertThat(say("u8", "cảm ơn bot nhé").text()).startsWith("Không có gì");
+        assertThat(db.read(KbStore::unanswered)).isEmpty();
+
+        Reply.Text question = say("u8", "Xin chào, cho hỏi làm lại cccd bị mất ở đâu");
+        assertThat(question.text()).startsWith("Cấp lại thẻ căn cước khi bị mất hoặc hư hỏng");
+    }
+
+    @Test
     void unknownOrMissingArticleIdsGetAClearMessageAndStoreNothing() throws Exception {
         assertThat(say("u5", "#xem khong-co-bai-nay").text()).contains("không tìm thấy bài");
         assertThat(say("u5", "#huuich").text()).contains("cần kèm mã bài");
