@@ -193,6 +193,10 @@ class KbEvaluation {
                 share(inKinds[0], in.size()), share(answeredWrong, in.size()), share(inKinds[1], in.size()),
                 share(inKinds[2], in.size()), out.size(), share(outKinds[0], out.size()), share(outKinds[1], out.size()),
                 share(outKinds[2], out.size()));
+        // The chat replies to pure small talk before searching; these figures are the knowledge base's decisions.
+        long smallIn = in.stream().filter(q -> SmallTalk.classify(q.text()).isPresent()).count();
+        long smallOut = out.stream().filter(q -> SmallTalk.classify(q.text()).isPresent()).count();
+        line("%-8s   small talk, replied to without a search: in scope %d, out of scope %d", "", smallIn, smallOut);
     }
 
     /**
