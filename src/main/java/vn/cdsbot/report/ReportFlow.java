@@ -25,8 +25,9 @@ import vn.cdsbot.people.UnitTree;
  * restart never loses or doubles a step.
  */
 final class ReportFlow {
-    private static final Set<String> CONFIRM_WORDS = Set.of("xac nhan", "xacnhan", "ok", "oke", "dong y", "dung",
-            "dung roi", "gui", "gui di", "yes");
+    /** Plain yeses to "gửi báo cáo này?"; without them "vâng ạ" would reach the knowledge base as small talk. */
+    private static final Set<String> CONFIRM_WORDS = Set.of("xac nhan", "xacnhan", "ok", "oke", "ok a", "dong y",
+            "dong y a", "dung", "dung roi", "gui", "gui di", "yes", "vang", "vang a", "da vang", "da vang a", "duoc");
     private static final Set<String> SURE_WORDS = Set.of("chac chan", "chacchan", "chac", "xac nhan chac chan");
     private static final long ALREADY_STORED_WINDOW_MS = Duration.ofHours(2).toMillis();
 

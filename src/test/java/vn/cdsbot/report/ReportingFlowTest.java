@@ -97,6 +97,16 @@ class ReportingFlowTest {
     }
 
     @Test
+    void aPlainVietnameseYesConfirmsTheShownReportButSmallTalkWithoutADraftDoesNot() throws Exception {
+        enrolTeam();
+        assertThat(bot.say("member", "vâng ạ")).doesNotContain("Đã ghi nhận");
+        bot.send("member", "#báo cáo hỗ trợ 5, vneid 2");
+        assertThat(reports()).isEmpty();
+        assertThat(bot.say("member", "Vâng ạ")).contains("Đã ghi nhận báo cáo tuần 48");
+        assertThat(reports()).containsExactly("2026-11-23|member|0|1|hotro=5 vneid=2");
+    }
+
+    @Test
     void aCitizenIsRefusedPolitelyAndNothingIsStored() throws Exception {
         String reply = bot.say("citizen", "#baocao hotro=35");
         assertThat(reply).startsWith("Xin lỗi").contains("#dangky");
