@@ -1,18 +1,27 @@
 package vn.cdsbot.chat;
 
 import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Text helpers shared by every user-facing reply. */
+/** Text helpers shared by every feature: NFC and the diacritic-free forms used for matching. */
 public final class Texts {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
     private Texts() {}
 
     public static String nfc(String s) {
         return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
+    /** Removes every diacritic, including đ→d, keeping case: "Đăng ký" → "Dang ky". */
+    public static String stripDiacritics(String s) {
+        String d = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        return Normalizer.normalize(d.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFC);
+    }
+
     /** Lowercase, strip diacritics (đ→d), collapse spaces: for matching command words however they are typed. */
     public static String fold(String s) {
-        String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return d.replace('đ', 'd').replace('Đ', 'D').toLowerCase(java.util.Locale.ROOT).trim().replaceAll("\\s+", " ");
+        return stripDiacritics(s).toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
     }
 }

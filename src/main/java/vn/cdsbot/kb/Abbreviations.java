@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import vn.cdsbot.chat.Texts;
 
 /**
  * The editors' abbreviation and teencode map ({@code knowledge-base/abbreviations.yaml}), applied to questions
@@ -32,7 +33,7 @@ public final class Abbreviations {
     private Abbreviations(Map<String, String> exact) {
         this.exact = Map.copyOf(exact);
         Map<String, String> f = new HashMap<>();
-        exact.forEach((k, v) -> f.putIfAbsent(VietnameseText.fold(k), v));
+        exact.forEach((k, v) -> f.putIfAbsent(Texts.fold(k), v));
         this.folded = Map.copyOf(f);
     }
 
@@ -62,7 +63,7 @@ public final class Abbreviations {
             String k = key(word);
             String repl = exact.get(k);
             // Unaccented spellings ("đk" typed as "dk", "đc" as "dc") are looked up folded too.
-            if (repl == null && k.equals(VietnameseText.strip(k))) repl = folded.get(VietnameseText.fold(k));
+            if (repl == null && k.equals(Texts.stripDiacritics(k))) repl = folded.get(Texts.fold(k));
             if (repl != null) {
                 out.append(t, last, m.start()).append(repl);
                 last = m.end();

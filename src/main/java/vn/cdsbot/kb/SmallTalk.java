@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.cdsbot.chat.Texts;
 
 /**
  * Messages that are nothing but a greeting, thanks, an acknowledgement, a goodbye or "who are you". They get a
@@ -47,7 +48,7 @@ final class SmallTalk {
     static Optional<Kind> classify(String message) {
         if (message == null || message.length() > 80) return Optional.empty();
         List<String> words = new ArrayList<>(Arrays.asList(
-                NON_WORD.split(VietnameseText.fold(message).strip())));
+                NON_WORD.split(Texts.fold(message).strip())));
         words.removeIf(String::isEmpty);
         if (words.isEmpty()) return Optional.empty();
         Optional<Kind> whole = match(words);

@@ -31,6 +31,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import vn.cdsbot.chat.Texts;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigLoader;
 import vn.cdsbot.kb.KbIndex.AbbreviationMode;
@@ -93,7 +94,7 @@ class KbEvaluation {
             for (String subset : SUBSETS) {
                 List<EvalSet.Question> qs = subset(inScope, subset);
                 Metrics m = metrics(qs, e.getValue());
-                Metrics s = metrics(qs, q -> e.getValue().apply(VietnameseText.strip(q)));
+                Metrics s = metrics(qs, q -> e.getValue().apply(Texts.stripDiacritics(q)));
                 row(e.getKey(), subset, m, s.hit1());
             }
         }
@@ -421,7 +422,7 @@ class KbEvaluation {
         }
         List<String> texts = new ArrayList<>();
         qs.forEach(q -> texts.add(q.text()));
-        qs.forEach(q -> texts.add(VietnameseText.strip(q.text())));
+        qs.forEach(q -> texts.add(Texts.stripDiacritics(q.text())));
         Files.writeString(work.resolve("articles.json"), JSON.writeValueAsString(docs));
         Files.writeString(work.resolve("questions.json"), JSON.writeValueAsString(texts));
         Process p = new ProcessBuilder("node", dir.resolve("rank.mjs").toString(),
