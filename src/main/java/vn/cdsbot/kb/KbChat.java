@@ -27,8 +27,8 @@ final class KbChat implements QuestionAnswerer {
 
     @Override
     public List<Reply> answer(Incoming message, Sender sender, Connection tx) throws Exception {
-        Optional<SmallTalk.Kind> chat = SmallTalk.classify(message.text());
-        if (chat.isPresent()) return List.of(KbReplies.smallTalk(chat.get()));
+        Optional<Reply> chat = SmallTalk.reply(message.text());
+        if (chat.isPresent()) return List.of(chat.get());
         AnswerPolicy.Decision d = kb.ask(message.text());
         long now = clock.millis();
         String top = d.hits().isEmpty() ? null : d.hits().get(0).article().id();

@@ -31,8 +31,7 @@ public final class KbCli {
 
     /** The replies the chat would send, without storing anything. */
     static List<Reply> replies(KnowledgeBase kb, String question) {
-        return SmallTalk.classify(question).map(KbReplies::smallTalk)
-                .or(() -> java.util.Optional.of(KbReplies.forDecision(kb.ask(question)))).stream().toList();
+        return List.of(SmallTalk.reply(question).orElseGet(() -> KbReplies.forDecision(kb.ask(question))));
     }
 
     static void print(Reply r, PrintStream out) {
