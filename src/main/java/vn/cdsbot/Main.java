@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.cdsbot.config.BotClock;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.config.ConfigLoader;
@@ -60,6 +61,14 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    /** The clock of every command: the system's, or the rehearsal clock of CDSBOT_CLOCK (announced once). */
+    Clock clock() {
+        BotClock.rehearsalStart(System.getenv()).ifPresent(start -> log.warn(
+                "{} is set: the bot's clock started at {} and runs on from there (rehearsal), not at the real time.",
+                BotClock.VARIABLE, start));
+        return BotClock.fromEnv(System.getenv());
+    }
+
     ConfigLoader.Loaded loadConfig() {
         boolean explicit = config != null;
         return ConfigLoader.load(explicit ? config : Path.of(ConfigLoader.DEFAULT_FILE), explicit, System.getenv());
@@ -76,7 +85,7 @@ public final class Main implements Callable<Integer> {
             BotConfig cfg = loaded.config();
             ZaloCredentials credentials = ZaloCredentials.fromEnv(System.getenv());
             log.info("Configuration: {}", loaded.source());
-            App app = App.start(cfg, credentials, Clock.systemUTC());
+            App app = App.start(cfg, credentials, main.clock());
             announce(credentials, app.port());
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -126,7 +135,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             BotConfig cfg = main.loadConfig().config();
-            return People.cliInvite(cfg, unit, role, count, days, Clock.systemUTC(),
+            return People.cliInvite(cfg, unit, role, count, days, main.clock(),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
@@ -170,8 +179,9 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Path database = Path.of(main.loadConfig().config().storage().database());
-            Backups.Restored r = Backups.restore(file, database, Clock.systemDefaultZone());
+            BotConfig cfg = main.loadConfig().config();
+            Path database = Path.of(cfg.storage().database());
+            Backups.Restored r = Backups.restore(file, database, main.clock().withZone(cfg.zone()));
             PrintWriter out = spec.commandLine().getOut();
             out.println("Đã khôi phục " + r.database() + " từ " + file + " (lược đồ phiên bản "
                     + r.summary().schemaVersion() + ", kiểm tra toàn vẹn: ok).");
@@ -197,10 +207,10 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             BotConfig cfg = main.loadConfig().config();
-            if (batch != null) return vn.cdsbot.kb.KbCli.askBatch(cfg, batch, System.out);
+            if (batch != null) return vn.cdsbot.kb.KbCli.askBatch(cfg, batch, main.clock(), System.out);
             if (question == null || question.isBlank()) throw new CommandLine.ParameterException(
                     new CommandLine(this), "give a QUESTION or --batch FILE");
-            return vn.cdsbot.kb.KbCli.ask(cfg, question, System.out);
+            return vn.cdsbot.kb.KbCli.ask(cfg, question, main.clock(), System.out);
         }
     }
 
@@ -230,7 +240,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             Main main = (Main) spec.parent().parent().userObject();
-            return vn.cdsbot.kb.KbCli.check(main.loadConfig().config(), dir, strict, System.out);
+            return vn.cdsbot.kb.KbCli.check(main.loadConfig().config(), dir, strict, main.clock(), System.out);
         }
     }
 }

@@ -23,8 +23,8 @@ public final class KbCli {
     private KbCli() {}
 
     /** Prints the reply exactly as a user would see it: the text, then one line per button. */
-    public static int ask(BotConfig config, String question, PrintStream out) {
-        KnowledgeBase kb = KbFeature.open(config, Clock.systemUTC());
+    public static int ask(BotConfig config, String question, Clock clock, PrintStream out) {
+        KnowledgeBase kb = KbFeature.open(config, clock);
         for (Reply r : replies(kb, question)) print(r, out);
         return 0;
     }
@@ -44,8 +44,8 @@ public final class KbCli {
     }
 
     /** One JSON object per non-empty line of {@code file}. */
-    public static int askBatch(BotConfig config, Path file, PrintStream out) {
-        KnowledgeBase kb = KbFeature.open(config, Clock.systemUTC());
+    public static int askBatch(BotConfig config, Path file, Clock clock, PrintStream out) {
+        KnowledgeBase kb = KbFeature.open(config, clock);
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -79,9 +79,9 @@ public final class KbCli {
      * Validates every file; prints one {@code file:line: level: message} line per problem and a summary.
      * Exit 1 on any error (or on warnings too with {@code strict}), else 0.
      */
-    public static int check(BotConfig config, Path dirOverride, boolean strict, PrintStream out) {
+    public static int check(BotConfig config, Path dirOverride, boolean strict, Clock clock, PrintStream out) {
         Path dir = dirOverride != null ? dirOverride : Path.of(config.kb().dir());
-        KbLoader.Snapshot s = KbLoader.load(dir, LocalDate.now(config.zone()), config.kb().staleAfterDays());
+        KbLoader.Snapshot s = KbLoader.load(dir, LocalDate.now(clock.withZone(config.zone())), config.kb().staleAfterDays());
         s.problems().forEach(out::println);
         long errors = s.errors().size();
         long warnings = s.problems().size() - errors;

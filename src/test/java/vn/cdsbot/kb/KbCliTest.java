@@ -21,7 +21,7 @@ class KbCliTest {
     @Test
     void askPrintsTheReplyTextThenOneLinePerButton() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        KbCli.ask(CONFIG, "lam lai cccd bi mat o dau", new PrintStream(out, true, StandardCharsets.UTF_8));
+        KbCli.ask(CONFIG, "lam lai cccd bi mat o dau", java.time.Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).startsWith("Cấp lại thẻ căn cước khi bị mất hoặc hư hỏng\n")
                 .endsWith(")\n[Hữu ích] → #huuich cap-lai-the-can-cuoc\n[Chưa đúng] → #chuadung cap-lai-the-can-cuoc\n");
@@ -31,7 +31,7 @@ class KbCliTest {
     void batchPrintsOneJsonObjectPerQuestion(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("q.txt"), "lam lai cccd bi mat o dau\n\ngiá vàng hôm nay\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        KbCli.askBatch(CONFIG, file, new PrintStream(out, true, StandardCharsets.UTF_8));
+        KbCli.askBatch(CONFIG, file, java.time.Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8));
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(2);
         JsonNode first = new ObjectMapper().readTree(lines[0]);

@@ -141,11 +141,11 @@ class KbLoaderTest {
         var config = ConfigLoader.load(Path.of("bot-config.yaml"), true, Map.of()).config();
         KbFiles.write(dir, "a.md", KbFiles.passportArticle());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(KbCli.check(config, dir, false, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(KbCli.check(config, dir, false, java.time.Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
 
         Path bad = KbFiles.write(dir, "b.md", KbFiles.birthArticle().replace("service: dv09", "service: x"));
         out.reset();
-        assertThat(KbCli.check(config, dir, false, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(KbCli.check(config, dir, false, java.time.Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(bad + ":3: error: service 'x'")
                 .contains("1 valid articles, 1 abbreviations, 1 error(s)");
     }
