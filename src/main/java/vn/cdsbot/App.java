@@ -28,6 +28,7 @@ import vn.cdsbot.kb.KbFeature;
 import vn.cdsbot.ops.Backups;
 import vn.cdsbot.ops.OpsRoutes;
 import vn.cdsbot.ops.ServerLock;
+import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.ops.SiteVerification;
 import vn.cdsbot.queue.PerUserWorker;
 import vn.cdsbot.report.Reporting;
@@ -215,8 +216,9 @@ public final class App implements AutoCloseable {
         static Features wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Outbox outbox,
                              Clock clock, Runnable wakeOutbox) {
             KbFeature kb = KbFeature.create(config, clock);
-            Reporting reporting = Reporting.wire(config, db, zalo, tokens, clock, wakeOutbox);
-            vn.cdsbot.summary.Summaries summaries = vn.cdsbot.summary.Summaries.create(config, db, clock, wakeOutbox);
+            ReportingCalendar calendar = ReportingCalendar.from(config);
+            Reporting reporting = Reporting.wire(config, db, zalo, tokens, calendar, clock, wakeOutbox);
+            vn.cdsbot.summary.Summaries summaries = vn.cdsbot.summary.Summaries.create(config, db, calendar, clock, wakeOutbox);
             List<Command> commands = new ArrayList<>(kb.commands());
             commands.addAll(reporting.commands());
             commands.addAll(summaries.commands());

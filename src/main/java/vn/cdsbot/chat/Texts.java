@@ -20,6 +20,26 @@ public final class Texts {
         return Normalizer.normalize(d.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFC);
     }
 
+    /**
+     * Lowercase without diacritics, character by character, so that every position in the result is the same
+     * character in {@code s}: for finding words in the folded text and cutting them out of the original.
+     */
+    public static String foldEachChar(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                sb.append(Character.toLowerCase(c));
+            } else if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                sb.append(' ');   // a combining mark left over from NFD input: a gap, never a letter
+            } else {
+                String d = stripDiacritics(String.valueOf(c));
+                sb.append(Character.toLowerCase(d.length() == 1 ? d.charAt(0) : c));
+            }
+        }
+        return sb.toString();
+    }
+
     /** Lowercase, strip diacritics (đ→d), collapse spaces: for matching command words however they are typed. */
     public static String fold(String s) {
         return stripDiacritics(s).toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");

@@ -1,6 +1,8 @@
 package vn.cdsbot.people;
 
 import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -126,5 +128,35 @@ public final class Members {
     private static Member row(ResultSet rs) throws SQLException {
         return new Member(rs.getString(1), rs.getInt(2), rs.getString(3),
                 Role.parse(rs.getString(4)).orElseThrow(), rs.getString(5), rs.getLong(6), rs.getInt(7) == 1);
+    }
+
+    /** Active leaders' display names per unit, in enrolment order ("(chưa có tên)" until Zalo gives one). */
+    public static Map<String, List<String>> leaderNames(Connection c) throws SQLException {
+        Map<String, List<String>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT unit_code, display_name FROM members WHERE role = ? AND active = 1 ORDER BY enrolled_at, user_id")) {
+            ps.setString(1, Role.LEADER.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(2);
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(name == null || name.isBlank() ? "(chưa có tên)" : name);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The user ids of the active members with {@code role}, in id order. */
+    public static List<String> activeWithRole(Connection c, Role role) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT user_id FROM members WHERE role = ? AND active = 1 ORDER BY user_id")) {
+            ps.setString(1, role.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 }

@@ -152,10 +152,10 @@ final class PeopleCommands {
             if (u.isEmpty()) return say(PeopleTexts.unknownUnit(arg.split("\\s+")[0]));
             scope = u.get();
         }
-        if (call.sender().role() == Role.LEADER && !tree.within(ownUnit.code(), scope.code())) {
+        if (!tree.visible(call.sender(), scope)) {
             return say(PeopleTexts.outsideScope(ownUnit));
         }
-        List<Unit> units = tree.subtree(scope.code());
+        List<Unit> units = tree.activeSubtree(scope.code());
         Map<String, Unit> byCode = new LinkedHashMap<>();
         for (Unit u : units) byCode.put(u.code(), u);
         List<Member> members = Members.activeIn(tx, byCode.keySet());

@@ -4,36 +4,66 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import vn.cdsbot.chat.Role;
+import vn.cdsbot.chat.Sender;
+import vn.cdsbot.chat.Texts;
 
-/** A snapshot of all units (active and not) with their hierarchy. Cheap: provinces have a few hundred units. */
+/**
+ * A snapshot of all units, active and not, with their hierarchy (any depth). Cheap: a province has a few hundred
+ * to a few thousand units. Codes match in any case. When the file has several top-level units a virtual root
+ * ("Toàn tỉnh", code {@link #ALL}) stands for the whole tree, so every scope is one unit.
+ */
 public final class UnitTree {
-    private final Map<String, Unit> byKey = new HashMap<>();
-    private final Map<String, List<Unit>> children = new HashMap<>();
-    private final List<Unit> roots = new ArrayList<>();
+    public static final String ALL = "*";
 
-    UnitTree(List<Unit> units) {
+    private final Map<String, Unit> byKey = new LinkedHashMap<>();
+    private final Map<String, List<Unit>> children = new HashMap<>();
+    private final Unit root;
+
+    private UnitTree(List<Unit> units) {
         for (Unit u : units) byKey.put(key(u.code()), u);
+        List<Unit> roots = new ArrayList<>();
         for (Unit u : units) {
-            if (u.parentCode() == null || !byKey.containsKey(key(u.parentCode()))) roots.add(u);
-            else children.computeIfAbsent(key(u.parentCode()), k -> new ArrayList<>()).add(u);
+            String parent = u.parentCode() == null ? null : key(u.parentCode());
+            if (parent == null || !byKey.containsKey(parent) || parent.equals(key(u.code()))) roots.add(u);
+            else children.computeIfAbsent(parent, k -> new ArrayList<>()).add(u);
         }
+        children.values().forEach(l -> l.sort(Comparator.comparing(Unit::code)));
+        roots.sort(Comparator.comparing(Unit::code));
+        if (roots.size() == 1) {
+            root = roots.get(0);
+        } else {
+            root = new Unit(ALL, "Toàn tỉnh", null, "all", true, null);
+            children.put(ALL, roots);
+            byKey.put(ALL, root);
+        }
+    }
+
+    public static UnitTree of(List<Unit> units) {
+        return new UnitTree(units);
     }
 
     public static UnitTree load(Connection c) throws SQLException {
         List<Unit> units = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT code, name, parent_code, kind, active FROM units ORDER BY code");
+                "SELECT code, name, parent_code, kind, active, deactivated_at FROM units ORDER BY code");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                units.add(new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) == 1));
+                long deactivated = rs.getLong(6);
+                boolean none = rs.wasNull();
+                String parent = rs.getString(3);
+                units.add(new Unit(rs.getString(1), rs.getString(2), parent == null || parent.isBlank() ? null : parent,
+                        rs.getString(4), rs.getInt(5) == 1, none ? null : deactivated));
             }
         }
         return new UnitTree(units);
@@ -43,62 +73,101 @@ public final class UnitTree {
         return code.strip().toUpperCase(Locale.ROOT);
     }
 
-    /** Finds a unit by code, ignoring case, active or not. */
-    public Optional<Unit> find(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(code)));
+    public Unit root() {
+        return root;
+    }
+
+    /** By code in any case, active or not. */
+    public Optional<Unit> get(String code) {
+        return code == null || code.isBlank() ? Optional.empty() : Optional.ofNullable(byKey.get(key(code)));
+    }
+
+    /** By code in any case, then by the exact name without regard to case or diacritics (when only one has it). */
+    public Optional<Unit> find(String text) {
+        Optional<Unit> byCode = get(text);
+        if (byCode.isPresent() || text == null) return byCode;
+        String folded = Texts.fold(text);
+        List<Unit> named = byKey.values().stream().filter(u -> !u.virtual() && Texts.fold(u.name()).equals(folded)).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     public boolean isUnitCode(String token) {
-        return find(token).isPresent();
+        return get(token).filter(u -> !u.virtual()).isPresent();
     }
 
-    public Optional<Unit> parent(Unit unit) {
-        return unit.parentCode() == null ? Optional.empty() : find(unit.parentCode());
+    public List<Unit> children(Unit u) {
+        return children.getOrDefault(key(u.code()), List.of());
     }
 
-    /** The active units at or below {@code code}, parents before children. */
-    public List<Unit> subtree(String code) {
+    /** The unit and everything under it, active or not, parents before children, siblings by code. Safe against cycles. */
+    public List<Unit> subtree(Unit top) {
         List<Unit> out = new ArrayList<>();
-        Optional<Unit> start = find(code);
-        if (start.isEmpty()) return out;
-        Deque<Unit> stack = new ArrayDeque<>();
-        stack.push(start.get());
-        while (!stack.isEmpty()) {
-            Unit u = stack.pop();
-            if (!u.active()) continue;
-            out.add(u);
-            List<Unit> kids = children.getOrDefault(key(u.code()), List.of());
-            for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
-        }
+        walk(top, out, new HashSet<>(), false);
         return out;
     }
 
-    /** Every active unit, roots first. */
+    /** The active units at or below {@code code} (an inactive unit hides its branch), parents before children. */
+    public List<Unit> activeSubtree(String code) {
+        List<Unit> out = new ArrayList<>();
+        get(code).ifPresent(u -> walk(u, out, new HashSet<>(), true));
+        return out;
+    }
+
+    /** Every active unit, parents before children. */
     public List<Unit> all() {
-        List<Unit> out = new ArrayList<>();
-        for (Unit r : roots) out.addAll(subtree(r.code()));
-        return out;
+        return activeSubtree(root.code()).stream().filter(u -> !u.virtual()).toList();
     }
 
-    /** True when {@code code} is {@code ancestorCode} or lies below it. */
-    public boolean within(String ancestorCode, String code) {
-        Optional<Unit> u = find(code);
-        int guard = 0;
-        while (u.isPresent() && guard++ < 1000) {
-            if (key(u.get().code()).equals(key(ancestorCode))) return true;
-            u = parent(u.get());
+    private void walk(Unit u, List<Unit> out, Set<String> seen, boolean activeOnly) {
+        if (!seen.add(key(u.code())) || (activeOnly && !u.active())) return;
+        out.add(u);
+        for (Unit c : children(u)) walk(c, out, seen, activeOnly);
+    }
+
+    /** True when {@code unit} is {@code ancestor} or lies below it; everything lies below the virtual root. */
+    public boolean within(Unit ancestor, Unit unit) {
+        if (ancestor.virtual()) return true;
+        Set<String> seen = new HashSet<>();
+        for (Optional<Unit> u = Optional.of(unit); u.isPresent() && seen.add(key(u.get().code())); u = parent(u.get())) {
+            if (key(u.get().code()).equals(key(ancestor.code()))) return true;
         }
         return false;
+    }
+
+    public boolean within(String ancestorCode, String code) {
+        Optional<Unit> a = get(ancestorCode);
+        Optional<Unit> u = get(code);
+        return a.isPresent() && u.isPresent() && within(a.get(), u.get());
+    }
+
+    /** The unit's parent; empty for roots. */
+    public Optional<Unit> parent(Unit u) {
+        if (u.parentCode() == null || u.virtual()) return Optional.empty();
+        return get(u.parentCode()).filter(p -> !key(p.code()).equals(key(u.code())));
     }
 
     /** The parent, grandparent… up to the root. */
     public List<Unit> ancestors(Unit unit) {
         List<Unit> out = new ArrayList<>();
-        Optional<Unit> p = parent(unit);
-        while (p.isPresent() && out.size() < 1000) {
+        Set<String> seen = new HashSet<>();
+        for (Optional<Unit> p = parent(unit); p.isPresent() && seen.add(key(p.get().code())); p = parent(p.get())) {
             out.add(p.get());
-            p = parent(p.get());
         }
         return out;
+    }
+
+    /**
+     * The scope rule of every command: the unit whose subtree {@code sender} may read. The secretariat and admins
+     * see the whole tree; everyone else their own unit and what lies below it. Empty when the sender's unit is
+     * unknown.
+     */
+    public Optional<Unit> home(Sender sender) {
+        if (sender.role() == Role.SECRETARIAT || sender.role() == Role.ADMIN) return Optional.of(root);
+        return get(sender.unitCode());
+    }
+
+    /** Whether {@code sender} may see or act on {@code unit} (see {@link #home}). */
+    public boolean visible(Sender sender, Unit unit) {
+        return home(sender).map(h -> within(h, unit)).orElse(false);
     }
 }

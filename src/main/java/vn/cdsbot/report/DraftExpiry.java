@@ -1,5 +1,6 @@
 package vn.cdsbot.report;
 
+import vn.cdsbot.period.Week;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;

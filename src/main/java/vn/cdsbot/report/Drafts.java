@@ -1,5 +1,6 @@
 package vn.cdsbot.report;
 
+import vn.cdsbot.period.Week;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

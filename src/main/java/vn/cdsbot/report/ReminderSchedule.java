@@ -1,12 +1,13 @@
 package vn.cdsbot.report;
 
+import vn.cdsbot.period.DayTime;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -26,16 +27,16 @@ final class ReminderSchedule implements Runnable {
 
     private final Database db;
     private final Reminders reminders;
-    private final Weeks weeks;
+    private final ReportingCalendar calendar;
     private final List<DayTime> slots;
     private final Clock clock;
     private final Runnable wakeOutbox;
 
-    ReminderSchedule(Database db, Reminders reminders, Weeks weeks, List<DayTime> slots, Clock clock,
+    ReminderSchedule(Database db, Reminders reminders, ReportingCalendar calendar, List<DayTime> slots, Clock clock,
                      Runnable wakeOutbox) {
         this.db = db;
         this.reminders = reminders;
-        this.weeks = weeks;
+        this.calendar = calendar;
         this.slots = List.copyOf(slots);
         this.clock = clock;
         this.wakeOutbox = wakeOutbox;
@@ -54,7 +55,7 @@ final class ReminderSchedule implements Runnable {
                 }
             }
             UnitTree tree = UnitTree.load(tx);
-            Week week = weeks.reportingWeek(slot);
+            Week week = calendar.defaultWeek(slot);
             Reminders.Plan plan = reminders.plan(tx, tree, tree.all(), week, now, true, Set.of());
             reminders.deliver(tx, plan, "scheduled", slot.toEpochMilli(), null, "*", now);
             log.info("Reminder slot {} for week {}: {} units without a report, {} messages, {} units nobody could be told about",
@@ -66,13 +67,10 @@ final class ReminderSchedule implements Runnable {
 
     /** The most recent configured slot at or before {@code now}. */
     Instant latestSlot(Instant now) {
-        ZonedDateTime z = now.atZone(weeks.zone());
         Instant best = null;
         for (DayTime s : slots) {
-            ZonedDateTime candidate = z.toLocalDate().with(TemporalAdjusters.previousOrSame(s.day())).atTime(s.time())
-                    .atZone(weeks.zone());
-            if (candidate.toInstant().isAfter(now)) candidate = candidate.minusWeeks(1);
-            if (best == null || candidate.toInstant().isAfter(best)) best = candidate.toInstant();
+            Instant candidate = s.latestAtOrBefore(now, calendar.zone());
+            if (best == null || candidate.isAfter(best)) best = candidate;
         }
         return best;
     }

@@ -1,5 +1,7 @@
 package vn.cdsbot.report;
 
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,12 +59,12 @@ final class Reminders {
     record Plan(Week week, List<UnitStatus> missing, Map<String, Letter> letters, List<UnitStatus> unreached,
                 Set<String> skipped) {}
 
-    private final Weeks weeks;
+    private final ReportingCalendar calendar;
     private final String reportingKind;
     private final int windowDays;
 
-    Reminders(Weeks weeks, String reportingKind, int windowDays) {
-        this.weeks = weeks;
+    Reminders(ReportingCalendar calendar, String reportingKind, int windowDays) {
+        this.calendar = calendar;
         this.reportingKind = reportingKind;
         this.windowDays = windowDays;
     }
@@ -151,10 +153,10 @@ final class Reminders {
                 runId = rs.getLong(1);
             }
         }
-        Instant deadline = weeks.deadline(plan.week());
+        Instant deadline = calendar.deadline(plan.week());
         for (Letter l : plan.letters().values()) {
             String text = ReportTexts.reminder(plan.week(), deadline, now.isAfter(deadline), l.remind,
-                    l.unreachableColleagues, l.escalated, windowDays, weeks.zone());
+                    l.unreachableColleagues, l.escalated, windowDays, calendar.zone());
             List<Button> buttons = l.remind.isEmpty() ? List.of()
                     : List.of(Button.query("Báo cáo ngay", "#baocao " + plan.week().typed()));
             Outbox.enqueue(tx, l.to.userId(), null, List.of(Reply.text(text, buttons)), now.toEpochMilli());

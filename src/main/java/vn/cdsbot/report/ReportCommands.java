@@ -1,5 +1,9 @@
 package vn.cdsbot.report;
 
+import vn.cdsbot.period.Period;
+import vn.cdsbot.period.PeriodParser;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,19 +29,17 @@ final class ReportCommands {
     private static final int HISTORY_LATEST = 10;
 
     private final ReportFlow flow;
-    private final ReportParser parser;
     private final Indicators indicators;
-    private final Weeks weeks;
+    private final ReportingCalendar calendar;
     private final Reminders reminders;
     private final String reportingKind;
     private final int windowDays;
 
-    ReportCommands(ReportFlow flow, Indicators indicators, Weeks weeks, Reminders reminders, String reportingKind,
+    ReportCommands(ReportFlow flow, Indicators indicators, ReportingCalendar calendar, Reminders reminders, String reportingKind,
                    int windowDays) {
         this.flow = flow;
-        this.parser = new ReportParser(indicators);
         this.indicators = indicators;
-        this.weeks = weeks;
+        this.calendar = calendar;
         this.reminders = reminders;
         this.reportingKind = reportingKind;
         this.windowDays = windowDays;
@@ -56,54 +58,59 @@ final class ReportCommands {
                         call -> flow.edit(ctx(call), call.args())),
                 new Command("huy", List.of("huy bao cao"), members,
                         "#huy — huỷ báo cáo đang soạn", call -> flow.cancel(ctx(call))),
-                new Command("lichsu", List.of("lich su"), EnumSet.of(Role.LEADER, Role.SECRETARIAT, Role.ADMIN),
-                        "#lichsu MÃ_ĐƠN_VỊ [tuần N] — lịch sử báo cáo và các lần sửa", this::lichsu),
+                new Command("lichsu", List.of("lich su"), members,
+                        "#lichsu [MÃ_ĐƠN_VỊ] [tuần N] — lịch sử báo cáo và các lần sửa (thành viên: đơn vị mình)", this::lichsu),
                 new Command("nhac", List.of("nhac nho", "nhac bao cao"), EnumSet.of(Role.LEADER, Role.SECRETARIAT),
-                        "#nhac [MÃ_ĐƠN_VỊ] — nhắc các tổ chưa báo cáo tuần này", this::nhac));
+                        "#nhac [MÃ_ĐƠN_VỊ] [tuần N] — nhắc các tổ chưa báo cáo", this::nhac));
     }
 
     private static ReportFlow.Ctx ctx(CommandCall call) {
         return new ReportFlow.Ctx(call.tx(), call.sender(), call.message().at(), call.message().inboxId());
     }
 
-    /** A unit code (optional) then a week (optional), as #lichsu and #nhac take them. */
-    private record Target(Unit unit, ReportParser.WeekSpec week, String problem) {}
+    /** A unit (optional) and a week (optional, default: the calendar's), as #lichsu and #nhac take them. */
+    private sealed interface Target {
+        record Ok(Unit unit, Week week) implements Target {}
 
-    private Target target(String args, UnitTree tree, String usage) {
-        String a = args.strip();
+        record Refused(String message) implements Target {}
+    }
+
+    private Target target(String args, UnitTree tree, String usage, java.time.Instant now) {
+        PeriodParser.Found found = PeriodParser.find(args);
+        if (!found.problems().isEmpty()) return new Target.Refused(String.join(" ", found.problems()));
+        String rest = found.rest().replaceAll("[,;.:]+$", "").strip();
         Unit unit = null;
-        if (!a.isEmpty()) {
-            String first = a.split("\\s+")[0];
-            Optional<Unit> u = tree.find(first.replaceAll("[,;.:]+$", ""));
-            if (u.isPresent()) {
-                unit = u.get();
-                a = a.substring(first.length()).strip();
-            } else if (!ReportParser.words(first).equals(List.of("tuan")) && !ReportParser.fold(first).startsWith("tuan")) {
-                return new Target(null, null, ReportTexts.unknownUnit(first) + " " + usage);
-            }
+        if (!rest.isEmpty()) {
+            Optional<Unit> u = tree.find(rest);
+            if (u.isEmpty()) return new Target.Refused(ReportTexts.unknownUnit(rest.split("\\s+")[0]) + " " + usage);
+            unit = u.get();
         }
-        ReportParser.Result r = parser.parse(a, s -> false);
-        if (r instanceof ReportParser.Result.Ok ok && ok.values().isEmpty()) return new Target(unit, ok.week(), null);
-        return new Target(null, null, usage);
+        Week week = null;
+        if (found.period() != null) {
+            ReportingCalendar.Resolved r = calendar.resolve(found.period(), now);
+            if (r instanceof ReportingCalendar.Resolved.Problem p) return new Target.Refused(p.message());
+            Period p = ((ReportingCalendar.Resolved.Ok) r).period();
+            if (!(p instanceof Week) && !(p instanceof vn.cdsbot.period.Day)) {
+                return new Target.Refused(ReportTexts.notAWeek(p, Week.containing(p.first())));
+            }
+            week = Week.containing(p.first());
+        }
+        return new Target.Ok(unit, week);
     }
 
     private List<Reply> lichsu(CommandCall call) throws SQLException {
         Connection tx = call.tx();
         UnitTree tree = UnitTree.load(tx);
-        Target t = target(call.args(), tree, ReportTexts.LICHSU_USAGE);
-        if (t.problem() != null) return List.of(Reply.text(t.problem()));
+        Target target = target(call.args(), tree, ReportTexts.LICHSU_USAGE, call.message().at());
+        if (target instanceof Target.Refused r) return List.of(Reply.text(r.message()));
+        Target.Ok t = (Target.Ok) target;
         Optional<Unit> own = tree.find(call.sender().unitCode());
         Unit unit = t.unit() != null ? t.unit() : own.orElse(null);
         if (unit == null || !unit.kind().equals(reportingKind)) return List.of(Reply.text(ReportTexts.LICHSU_USAGE));
-        if (call.sender().role() == Role.LEADER && own.isPresent() && !tree.within(own.get().code(), unit.code())) {
-            return List.of(Reply.text(ReportTexts.outsideScope(own.get().label())));
+        if (!tree.visible(call.sender(), unit)) {
+            return List.of(Reply.text(ReportTexts.outsideScope(own.map(Unit::label).orElse(call.sender().unitCode()))));
         }
-        Week week = null;
-        if (t.week() != null) {
-            Weeks.Resolved r = weeks.resolve(t.week(), call.message().at());
-            if (r instanceof Weeks.Resolved.Problem p) return List.of(Reply.text(p.message()));
-            week = ((Weeks.Resolved.Ok) r).week();
-        }
+        Week week = t.week();
         List<Reports.Report> rows = week == null ? Reports.latest(tx, unit.code(), HISTORY_LATEST)
                 : Reports.versions(tx, unit.code(), week);
         if (rows.isEmpty()) return List.of(Reply.text(ReportTexts.noHistory(unit, week)));
@@ -113,7 +120,7 @@ final class ReportCommands {
             Reports.Report r = rows.get(i);
             Reports.Report previous = week != null && i > 0 ? rows.get(i - 1) : null;
             String who = Members.find(tx, r.submittedBy()).map(Member::label).orElse("người dùng không còn trong danh sách");
-            lines.add(ReportTexts.historyLine(i + 1, r, previous, who, week == null, indicators, weeks.zone()));
+            lines.add(ReportTexts.historyLine(i + 1, r, previous, who, week == null, indicators, calendar.zone()));
         }
         Audit.record(tx, call.message().at().toEpochMilli(), call.sender().userId(), "report.history", unit.code(),
                 week == null ? "latest" : "week=" + week);
@@ -123,22 +130,24 @@ final class ReportCommands {
     private List<Reply> nhac(CommandCall call) throws SQLException {
         Connection tx = call.tx();
         UnitTree tree = UnitTree.load(tx);
-        Target t = target(call.args(), tree, ReportTexts.NHAC_USAGE);
-        if (t.problem() != null || t.week() != null) return List.of(Reply.text(t.problem() != null ? t.problem() : ReportTexts.NHAC_USAGE));
+        java.time.Instant now = call.message().at();
+        Target target = target(call.args(), tree, ReportTexts.NHAC_USAGE, now);
+        if (target instanceof Target.Refused r) return List.of(Reply.text(r.message()));
+        Target.Ok t = (Target.Ok) target;
         Optional<Unit> own = tree.find(call.sender().unitCode());
         Unit scope;
         if (t.unit() != null) {
             scope = t.unit();
-            if (call.sender().role() == Role.LEADER && (own.isEmpty() || !tree.within(own.get().code(), scope.code()))) {
+            if (!tree.visible(call.sender(), scope)) {
                 return List.of(Reply.text(ReportTexts.remindOutsideScope(own.map(Unit::label).orElse("?"))));
             }
         } else {
             scope = call.sender().role() == Role.LEADER ? own.orElse(null) : null;
         }
-        List<Unit> units = scope == null ? tree.all() : tree.subtree(scope.code());
+        List<Unit> units = scope == null ? tree.all() : tree.activeSubtree(scope.code());
         int reporting = (int) units.stream().filter(u -> u.kind().equals(reportingKind)).count();
-        java.time.Instant now = call.message().at();
-        Week week = weeks.reportingWeek(now);
+        // The week is the one named (a button under a list names its own), else the default of every command.
+        Week week = t.week() != null ? t.week() : calendar.defaultWeek(now);
         Set<String> skip = new HashSet<>(Reminders.remindedSince(tx, now.minus(NHAC_COOLDOWN).toEpochMilli()));
         skip.add(call.sender().userId());
         Reminders.Plan plan = reminders.plan(tx, tree, units, week, now, false, skip);

@@ -1,5 +1,8 @@
 package vn.cdsbot.report;
 
+import vn.cdsbot.period.PeriodSpec;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,15 +36,15 @@ final class ReportFlow {
 
     private final Indicators indicators;
     private final ReportParser parser;
-    private final Weeks weeks;
+    private final ReportingCalendar calendar;
     private final Plausibility plausibility;
     private final long timeoutMs;
     private final String reportingKind;
 
-    ReportFlow(Indicators indicators, Weeks weeks, Plausibility plausibility, Duration timeout, String reportingKind) {
+    ReportFlow(Indicators indicators, ReportingCalendar calendar, Plausibility plausibility, Duration timeout, String reportingKind) {
         this.indicators = indicators;
         this.parser = new ReportParser(indicators);
-        this.weeks = weeks;
+        this.calendar = calendar;
         this.plausibility = plausibility;
         this.timeoutMs = timeout.toMillis();
         this.reportingKind = reportingKind;
@@ -84,28 +87,30 @@ final class ReportFlow {
         ReportParser.Result parsed = parser.parse(args, tree::isUnitCode);
         if (parsed instanceof ReportParser.Result.Invalid inv) {
             List<String> problems = new ArrayList<>(inv.problems());
-            if (inv.week() != null && weeks.resolve(inv.week(), c.at()) instanceof Weeks.Resolved.Problem p) {
+            if (inv.period() != null && reportWeek(inv.period(), c.at()) instanceof ReportingCalendar.Resolved.Problem p) {
                 problems.add(p.message());
             }
             return List.of(Reply.text(ReportTexts.invalid(problems, indicators)));
         }
         ReportParser.Result.Ok ok = (ReportParser.Result.Ok) parsed;
-        boolean sameDraft = editing && previous != null && ok.week() == null && ok.unitCode() == null;
+        boolean sameDraft = editing && previous != null && ok.period() == null && ok.unitCode() == null;
         Unit unit;
         Week week;
         if (sameDraft) {
             unit = tree.find(previous.unitCode()).orElseThrow();
             week = previous.week();
         } else {
-            Object u = unitFor(c, tree, ok.unitCode());
-            if (u instanceof String problem) return List.of(Reply.text(problem));
-            unit = (Unit) u;
-            if (ok.week() == null) {
-                week = weeks.reportingWeek(c.at());
+            UnitChoice u = unitFor(c, tree, ok.unitCode());
+            if (u instanceof UnitChoice.Refused refused) return List.of(Reply.text(refused.message()));
+            unit = ((UnitChoice.Ok) u).unit();
+            if (ok.period() == null) {
+                week = calendar.defaultWeek(c.at());
             } else {
-                Weeks.Resolved r = weeks.resolve(ok.week(), c.at());
-                if (r instanceof Weeks.Resolved.Problem p) return List.of(Reply.text(ReportTexts.invalid(List.of(p.message()), indicators)));
-                week = ((Weeks.Resolved.Ok) r).week();
+                ReportingCalendar.Resolved r = reportWeek(ok.period(), c.at());
+                if (r instanceof ReportingCalendar.Resolved.Problem p) {
+                    return List.of(Reply.text(ReportTexts.invalid(List.of(p.message()), indicators)));
+                }
+                week = (Week) ((ReportingCalendar.Resolved.Ok) r).period();
             }
         }
         boolean sameTarget = previous != null && previous.unitCode().equals(unit.code()) && previous.week().equals(week);
@@ -128,8 +133,25 @@ final class ReportFlow {
         return out;
     }
 
-    /** The unit a report is for, or a message saying why the sender cannot report for it. */
-    private Object unitFor(Ctx c, UnitTree tree, String typedCode) {
+    /** The week a typed period names for a weekly report, or why it cannot be reported. */
+    private ReportingCalendar.Resolved reportWeek(PeriodSpec spec, Instant now) {
+        ReportingCalendar.Resolved r = calendar.resolve(spec, now);
+        if (!(r instanceof ReportingCalendar.Resolved.Ok ok)) return r;
+        if (!(ok.period() instanceof Week w)) {
+            return new ReportingCalendar.Resolved.Problem(ReportTexts.notAWeek(ok.period(), Week.containing(ok.period().first())));
+        }
+        if (!calendar.reportable(w, now)) return new ReportingCalendar.Resolved.Problem(ReportTexts.tooOld(w));
+        return ok;
+    }
+
+    /** The unit a report is for, or why the sender cannot report for it. */
+    private sealed interface UnitChoice {
+        record Ok(Unit unit) implements UnitChoice {}
+
+        record Refused(String message) implements UnitChoice {}
+    }
+
+    private UnitChoice unitFor(Ctx c, UnitTree tree, String typedCode) {
         Sender s = c.sender();
         boolean office = s.role() == Role.SECRETARIAT || s.role() == Role.ADMIN;
         Optional<Unit> own = tree.find(s.unitCode());
@@ -137,18 +159,19 @@ final class ReportFlow {
         if (typedCode != null) {
             unit = tree.find(typedCode).orElseThrow();
             if (!office && !unit.code().equalsIgnoreCase(s.unitCode())) {
-                return ReportTexts.ownUnitOnly(own.map(Unit::label).orElse(s.unitCode()));
+                return new UnitChoice.Refused(ReportTexts.ownUnitOnly(own.map(Unit::label).orElse(s.unitCode())));
             }
         } else if (own.isPresent()) {
             unit = own.get();
         } else {
-            return ReportTexts.NO_UNIT;
+            return new UnitChoice.Refused(ReportTexts.NO_UNIT);
         }
-        if (!unit.active()) return ReportTexts.unitInactive(unit);
+        if (!unit.active()) return new UnitChoice.Refused(ReportTexts.unitInactive(unit));
         if (!unit.kind().equals(reportingKind)) {
-            return office && typedCode == null ? ReportTexts.officeNeedsUnit(unit) : ReportTexts.notReportingUnit(unit);
+            return new UnitChoice.Refused(office && typedCode == null ? ReportTexts.officeNeedsUnit(unit)
+                    : ReportTexts.notReportingUnit(unit));
         }
-        return unit;
+        return new UnitChoice.Ok(unit);
     }
 
     private Map<String, Long> ordered(Map<String, Long> values) {
@@ -158,9 +181,10 @@ final class ReportFlow {
     }
 
     private Reply echo(Ctx c, Drafts.Draft d, Unit unit, Optional<Reports.Report> current) {
-        Instant deadline = weeks.deadline(d.week());
+        Instant deadline = calendar.deadline(d.week());
+        boolean running = d.week().runningOn(calendar.today(c.at()));
         String text = ReportTexts.echo(unit, d.week(), indicators, d.values(), current, c.at().isAfter(deadline),
-                deadline, weeks.zone());
+                running, deadline, calendar.zone());
         return Reply.text(text, List.of(Button.query("Xác nhận", "#xacnhan"), Button.query("Sửa", "#sua"),
                 Button.query("Huỷ", "#huy")));
     }
@@ -183,12 +207,12 @@ final class ReportFlow {
         Connection tx = c.tx();
         String user = c.sender().userId();
         Optional<Reports.Report> replayed = Reports.bySource(tx, c.inboxId());
-        if (replayed.isPresent()) return List.of(Reply.text(ReportTexts.alreadyStored(replayed.get(), weeks.zone())));
+        if (replayed.isPresent()) return List.of(Reply.text(ReportTexts.alreadyStored(replayed.get(), calendar.zone())));
         Optional<Drafts.Draft> found = Drafts.find(tx, user);
         if (found.isEmpty()) {
             Optional<Reports.Report> last = Reports.lastBy(tx, user)
                     .filter(r -> c.now() - r.submittedAt() < ALREADY_STORED_WINDOW_MS);
-            return List.of(Reply.text(last.map(r -> ReportTexts.alreadyStored(r, weeks.zone()))
+            return List.of(Reply.text(last.map(r -> ReportTexts.alreadyStored(r, calendar.zone()))
                     .orElse(ReportTexts.NOTHING_TO_CONFIRM)));
         }
         Drafts.Draft d = found.get();
@@ -201,13 +225,12 @@ final class ReportFlow {
         if (d.guided()) {
             return List.of(Reply.text(ReportTexts.stillAnswering(d.step() + 1, indicators.size())), question(d, unit, false));
         }
-        Object allowed = unitFor(c, tree, d.unitCode());
-        if (allowed instanceof String problem) {
+        if (unitFor(c, tree, d.unitCode()) instanceof UnitChoice.Refused refused) {
             Drafts.delete(tx, user);
-            return List.of(Reply.text(problem));
+            return List.of(Reply.text(refused.message()));
         }
-        if (d.week().compareTo(weeks.weekOf(c.at())) > 0) {
-            return List.of(Reply.text(ReportTexts.futureWeek(d.week(), weeks.weekOf(c.at()))));
+        if (d.week().compareTo(calendar.weekOf(c.at())) > 0) {
+            return List.of(Reply.text(ReportTexts.futureWeek(d.week(), calendar.weekOf(c.at()))));
         }
         if (d.values().isEmpty()) {
             return List.of(Reply.text(ReportTexts.EMPTY_REPORT, List.of(Button.query("Báo cáo lại", "#sua"),
@@ -221,12 +244,12 @@ final class ReportFlow {
                     Button.query("Chắc chắn, gửi", "#xacnhan chắc chắn"), Button.query("Sửa", "#sua"),
                     Button.query("Huỷ", "#huy"))));
         }
-        boolean late = weeks.isLate(d.week(), c.at());
+        boolean late = calendar.isLate(d.week(), c.at());
         Reports.Stored stored = Reports.confirm(tx, unit.code(), d.week(), d.values(), user, c.now(), late,
                 !warnings.isEmpty(), c.inboxId());
         Drafts.delete(tx, user);
-        return List.of(Reply.text(ReportTexts.stored(unit, d.week(), late, weeks.deadline(d.week()), stored.replaced(),
-                weeks.zone())));
+        return List.of(Reply.text(ReportTexts.stored(unit, d.week(), late, calendar.deadline(d.week()), stored.replaced(),
+                calendar.zone())));
     }
 
     List<Reply> cancel(Ctx c) throws SQLException {

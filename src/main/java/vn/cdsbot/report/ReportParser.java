@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import vn.cdsbot.chat.Texts;
+import vn.cdsbot.period.PeriodParser;
+import vn.cdsbot.period.PeriodSpec;
 
 /**
  * Reads weekly figures as people type them: {@code hotro=35 vneid=20}, {@code hỗ trợ 35, vneid 20},
- * {@code 35 lượt hỗ trợ; 12 hồ sơ dvc}, {@code 1.234}, {@code tuần 46}, {@code tuan 46/2026}, {@code tuần trước}.
+ * {@code 35 lượt hỗ trợ; 12 hồ sơ dvc}, {@code 1.234}, with a period ({@code tuần 46}, {@code tuần trước}…) read by
+ * {@link PeriodParser}.
  * Anything it cannot read for sure becomes a problem naming the words at fault; nothing is guessed.
  */
 final class ReportParser {
@@ -24,29 +28,21 @@ final class ReportParser {
             "ho", "ca", "em", "anh", "chi", "gui", "a", "nhe", "va", "cho", "cua", "trong", "nay", "bao", "cao",
             "lieu", "ket", "qua", "gom", "tong", "cong", "dat", "xin", "tuan", "to", "nhom", "da", "ah", "voi");
 
-    /** What week the user named. */
-    sealed interface WeekSpec {
-        /** "tuần 46" (year null: the current one) or "tuần 46/2026". */
-        record Numbered(int number, Integer year) implements WeekSpec {}
-        /** "tuần này" (0) or "tuần trước" (-1). */
-        record Relative(int offset) implements WeekSpec {}
-    }
-
     /** The outcome of reading a one-line report. */
     sealed interface Result {
         /**
          * Understood. No values (just "#baocao", maybe with a week or unit) starts the guided flow.
          *
-         * @param week null when not given
+         * @param period null when not given
          * @param unitCode null when not given
          */
-        record Ok(WeekSpec week, String unitCode, Map<String, Long> values) implements Result {
+        record Ok(PeriodSpec period, String unitCode, Map<String, Long> values) implements Result {
             public Ok {
                 values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
             }
         }
-        /** Not understood; {@code week} (maybe null) lets the caller also say what is wrong with the week. */
-        record Invalid(List<String> problems, WeekSpec week) implements Result {
+        /** Not understood; {@code period} (maybe null) lets the caller also say what is wrong with the period. */
+        record Invalid(List<String> problems, PeriodSpec period) implements Result {
             public Invalid {
                 problems = List.copyOf(problems);
             }
@@ -76,49 +72,10 @@ final class ReportParser {
     }
 
     Result parse(String text, Predicate<String> isUnitCode) {
-        List<String> problems = new ArrayList<>();
-        List<Tok> toks = lex(text, isUnitCode);
-        WeekSpec week = null;
-        List<Tok> rest = new ArrayList<>();
-        for (int i = 0; i < toks.size(); i++) {
-            Tok t = toks.get(i);
-            if (t.kind() == Kind.WORD && t.text().equals("tuan") && i + 1 < toks.size()) {
-                WeekSpec spec = null;
-                int used = 0;
-                Tok next = toks.get(i + 1);
-                if (next.kind() == Kind.NUMBER) {
-                    Integer year = null;
-                    used = 1;
-                    if (isYearAfter(toks, i + 2)) {
-                        year = (int) toks.get(i + 3).value();
-                        used = 3;
-                    }
-                    spec = new WeekSpec.Numbered((int) Math.min(next.value(), 9999), year);
-                } else if (next.kind() == Kind.BAD_NUMBER || next.kind() == Kind.NEGATIVE) {
-                    problems.add(ReportTexts.badWeekNumber(next.raw()));
-                    i++;
-                    continue;
-                } else if (next.kind() == Kind.WORD && next.text().equals("nay")) {
-                    spec = new WeekSpec.Relative(0);
-                    used = 1;
-                } else if (next.kind() == Kind.WORD && (next.text().equals("truoc") || next.text().equals("roi")
-                        || next.text().equals("vua"))) {
-                    spec = new WeekSpec.Relative(-1);
-                    used = 1;
-                    if (next.text().equals("vua") && i + 2 < toks.size() && toks.get(i + 2).kind() == Kind.WORD
-                            && Set.of("roi", "qua").contains(toks.get(i + 2).text())) {
-                        used = 2;
-                    }
-                }
-                if (spec != null) {
-                    if (week != null && !week.equals(spec)) problems.add(ReportTexts.TWO_WEEKS);
-                    week = spec;
-                    i += used;
-                    continue;
-                }
-            }
-            rest.add(t);
-        }
+        PeriodParser.Found found = PeriodParser.find(text);
+        List<String> problems = new ArrayList<>(found.problems());
+        PeriodSpec week = found.period();
+        List<Tok> rest = lex(found.rest(), isUnitCode);
         String unit = null;
         List<Tok> withoutUnits = new ArrayList<>();
         for (Tok t : rest) {
@@ -133,14 +90,6 @@ final class ReportParser {
         for (List<Tok> segment : segments(markIndicators(withoutUnits))) readSegment(segment, values, problems);
         if (!problems.isEmpty()) return new Result.Invalid(new ArrayList<>(new LinkedHashSet<>(problems)), week);
         return new Result.Ok(week, unit, values);
-    }
-
-    private static boolean isYearAfter(List<Tok> toks, int i) {
-        if (i + 1 >= toks.size()) return false;
-        Tok sep = toks.get(i);
-        Tok year = toks.get(i + 1);
-        boolean joiner = sep.kind() == Kind.SLASH || (sep.kind() == Kind.WORD && sep.text().equals("nam"));
-        return joiner && year.kind() == Kind.NUMBER && (year.raw().length() == 4 || year.raw().length() == 2);
     }
 
     /** Runs of words that name an indicator become one IND token (repeats of the same one merge). */
@@ -335,18 +284,7 @@ final class ReportParser {
 
     /** Folds character by character, so positions in the folded text match the original. */
     static String fold(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) sb.append(foldChar(s.charAt(i)));
-        return sb.toString();
-    }
-
-    private static char foldChar(char c) {
-        if (c < 128) return Character.toLowerCase(c);
-        if (c == 'đ' || c == 'Đ') return 'd';
-        if (Character.getType(c) == Character.NON_SPACING_MARK) return ' ';
-        String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        return Character.toLowerCase(d.charAt(0));
+        return Texts.foldEachChar(Normalizer.normalize(text, Normalizer.Form.NFC));
     }
 
     private static List<Tok> lex(String text, Predicate<String> isUnitCode) {

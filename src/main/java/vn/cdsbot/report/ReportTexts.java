@@ -1,5 +1,9 @@
 package vn.cdsbot.report;
 
+import vn.cdsbot.period.Period;
+import vn.cdsbot.period.Week;
+import vn.cdsbot.period.VnDates;
+import vn.cdsbot.chat.VnFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,18 +19,10 @@ final class ReportTexts {
     private ReportTexts() {}
 
     static String n(long v) {
-        return VietnameseDates.number(v);
+        return VnFormat.number(v);
     }
 
     // ---- weeks --------------------------------------------------------------------------------------------
-
-    static String badYear(Integer year) {
-        return "Năm " + year + " không hợp lệ. Ghi tuần như \"tuần 46\" hoặc \"tuần 46/2026\".";
-    }
-
-    static String noSuchWeek(int number, int year, int weeksInYear) {
-        return "Năm " + year + " không có tuần " + number + " (chỉ có tuần 1 đến tuần " + weeksInYear + ").";
-    }
 
     static String futureWeek(Week week, Week current) {
         return "Tuần " + week.number() + " (" + week.dates() + ") chưa tới nên chưa báo cáo được; tuần hiện tại là "
@@ -38,11 +34,14 @@ final class ReportTexts {
                 + "Nếu cần sửa số liệu cũ, hãy liên hệ thư ký Ban chỉ đạo.";
     }
 
-    static String badWeekNumber(String raw) {
-        return "Số tuần \"" + raw + "\" không hợp lệ. Ghi tuần như \"tuần 46\" hoặc \"tuần 46/2026\".";
+    static String notAWeek(Period p, Week containing) {
+        if (p instanceof vn.cdsbot.period.Day d) {
+            return "Báo cáo được gửi theo tuần. " + VnFormat.capitalize(d.label()) + " thuộc " + containing.label()
+                    + "; gõ ví dụ: #baocao " + containing.typed() + " hotro=35.";
+        }
+        return "Báo cáo được gửi theo tuần, không theo " + p.typed().split(" ")[0] + "; gõ ví dụ: #baocao "
+                + containing.typed() + " hotro=35.";
     }
-
-    static final String TWO_WEEKS = "Tin nhắn ghi hai tuần khác nhau; mỗi báo cáo chỉ cho một tuần.";
 
     // ---- reading a report ----------------------------------------------------------------------------------
 
@@ -172,8 +171,9 @@ final class ReportTexts {
 
     // ---- echo and confirmation ----------------------------------------------------------------------------
 
+    /** @param running the week has not ended yet: the figures are so far, and may be sent again at the end */
     static String echo(Unit unit, Week week, Indicators indicators, Map<String, Long> values,
-                       Optional<Reports.Report> current, boolean late, Instant deadline, ZoneId zone) {
+                       Optional<Reports.Report> current, boolean late, boolean running, Instant deadline, ZoneId zone) {
         StringBuilder sb = new StringBuilder("Bot hiểu báo cáo của bạn như sau:\n");
         sb.append("Đơn vị: ").append(unit.label()).append('\n');
         sb.append("Tuần ").append(week.number()).append(": ").append(week.dates()).append('\n');
@@ -187,13 +187,21 @@ final class ReportTexts {
             sb.append('\n');
         }
         current.ifPresent(r -> sb.append("Báo cáo này sẽ thay báo cáo tuần ").append(week.number()).append(" gửi lúc ")
-                .append(VietnameseDates.dateTime(r.submittedAt(), zone)).append(" (báo cáo cũ vẫn được lưu trong lịch sử).\n"));
+                .append(VnDates.dateTime(r.submittedAt(), zone)).append(" (báo cáo cũ vẫn được lưu trong lịch sử).\n"));
         if (late) {
-            sb.append("Đã quá hạn chót ").append(VietnameseDates.deadline(deadline, zone))
+            sb.append("Đã quá hạn chót ").append(VnDates.deadline(deadline, zone))
                     .append(": báo cáo vẫn được nhận và ghi là nộp muộn.\n");
         }
+        if (running) sb.append(runningWeek(week, deadline, zone)).append('\n');
         sb.append("Đúng thì bấm Xác nhận (chỉ báo cáo đã xác nhận mới được tính); sai thì bấm Sửa.");
         return sb.toString();
+    }
+
+    /** Said whenever a report is for the week still running, so nobody mistakes it for the finished week. */
+    static String runningWeek(Week week, Instant deadline, ZoneId zone) {
+        return "Lưu ý: tuần " + week.number() + " đang diễn ra (đến hết Chủ nhật " + VnDates.date(week.sunday())
+                + "), nên đây là số liệu tính đến hôm nay. Hết tuần, gõ #baocao " + week.typed()
+                + " để gửi số cả tuần (hạn chót " + VnDates.deadline(deadline, zone) + ").";
     }
 
     static final String WAITING_CONFIRMATION = "Báo cáo của bạn đang chờ xác nhận. Bấm Xác nhận nếu đúng, Sửa để "
@@ -203,7 +211,7 @@ final class ReportTexts {
 
     static String alreadyStored(Reports.Report r, ZoneId zone) {
         return "Báo cáo " + r.week().label() + " của đơn vị " + r.unitCode() + " đã được ghi nhận lúc "
-                + VietnameseDates.dateTime(r.submittedAt(), zone) + " rồi; không cần xác nhận lại.";
+                + VnDates.dateTime(r.submittedAt(), zone) + " rồi; không cần xác nhận lại.";
     }
 
     static final String EMPTY_REPORT = "Báo cáo chưa có số liệu nào (mọi mục đều bỏ qua) nên không gửi được. "
@@ -229,8 +237,8 @@ final class ReportTexts {
                          ZoneId zone) {
         StringBuilder sb = new StringBuilder("Đã ghi nhận báo cáo " + week.label() + " của " + unit.label() + ". Cảm ơn bạn!");
         replaced.ifPresent(r -> sb.append(" Báo cáo này thay cho báo cáo gửi lúc ")
-                .append(VietnameseDates.dateTime(r.submittedAt(), zone)).append("; lịch sử vẫn được lưu."));
-        if (late) sb.append(" Báo cáo nộp sau hạn chót ").append(VietnameseDates.deadline(deadline, zone))
+                .append(VnDates.dateTime(r.submittedAt(), zone)).append("; lịch sử vẫn được lưu."));
+        if (late) sb.append(" Báo cáo nộp sau hạn chót ").append(VnDates.deadline(deadline, zone))
                 .append(" nên được ghi là nộp muộn.");
         return sb.toString();
     }
@@ -269,7 +277,7 @@ final class ReportTexts {
         StringBuilder sb = new StringBuilder();
         sb.append(index).append(") ");
         if (withWeek) sb.append("Tuần ").append(r.week().number()).append('/').append(r.week().year()).append(" — ");
-        sb.append(VietnameseDates.dateTime(r.submittedAt(), zone)).append(" — ").append(who).append(": ");
+        sb.append(VnDates.dateTime(r.submittedAt(), zone)).append(" — ").append(who).append(": ");
         List<String> parts = new java.util.ArrayList<>();
         for (Indicators.Indicator i : indicators.all()) {
             Long v = r.values().get(i.code());
@@ -296,8 +304,8 @@ final class ReportTexts {
                            Map<Unit, List<Member>> unreachableColleagues, List<Reminders.UnitStatus> escalated,
                            int windowDays, ZoneId zone) {
         StringBuilder sb = new StringBuilder();
-        String when = pastDeadline ? "đã quá hạn chót " + VietnameseDates.deadline(deadline, zone)
-                + ", báo cáo muộn vẫn được nhận" : "hạn chót " + VietnameseDates.deadline(deadline, zone);
+        String when = pastDeadline ? "đã quá hạn chót " + VnDates.deadline(deadline, zone)
+                + ", báo cáo muộn vẫn được nhận" : "hạn chót " + VnDates.deadline(deadline, zone);
         if (!remind.isEmpty()) {
             String units = remind.stream().map(Unit::label).collect(Collectors.joining(", "));
             sb.append("Nhắc báo cáo: ").append(units).append(" chưa gửi số liệu ").append(week.label()).append(" (")
@@ -341,7 +349,7 @@ final class ReportTexts {
         return sb.toString();
     }
 
-    static final String NHAC_USAGE = "Cách dùng: #nhac [MÃ_ĐƠN_VỊ], ví dụ: #nhac BP-DXO.";
+    static final String NHAC_USAGE = "Cách dùng: #nhac [MÃ_ĐƠN_VỊ] [tuần N], ví dụ: #nhac BP-DXO hoặc #nhac BP-DXO tuần 46.";
 
     static String nhacSummary(Unit scope, Week week, int reportingUnits, Reminders.Plan plan, int windowDays) {
         if (plan.missing().isEmpty()) {

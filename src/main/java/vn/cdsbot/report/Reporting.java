@@ -11,6 +11,8 @@ import vn.cdsbot.chat.SenderResolver;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.people.People;
+import vn.cdsbot.period.DayTime;
+import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 import vn.cdsbot.zalo.TokenSource;
@@ -37,13 +39,12 @@ public final class Reporting {
     }
 
     /** Syncs the units CSV (a bad file stops start-up with a message naming the line) and builds everything. */
-    public static Reporting wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Clock clock,
-                                 Runnable wakeOutbox) {
+    public static Reporting wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens,
+                                 ReportingCalendar calendar, Clock clock, Runnable wakeOutbox) {
         BotConfig.Reporting rc = config.reporting();
         if (rc.draftTimeoutMinutes() < 1) throw new ConfigException("reporting.draft_timeout_minutes must be at least 1");
         if (config.zalo().messagingWindowDays() < 1) throw new ConfigException("zalo.messaging_window_days must be at least 1");
         Indicators indicators = new Indicators(rc.indicators());
-        Weeks weeks = new Weeks(config.zone(), DayTime.parse(rc.deadline(), "reporting.deadline"));
         List<DayTime> slots = new ArrayList<>();
         for (int i = 0; i < rc.reminders().size(); i++) {
             slots.add(DayTime.parse(rc.reminders().get(i), "reporting.reminders[" + i + "]"));
@@ -51,14 +52,14 @@ public final class Reporting {
         String kind = config.units().reportingKind();
         int window = config.zalo().messagingWindowDays();
         People people = People.wire(config, db, zalo, tokens, clock);
-        ReportFlow flow = new ReportFlow(indicators, weeks,
+        ReportFlow flow = new ReportFlow(indicators, calendar,
                 new Plausibility(indicators, rc.plausibilityFactor(), rc.plausibilityMinimum()),
                 Duration.ofMinutes(rc.draftTimeoutMinutes()), kind);
-        Reminders reminders = new Reminders(weeks, kind, window);
+        Reminders reminders = new Reminders(calendar, kind, window);
         List<Command> commands = new ArrayList<>(people.commands());
-        commands.addAll(new ReportCommands(flow, indicators, weeks, reminders, kind, window).all());
+        commands.addAll(new ReportCommands(flow, indicators, calendar, reminders, kind, window).all());
         return new Reporting(people, flow, List.copyOf(commands),
-                new ReminderSchedule(db, reminders, weeks, slots, clock, wakeOutbox),
+                new ReminderSchedule(db, reminders, calendar, slots, clock, wakeOutbox),
                 new DraftExpiry(db, clock, Duration.ofMinutes(rc.draftTimeoutMinutes()), wakeOutbox));
     }
 

@@ -12,8 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -33,6 +31,8 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import vn.cdsbot.chat.VnFormat;
+import vn.cdsbot.period.Week;
 
 /**
  * Draws the trend chart: the indicator over the last weeks for the scope, and below it the child units for the
@@ -65,11 +65,14 @@ final class ChartRenderer {
         }
     }
 
-    /** One point of the trend: a week and its total. */
-    record Point(Week week, long value) {}
+    /**
+     * One point of the trend: a week, the total of the units that reported (null when none did: a gap, never 0),
+     * how many reported, and whether the week is still running (its total is so far).
+     */
+    record Point(Week week, Long value, int reported, boolean running) {}
 
-    /** One bar: a child unit and its value in the latest week. */
-    record Bar(String label, long value) {}
+    /** One bar: a child unit and its value in the latest week, null when none of its units reported. */
+    record Bar(String label, Long value) {}
 
     /**
      * @param bars strongest first; only the first {@link #MAX_BARS} are drawn; empty draws the trend alone
@@ -108,7 +111,8 @@ final class ChartRenderer {
 
     private JFreeChart trendChart(String indicatorTitle, String scopeName, List<Point> trend) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (Point p : trend) data.addValue(p.value(), indicatorTitle, "Tuần " + p.week().number());
+        // Under each week, how many units its point stands for; a week nobody reported stays a gap in the line.
+        for (Point p : trend) data.addValue(p.value(), indicatorTitle, category(p));
         Week first = trend.get(0).week();
         Week last = trend.get(trend.size() - 1).week();
         JFreeChart chart = ChartFactory.createLineChart(indicatorTitle, null, null, data,
@@ -116,6 +120,9 @@ final class ChartRenderer {
         theme().apply(chart);
         chart.addSubtitle(new TextTitle(scopeName + " · " + trend.size() + " tuần, từ " + first.monday().format(DATE)
                 + " đến " + last.sunday().format(DATE), regular.deriveFont(16f)));
+        if (trend.get(trend.size() - 1).running()) {
+            chart.addSubtitle(new TextTitle("* tuần đang diễn ra: số liệu tính đến hôm nay", regular.deriveFont(14f)));
+        }
         CategoryPlot plot = chart.getCategoryPlot();
         style(plot);
         LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
@@ -130,9 +137,14 @@ final class ChartRenderer {
         return chart;
     }
 
+    private static String category(Point p) {
+        String units = p.value() == null ? "chưa báo cáo" : p.reported() + " đơn vị";
+        return "Tuần " + p.week().number() + (p.running() ? "*" : "") + "\n" + units;
+    }
+
     private JFreeChart barChart(Week week, List<Bar> bars, int barsTotal) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (Bar b : bars) data.addValue(b.value(), "", b.label());
+        for (Bar b : bars) data.addValue(b.value(), "", b.value() == null ? b.label() + " (chưa báo cáo)" : b.label());
         String title = "Theo đơn vị trực thuộc – tuần " + week.number() + "/" + week.year();
         JFreeChart chart = ChartFactory.createBarChart(title, null, null, data, PlotOrientation.HORIZONTAL,
                 false, false, false);
@@ -180,9 +192,6 @@ final class ChartRenderer {
 
     /** 1.234 with a dot, as Vietnamese readers expect. */
     static NumberFormat vietnameseNumbers() {
-        DecimalFormatSymbols sym = new DecimalFormatSymbols();
-        sym.setGroupingSeparator('.');
-        sym.setDecimalSeparator(',');
-        return new DecimalFormat("#,##0", sym);
+        return VnFormat.integers();
     }
 }

@@ -8,8 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
+import vn.cdsbot.chat.Role;
+import vn.cdsbot.people.Audit;
+import vn.cdsbot.people.Members;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.zalo.Outbox;
 import vn.cdsbot.zalo.UserActivity;
@@ -59,12 +62,9 @@ final class Digest {
 
     /** The latest slot at or before now, if it is not older than the grace period. */
     Optional<LocalDateTime> dueSlot(Instant now) {
-        ZonedDateTime local = now.atZone(settings.zone());
-        ZonedDateTime slot = local.with(TemporalAdjusters.previousOrSame(settings.digest().day()))
-                .with(settings.digest().time());
-        if (slot.isAfter(local)) slot = slot.minusWeeks(1);
-        if (Duration.between(slot.toInstant(), now).compareTo(GRACE) > 0) return Optional.empty();
-        return Optional.of(slot.toLocalDateTime());
+        Instant slot = settings.digest().latestAtOrBefore(now, settings.zone());
+        if (Duration.between(slot, now).compareTo(GRACE) > 0) return Optional.empty();
+        return Optional.of(LocalDateTime.ofInstant(slot, settings.zone()));
     }
 
     private boolean runSlot(Connection tx, LocalDateTime slot, Instant now) throws Exception {
@@ -76,8 +76,8 @@ final class Digest {
             }
         }
         Week week = Week.containing(slot.toLocalDate()).previous();
-        List<String> members = Members.activeSecretariat(tx);
-        List<Reply> digest = members.isEmpty() ? List.of() : render(tx, week);
+        List<String> members = Members.activeWithRole(tx, Role.SECRETARIAT);
+        List<Reply> digest = members.isEmpty() ? List.of() : render(tx, week, now);
         int sent = 0;
         int deferred = 0;
         for (String user : members) {
@@ -107,7 +107,7 @@ final class Digest {
             ps.setInt(5, deferred);
             ps.executeUpdate();
         }
-        Audit.record(tx, now, "system", "summary.digest", UnitTree.ALL,
+        Audit.record(tx, now.toEpochMilli(), "system", "summary.digest", UnitTree.ALL,
                 "week=" + week.key() + " sent=" + sent + " deferred=" + deferred);
         log.info("Weekly digest {} for week {}: {} queued, {} waiting for the member's next message", key, week.key(),
                 sent, deferred);
@@ -164,21 +164,21 @@ final class Digest {
             ps.setString(1, userId);
             ps.executeUpdate();
         }
-        if (!Members.isActiveSecretariat(tx, userId)) return List.of();
-        Audit.record(tx, now, "system", "summary.digest_delivered_late", UnitTree.ALL,
+        if (Members.findActive(tx, userId).filter(m -> m.role() == Role.SECRETARIAT).isEmpty()) return List.of();
+        Audit.record(tx, now.toEpochMilli(), "system", "summary.digest_delivered_late", UnitTree.ALL,
                 "week=" + weekKey + " user=" + userId);
-        return render(tx, Week.parse(weekKey));
+        return render(tx, Week.parse(weekKey), now);
     }
 
-    List<Reply> render(Connection tx, Week week) throws Exception {
+    List<Reply> render(Connection tx, Week week, Instant now) throws Exception {
         UnitTree tree = UnitTree.load(tx);
-        ScopeSummary s = summarizer.summarize(tx, tree, tree.root(), week, true);
+        ScopeSummary s = summarizer.summarize(tx, tree, tree.root(), week, true, now);
         List<String> blocks = new ArrayList<>();
         blocks.add("BẢN TIN TUẦN GỬI VĂN PHÒNG BAN CHỈ ĐẠO\n" + texts.header(s));
         if (!s.expected().isEmpty()) {
             blocks.add(texts.indicators(s));
-            if (s.parts().size() > 1) {
-                List<ScopeSummary.Part> p = s.parts();
+            List<ScopeSummary.Part> p = s.parts().stream().filter(x -> !x.tally().noReports()).toList();
+            if (p.size() > 1) {
                 StringBuilder b = new StringBuilder("Mạnh nhất: ").append(p.get(0).unit().name())
                         .append(" · Yếu nhất: ").append(p.get(p.size() - 1).unit().name())
                         .append(" (theo ").append(settings.indicators().get(0).name()).append(").");
@@ -187,9 +187,9 @@ final class Digest {
         }
         List<String> messages = Pager.pack(blocks, "Bản tin tuần " + week.number() + "/" + week.year());
         List<Button> buttons = List.of(
-                Button.query("Xem tổng hợp đầy đủ", "#tonghop " + week.command()),
-                Button.query("Đơn vị chưa báo cáo", "#chuabaocao " + week.command()),
-                Button.query("Tải tệp Excel", "#xuat " + week.command()));
+                Button.query("Xem tổng hợp đầy đủ", "#tonghop " + week.typed()),
+                Button.query("Đơn vị chưa báo cáo", "#chuabaocao " + week.typed()),
+                Button.query("Tải tệp Excel", "#xuat " + week.typed()));
         List<Reply> out = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             out.add(Reply.text(messages.get(i), i == messages.size() - 1 ? buttons : List.of()));

@@ -25,7 +25,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import vn.cdsbot.summary.ReportData.Current;
 import vn.cdsbot.summary.ReportData.Version;
-import vn.cdsbot.summary.UnitTree.Unit;
+import vn.cdsbot.chat.VnFormat;
+import vn.cdsbot.people.Unit;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.summary.ScopeSummary.Tally;
 
 /**
  * The committee's spreadsheet. Sheet 1: STT / Đơn vị / one column per indicator / So với tuần trước / Ghi chú,
@@ -77,11 +80,12 @@ final class ExcelExport {
         int lastCol = n + 3;
         Sheet sh = wb.createSheet("Tổng hợp");
         title(sh, st, 0, lastCol, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG");
-        line(sh, st, 1, lastCol, s.week().label() + " · Phạm vi: " + s.scope().name());
+        line(sh, st, 1, lastCol, VnFormat.capitalize(s.week().label()) + (s.running() ? ", đang diễn ra" : "")
+                + " · Phạm vi: " + s.scope().name());
         line(sh, st, 2, lastCol, "Đã báo cáo " + s.reported() + "/" + s.expected().size() + " đơn vị ("
                 + VnFormat.rate(s.reported(), s.expected().size()) + "); đúng hạn " + s.onTime() + ", muộn "
                 + s.late().size() + ". Cột \"So với tuần trước\" so sánh " + settings.indicators().get(0).name()
-                + ". Lập lúc " + stamp(in.generatedAt()) + ".");
+                + " của các đơn vị báo cáo cả hai tuần. Lập lúc " + stamp(in.generatedAt()) + ".");
 
         Row header = sh.createRow(4);
         header.setHeightInPoints(48);
@@ -94,15 +98,13 @@ final class ExcelExport {
 
         Set<String> expected = new HashSet<>();
         for (Unit u : s.expected()) expected.add(u.code());
-        Map<String, Agg> agg = new HashMap<>();
-        aggregate(in.tree(), s.scope(), in, expected, agg);
         Set<String> corrected = codes(s.correctedAfterDeadline());
 
         int r = 5;
         int stt = 0;
         for (Unit u : in.tree().subtree(s.scope())) {
             if (u.code().equals(s.scope().code()) && !expected.contains(u.code())) continue;
-            Agg a = agg.get(u.code());
+            Tally a = s.tallies().get(u.code());
             if (expected.contains(u.code())) {
                 Current cur = in.current().get(u.code());
                 long[] prev = in.previous().get(u.code());
@@ -113,24 +115,20 @@ final class ExcelExport {
                     if (cur == null) cell(row, 2 + i, "", st.number); else num(row, 2 + i, cur.values()[i], st.number);
                 }
                 String change = cur == null ? "" : prev == null ? "Tuần trước chưa báo cáo"
-                        : VnFormat.change(cur.values()[0], prev[0]);
+                        : VnFormat.change(cur.values()[0], prev[0], "tuần trước");
                 cell(row, n + 2, change, st.text);
                 cell(row, n + 3, note(cur, corrected), st.text);
-            } else if (a != null && a.expected > 0) {
+            } else if (a != null && a.expected() > 0) {
                 Row row = sh.createRow(r++);
                 cell(row, 0, "", st.groupCenter);
-                cell(row, 1, u.name() + " (" + a.reported + "/" + a.expected + " đã báo cáo)", st.groupText);
-                for (int i = 0; i < n; i++) num(row, 2 + i, a.totals[i], st.groupNumber);
-                cell(row, n + 2, VnFormat.change(a.totals[0], a.previous[0]), st.groupText);
-                cell(row, n + 3, "", st.groupText);
+                cell(row, 1, u.name() + " (" + a.reported() + "/" + a.expected() + " đã báo cáo)", st.groupText);
+                tallyCells(row, n, a, st.groupNumber, st.groupText);
             }
         }
         Row total = sh.createRow(r);
         cell(total, 0, "", st.totalText);
-        cell(total, 1, "Tổng cộng", st.totalText);
-        for (int i = 0; i < n; i++) num(total, 2 + i, s.totals()[i], st.totalNumber);
-        cell(total, n + 2, VnFormat.change(s.totals()[0], s.previous()[0]), st.totalText);
-        cell(total, n + 3, "Đã báo cáo " + s.reported() + "/" + s.expected().size(), st.totalText);
+        cell(total, 1, "Tổng cộng (" + s.reported() + "/" + s.expected().size() + " đã báo cáo)", st.totalText);
+        tallyCells(total, n, s.total(), st.totalNumber, st.totalText);
 
         sh.setColumnWidth(0, 6 * 256);
         sh.setColumnWidth(1, 36 * 256);
@@ -140,42 +138,21 @@ final class ExcelExport {
         sh.createFreezePane(2, 5);
     }
 
-    /** Per unit: sums of its subtree (this week and last) and its counts of expected / reported units. */
-    private Agg aggregate(UnitTree tree, Unit u, Input in, Set<String> expected, Map<String, Agg> out) {
-        int n = settings.indicators().size();
-        Agg a = new Agg(n);
-        Current cur = in.current().get(u.code());
-        long[] prev = in.previous().get(u.code());
-        if (expected.contains(u.code())) a.expected++;
-        if (cur != null) {
-            a.reported++;
-            for (int i = 0; i < n; i++) a.totals[i] += cur.values()[i];
+    /**
+     * A group or total row: the sums of the units that reported, or "Chưa báo cáo" when none did (never a 0),
+     * and the change of the units that reported both weeks.
+     */
+    private static void tallyCells(Row row, int n, Tally t, CellStyle number, CellStyle text) {
+        for (int i = 0; i < n; i++) {
+            if (t.noReports()) cell(row, 2 + i, "Chưa báo cáo", text); else num(row, 2 + i, t.totals()[i], number);
         }
-        if (prev != null) for (int i = 0; i < n; i++) a.previous[i] += prev[i];
-        out.put(u.code(), a);
-        for (Unit child : tree.children(u)) {
-            if (out.containsKey(child.code())) continue; // a cycle in bad data
-            Agg ca = aggregate(tree, child, in, expected, out);
-            a.expected += ca.expected;
-            a.reported += ca.reported;
-            for (int i = 0; i < n; i++) {
-                a.totals[i] += ca.totals[i];
-                a.previous[i] += ca.previous[i];
-            }
-        }
-        return a;
-    }
-
-    private static final class Agg {
-        final long[] totals;
-        final long[] previous;
-        int expected;
-        int reported;
-
-        Agg(int n) {
-            totals = new long[n];
-            previous = new long[n];
-        }
+        String change;
+        if (t.noReports()) change = "";
+        else if (t.compared() == 0) change = "Tuần trước chưa báo cáo";
+        else change = VnFormat.change(t.comparedNow()[0], t.comparedBefore()[0], "tuần trước")
+                + (t.compared() < t.reported() ? " (" + t.compared() + " đơn vị báo cáo cả hai tuần)" : "");
+        cell(row, n + 2, change, text);
+        cell(row, n + 3, "", text);
     }
 
     private static String note(Current cur, Set<String> corrected) {
@@ -199,7 +176,7 @@ final class ExcelExport {
         ScopeSummary s = in.summary();
         int n = settings.indicators().size();
         Sheet sh = wb.createSheet("Lịch sử báo cáo");
-        line(sh, st, 0, n + 7, "Mọi lần gửi báo cáo " + s.week().label().toLowerCase(java.util.Locale.ROOT)
+        line(sh, st, 0, n + 7, "Mọi lần gửi báo cáo " + s.week().label()
                 + " · " + s.scope().name() + " (bản hiện hành và các bản đã được thay thế)");
         Row header = sh.createRow(2);
         header.setHeightInPoints(48);
@@ -256,8 +233,7 @@ final class ExcelExport {
     private void missingSheet(Workbook wb, Styles st, Input in) {
         ScopeSummary s = in.summary();
         Sheet sh = wb.createSheet("Chưa báo cáo");
-        line(sh, st, 0, 4, s.missing().size() + "/" + s.expected().size() + " đơn vị chưa báo cáo " + s.week().label()
-                .toLowerCase(java.util.Locale.ROOT) + " · " + s.scope().name());
+        line(sh, st, 0, 4, s.missing().size() + "/" + s.expected().size() + " đơn vị chưa báo cáo " + s.week().label() + " · " + s.scope().name());
         Row header = sh.createRow(2);
         cell(header, 0, "STT", st.header);
         cell(header, 1, "Mã đơn vị", st.header);

@@ -1,5 +1,7 @@
 package vn.cdsbot.summary;
 
+import vn.cdsbot.chat.Texts;
+import vn.cdsbot.people.Audit;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -36,7 +38,7 @@ final class ExportRoutes {
         if (found instanceof ExportStore.Lookup.Found f) {
             log.info("Export downloaded ({} bytes)", f.content().length);
             db.inTransaction(tx -> {
-                Audit.record(tx, clock.instant(), "web", "summary.export_download", f.scope(),
+                Audit.record(tx, clock.millis(), "web", "summary.export_download", f.scope(),
                         "week=" + f.week() + " requested_by=" + f.createdBy());
                 return null;
             });
@@ -61,8 +63,6 @@ final class ExportRoutes {
 
     /** The file name without diacritics, for clients that ignore filename*. */
     static String ascii(String name) {
-        String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-                .replace('đ', 'd').replace('Đ', 'D');
-        return folded.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-");
+        return Texts.stripDiacritics(name).replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-");
     }
 }

@@ -1,5 +1,6 @@
 package vn.cdsbot.summary;
 
+import vn.cdsbot.period.Week;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,43 +1,23 @@
 package vn.cdsbot.summary;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.period.DayTime;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 
-/** What the summaries need from bot-config.yaml, validated once at start-up. */
-record Settings(ZoneId zone, String reportingKind, List<BotConfig.Indicator> indicators, Week campaignStart,
-                DayTime deadline, DayTime digest, Duration exportLinkLifetime, Duration messagingWindow,
+/** What the summaries need from bot-config.yaml, validated once at start-up; periods come from the shared calendar. */
+record Settings(ReportingCalendar calendar, String reportingKind, List<BotConfig.Indicator> indicators,
+                Week campaignStart, DayTime digest, Duration exportLinkLifetime, Duration messagingWindow,
                 String publicUrl) {
 
-    /** A day of the week and a time, as written in the config: "MONDAY 14:00". */
-    record DayTime(DayOfWeek day, LocalTime time) {
-        static DayTime parse(String key, String text) {
-            String[] parts = text.strip().split("\\s+");
-            try {
-                if (parts.length != 2) throw new IllegalArgumentException();
-                return new DayTime(DayOfWeek.valueOf(parts[0].toUpperCase(Locale.ROOT)), LocalTime.parse(parts[1]));
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new IllegalArgumentException(key + ": expected a day and a time like 'MONDAY 14:00', got '" + text + "'");
-            }
-        }
-
-        /** The first such moment after the week has ended (the week's deadline, or its digest). */
-        Instant after(Week week, ZoneId zone) {
-            LocalDate end = week.monday().plusWeeks(1);
-            return end.with(TemporalAdjusters.nextOrSame(day)).atTime(time).atZone(zone).toInstant();
-        }
-    }
-
-    static Settings from(BotConfig config) {
+    static Settings from(BotConfig config, ReportingCalendar calendar) {
         BotConfig.Summaries s = config.summaries();
         LocalDate start;
         try {
@@ -48,10 +28,13 @@ record Settings(ZoneId zone, String reportingKind, List<BotConfig.Indicator> ind
         }
         if (s.exportLinkHours() < 1) throw new IllegalArgumentException("summaries.export_link_hours must be at least 1");
         if (config.reporting().indicators().isEmpty()) throw new IllegalArgumentException("reporting.indicators is empty");
-        return new Settings(config.zone(), config.units().reportingKind(), List.copyOf(config.reporting().indicators()),
-                Week.containing(start), DayTime.parse("reporting.deadline", config.reporting().deadline()),
-                DayTime.parse("summaries.digest", s.digest()), Duration.ofHours(s.exportLinkHours()),
+        return new Settings(calendar, config.units().reportingKind(), List.copyOf(config.reporting().indicators()),
+                Week.containing(start), DayTime.parse(s.digest(), "summaries.digest"), Duration.ofHours(s.exportLinkHours()),
                 Duration.ofDays(config.zalo().messagingWindowDays()), stripSlash(config.server().publicUrl()));
+    }
+
+    ZoneId zone() {
+        return calendar.zone();
     }
 
     private static String stripSlash(String url) {

@@ -13,6 +13,10 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.people.Unit;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 
@@ -42,8 +46,9 @@ public final class Summaries {
         this.warmUp = warmUp;
     }
 
-    public static Summaries create(BotConfig config, Database db, Clock clock, Runnable wakeOutbox) {
-        Settings settings = Settings.from(config);
+    public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
+                                   Runnable wakeOutbox) {
+        Settings settings = Settings.from(config, calendar);
         Summarizer summarizer = new Summarizer(settings);
         SummaryTexts texts = new SummaryTexts(settings);
         ExportStore exports = new ExportStore(settings.publicUrl(), settings.exportLinkLifetime());
@@ -63,13 +68,14 @@ public final class Summaries {
                                ExcelExport excel, Clock clock) {
         long started = System.nanoTime();
         db.read(summarizer::values);
-        Week week = Week.justEnded(clock.instant(), settings.zone());
-        UnitTree tree = UnitTree.of(List.of(new UnitTree.Unit("X", "Đơn vị", null, settings.reportingKind(), true, null)));
+        Week week = settings.calendar().defaultWeek(clock.instant());
+        UnitTree tree = UnitTree.of(List.of(new Unit("X", "Đơn vị", null, settings.reportingKind(), true)));
         ScopeSummary s = summarizer.compute(tree, tree.root(), week, java.util.Map.of(), java.util.Map.of(),
-                new long[settings.indicators().size()]);
+                new long[settings.indicators().size()], clock.instant());
         excel.build(new ExcelExport.Input(tree, s, java.util.Map.of(), java.util.Map.of(), List.of(), java.util.Map.of(),
                 clock.instant()));
-        charts.render("Tuần", "Đơn vị", List.of(new ChartRenderer.Point(week, 1)), List.of(new ChartRenderer.Bar("A", 1)), 1);
+        charts.render("Tuần", "Đơn vị", List.of(new ChartRenderer.Point(week, 1L, 1, false)),
+                List.of(new ChartRenderer.Bar("A", 1L)), 1);
         log.info("Summaries warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

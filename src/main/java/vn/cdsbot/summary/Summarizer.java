@@ -2,23 +2,31 @@ package vn.cdsbot.summary;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import vn.cdsbot.people.Unit;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.summary.ReportData.Current;
 import vn.cdsbot.summary.ScopeSummary.Part;
-import vn.cdsbot.summary.UnitTree.Unit;
+import vn.cdsbot.summary.ScopeSummary.Tally;
 
-/** Computes a scope's weekly figures from the stored reports. */
+/** Computes a scope's weekly figures from the stored reports; the one place subtree totals are summed. */
 final class Summarizer {
     /**
-     * "Strongest" = the highest total of the first configured indicator (lượt hỗ trợ by default), then the higher
-     * reporting rate, then the unit code, so the order is stable.
+     * "Strongest" = units with reports before units without, then the highest total of the first configured
+     * indicator (lượt hỗ trợ by default), then the higher reporting rate, then the unit code, so the order is stable.
      */
     static final Comparator<Part> STRONGEST_FIRST = Comparator
-            .comparingLong((Part p) -> -p.totals()[0])
-            .thenComparingDouble(p -> p.expected() == 0 ? 0 : -(double) p.reported() / p.expected())
+            .comparing((Part p) -> p.tally().noReports())
+            .thenComparingLong(p -> -p.tally().totals()[0])
+            .thenComparingDouble(p -> p.tally().expected() == 0 ? 0 : -(double) p.tally().reported() / p.tally().expected())
             .thenComparing(p -> p.unit().code());
 
     private final Settings settings;
@@ -40,27 +48,25 @@ final class Summarizer {
     }
 
     /** Loads what the week needs and computes the summary, with the cumulative totals when asked. */
-    ScopeSummary summarize(Connection c, UnitTree tree, Unit scope, Week week, boolean withCumulative) throws SQLException {
+    ScopeSummary summarize(Connection c, UnitTree tree, Unit scope, Week week, boolean withCumulative, Instant now)
+            throws SQLException {
         ReportCache values = values(c);
         Map<String, Current> current = ReportData.current(c, week, settings.indicatorCodes());
         long[] cumulative = withCumulative
                 ? values.sum(tree.subtree(scope).stream().map(Unit::code).toList(), settings.campaignStart(), week)
                 : new long[settings.indicators().size()];
-        return compute(tree, scope, week, current, values.week(week.previous()), cumulative);
+        return compute(tree, scope, week, current, values.week(week.previous()), cumulative, now);
     }
 
     ScopeSummary compute(UnitTree tree, Unit scope, Week week, Map<String, Current> current,
-                         Map<String, long[]> previous, long[] cumulative) {
-        int n = settings.indicators().size();
-        long deadline = settings.deadline().after(week, settings.zone()).toEpochMilli();
-        Acc all = new Acc(n);
+                         Map<String, long[]> previous, long[] cumulative, Instant now) {
+        long deadline = settings.calendar().deadline(week).toEpochMilli();
         List<Unit> expected = new ArrayList<>();
         List<Current> reports = new ArrayList<>();
         List<Unit> missing = new ArrayList<>();
         List<Current> late = new ArrayList<>();
         List<Current> corrected = new ArrayList<>();
         List<Current> overridden = new ArrayList<>();
-
         for (Unit u : tree.subtree(scope)) {
             Current r = current.get(u.code());
             if (r != null) {
@@ -73,22 +79,20 @@ final class Summarizer {
                 expected.add(u);
                 if (r == null) missing.add(u);
             }
-            all.add(u, r, previous.get(u.code()), week);
         }
-
+        Map<String, Tally> tallies = new HashMap<>();
+        Tally total = tally(tree, scope, week, current, previous, tallies, new HashSet<>());
         List<Part> parts = new ArrayList<>();
         if (!scope.kind().equals(settings.reportingKind()) || scope.virtual()) {
             for (Unit child : tree.children(scope)) {
-                Acc acc = new Acc(n);
-                for (Unit u : tree.subtree(child)) acc.add(u, current.get(u.code()), previous.get(u.code()), week);
-                if (acc.expected > 0) {
-                    parts.add(new Part(child, acc.expected, acc.reported, acc.late, acc.totals, acc.previous));
-                }
+                Tally t = tallies.get(child.code());
+                if (t != null && t.expected() > 0) parts.add(new Part(child, t));
             }
             parts.sort(STRONGEST_FIRST);
         }
-        return new ScopeSummary(scope, week, expected, reports, all.totals, all.previous, cumulative.clone(), parts, missing, late,
-                corrected, overridden);
+        boolean running = week.runningOn(settings.calendar().today(now));
+        return new ScopeSummary(scope, week, running, expected, reports, total, cumulative.clone(), Map.copyOf(tallies),
+                parts, missing, late, corrected, overridden);
     }
 
     /** Expected: a reporting-kind unit that still existed in the week; a unit that reported anyway always counts. */
@@ -97,27 +101,48 @@ final class Summarizer {
         return u.kind().equals(settings.reportingKind()) && u.existedDuring(week, settings.zone());
     }
 
-    /** Sums for one branch. */
-    private final class Acc {
-        final long[] totals;
-        final long[] previous;
-        int expected;
-        int reported;
-        int late;
-
-        Acc(int n) {
-            totals = new long[n];
-            previous = new long[n];
-        }
-
-        void add(Unit u, Current r, long[] prev, Week week) {
-            if (isExpected(u, r, week)) expected++;
-            if (r != null) {
-                reported++;
-                if (r.late()) late++;
-                for (int i = 0; i < totals.length; i++) totals[i] += r.values()[i];
+    /** The tally of {@code u}'s subtree; every unit's tally goes into {@code out}. Safe against cycles in bad data. */
+    private Tally tally(UnitTree tree, Unit u, Week week, Map<String, Current> current, Map<String, long[]> previous,
+                        Map<String, Tally> out, Set<String> seen) {
+        int n = settings.indicators().size();
+        long[] totals = new long[n];
+        long[] comparedNow = new long[n];
+        long[] comparedBefore = new long[n];
+        int expected = 0;
+        int reported = 0;
+        int late = 0;
+        int compared = 0;
+        seen.add(u.code());
+        Current r = current.get(u.code());
+        long[] before = previous.get(u.code());
+        if (isExpected(u, r, week)) expected++;
+        if (r != null) {
+            reported++;
+            if (r.late()) late++;
+            add(totals, r.values());
+            if (before != null) {
+                compared++;
+                add(comparedNow, r.values());
+                add(comparedBefore, before);
             }
-            if (prev != null) for (int i = 0; i < previous.length; i++) previous[i] += prev[i];
         }
+        for (Unit child : tree.children(u)) {
+            if (seen.contains(child.code())) continue;
+            Tally c = tally(tree, child, week, current, previous, out, seen);
+            expected += c.expected();
+            reported += c.reported();
+            late += c.late();
+            compared += c.compared();
+            add(totals, c.totals());
+            add(comparedNow, c.comparedNow());
+            add(comparedBefore, c.comparedBefore());
+        }
+        Tally t = new Tally(expected, reported, late, totals, compared, comparedNow, comparedBefore);
+        out.put(u.code(), t);
+        return t;
+    }
+
+    private static void add(long[] into, long[] values) {
+        for (int i = 0; i < into.length; i++) into[i] += values[i];
     }
 }

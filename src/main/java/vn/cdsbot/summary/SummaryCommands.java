@@ -15,9 +15,14 @@ import vn.cdsbot.chat.CommandCall;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Texts;
+import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.people.Audit;
+import vn.cdsbot.people.Members;
+import vn.cdsbot.people.Unit;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.summary.ReportData.Current;
-import vn.cdsbot.summary.UnitTree.Unit;
 
 /** The chat commands #tonghop, #chuabaocao, #bieudo and #xuat. Roles are checked by the router. */
 final class SummaryCommands {
@@ -75,20 +80,22 @@ final class SummaryCommands {
 
     private List<Reply> summary(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.zone());
+        Request req = Request.parse(call.args(), call.now(), settings.calendar());
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, req.rest());
-        ScopeSummary s = summarizer.summarize(tx, tree, scope, req.week(), true);
-        Audit.record(tx, call.now(), call.sender().userId(), "summary.tonghop", scope.code(), "week=" + req.week().key());
+        ScopeSummary s = summarizer.summarize(tx, tree, scope, req.week(), true, call.now());
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.tonghop", scope.code(),
+                "week=" + req.week().key());
+        List<String> messages = new ArrayList<>(texts.summary(s, tree));
+        List<Button> buttons = new ArrayList<>();
+        if (!s.missing().isEmpty()) buttons.add(Button.query("Xem đơn vị chưa báo cáo", command("#chuabaocao", req.week(), scope)));
+        otherWeek(tx, tree, s, call.now()).ifPresent(other -> {
+            messages.set(messages.size() - 1, messages.get(messages.size() - 1) + "\n\n" + other.note());
+            buttons.add(Button.query(other.title(), command("#tonghop", other.week(), scope)));
+        });
         List<Reply> out = new ArrayList<>();
-        List<String> messages = texts.summary(s, tree);
         for (int i = 0; i < messages.size(); i++) {
-            List<Button> buttons = List.of();
-            if (i == messages.size() - 1 && !s.missing().isEmpty()) {
-                buttons = List.of(Button.query("Xem đơn vị chưa báo cáo",
-                        command("#chuabaocao", req.week(), scope)));
-            }
-            out.add(Reply.text(messages.get(i), buttons));
+            out.add(Reply.text(messages.get(i), i == messages.size() - 1 ? buttons : List.of()));
         }
         return out;
     }
@@ -97,19 +104,21 @@ final class SummaryCommands {
 
     private List<Reply> missing(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.zone());
+        Request req = Request.parse(call.args(), call.now(), settings.calendar());
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, req.rest());
-        ScopeSummary s = summarizer.summarize(tx, tree, scope, req.week(), false);
-        Audit.record(tx, call.now(), call.sender().userId(), "summary.chuabaocao", scope.code(), "week=" + req.week().key());
-        List<String> messages = texts.missingList(s, tree, Members.leaders(tx));
+        ScopeSummary s = summarizer.summarize(tx, tree, scope, req.week(), false, call.now());
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.chuabaocao", scope.code(),
+                "week=" + req.week().key());
+        List<String> messages = texts.missingList(s, tree, Members.leaderNames(tx));
         List<Button> buttons = new ArrayList<>();
+        // Every reminder button names the week of the list it sits under, whatever the default week is later.
         if (!s.missing().isEmpty() && REMINDERS.contains(call.sender().role())) {
             if (s.missing().size() <= UNIT_BUTTONS) {
-                for (Unit u : s.missing()) buttons.add(Button.query("Nhắc " + u.name(), "#nhac " + u.code()));
+                for (Unit u : s.missing()) buttons.add(Button.query("Nhắc " + u.name(), command("#nhac", req.week(), u)));
             } else {
                 buttons.add(Button.query("Nhắc " + s.missing().size() + " đơn vị chưa báo cáo",
-                        scope.virtual() ? "#nhac" : "#nhac " + scope.code()));
+                        command("#nhac", req.week(), scope)));
             }
         }
         List<Reply> out = new ArrayList<>();
@@ -123,7 +132,7 @@ final class SummaryCommands {
 
     private List<Reply> chart(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.zone());
+        Request req = Request.parse(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         int before = words.size();
         int indicator = takeIndicator(words);
@@ -142,26 +151,34 @@ final class SummaryCommands {
 
         List<String> units = tree.subtree(scope).stream().map(Unit::code).toList();
         List<ChartRenderer.Point> trend = new ArrayList<>();
+        java.time.LocalDate today = settings.calendar().today(call.now());
         for (Week w = first; w.compareTo(last) <= 0; w = w.plusWeeks(1)) {
-            trend.add(new ChartRenderer.Point(w, values.sum(units, w, w)[indicator]));
+            Map<String, long[]> week = values.week(w);
+            int reported = 0;
+            long sum = 0;
+            for (String u : units) {
+                long[] v = week.get(u);
+                if (v != null) {
+                    reported++;
+                    sum += v[indicator];
+                }
+            }
+            // A week nobody reported is a gap in the line, not a drop to 0.
+            trend.add(new ChartRenderer.Point(w, reported == 0 ? null : sum, reported, w.runningOn(today)));
         }
         List<ChartRenderer.Bar> bars = new ArrayList<>();
-        Map<String, long[]> latest = values.week(last);
         if (!scope.kind().equals(settings.reportingKind()) || scope.virtual()) {
-            for (Unit child : tree.children(scope)) {
-                long sum = 0;
-                boolean counts = false;
-                for (Unit u : tree.subtree(child)) {
-                    long[] v = latest.get(u.code());
-                    if (v != null) sum += v[indicator];
-                    counts |= v != null || summarizer.isExpected(u, null, last);
-                }
-                if (counts) bars.add(new ChartRenderer.Bar(child.name(), sum));
+            ScopeSummary s = summarizer.compute(tree, scope, last, ReportData.current(tx, last, settings.indicatorCodes()),
+                    Map.of(), new long[settings.indicators().size()], call.now());
+            for (ScopeSummary.Part p : s.parts()) {
+                bars.add(new ChartRenderer.Bar(p.unit().name(),
+                        p.tally().noReports() ? null : p.tally().totals()[indicator]));
             }
-            bars.sort((a, b) -> Long.compare(b.value(), a.value()));
+            bars.sort(java.util.Comparator.comparing((ChartRenderer.Bar b) -> b.value() == null)
+                    .thenComparing(b -> b.value() == null ? 0 : -b.value()));
         }
         byte[] png = charts.render(settings.title(indicator), scope.name(), trend, bars, bars.size());
-        Audit.record(tx, call.now(), call.sender().userId(), "summary.bieudo", scope.code(),
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.bieudo", scope.code(),
                 "week=" + last.key() + " indicator=" + ind.code());
         log.info("Chart rendered: {} bytes, scope {}, indicator {}", png.length, scope.code(), ind.code());
         String caption = VnFormat.capitalize(ind.name()) + " – " + scope.name() + ", tuần " + first.number() + "/"
@@ -196,7 +213,7 @@ final class SummaryCommands {
     private List<Reply> export(CommandCall call) throws Exception {
         Connection tx = call.tx();
         long started = System.nanoTime();
-        Request req = Request.parse(call.args(), call.now(), settings.zone());
+        Request req = Request.parse(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         words.removeIf(w -> Set.of("excel", "file", "tep", "xlsx").contains(Texts.fold(w)));
         UnitTree tree = UnitTree.load(tx);
@@ -205,22 +222,41 @@ final class SummaryCommands {
         List<String> codes = settings.indicatorCodes();
         Map<String, Current> current = ReportData.current(tx, week, codes);
         Map<String, long[]> previous = summarizer.values(tx).week(week.previous());
-        ScopeSummary s = summarizer.compute(tree, scope, week, current, previous, new long[codes.size()]);
+        ScopeSummary s = summarizer.compute(tree, scope, week, current, previous, new long[codes.size()], call.now());
         byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, ReportData.history(tx, week, codes),
-                Members.leaders(tx), call.now()));
+                Members.leaderNames(tx), call.now()));
         ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), week, excel.fileName(s), xlsx, call.now());
-        Audit.record(tx, call.now(), call.sender().userId(), "summary.xuat", scope.code(),
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.xuat", scope.code(),
                 "week=" + week.key() + " bytes=" + xlsx.length);
         log.info("Export built: {} bytes in {} ms, scope {}, week {}", xlsx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
-        String text = "Tệp Excel " + week.label().toLowerCase(java.util.Locale.ROOT) + " – " + scope.name()
+        String text = "Tệp Excel " + week.label() + (s.running() ? ", tuần đang diễn ra," : "") + " – " + scope.name()
                 + " đã sẵn sàng: 3 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo).\n"
                 + "Liên kết dùng được đến " + link.expiresAt().atZone(settings.zone()).format(EXPIRY)
                 + ". Vui lòng không chuyển liên kết cho người ngoài.";
         return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", link.url()))));
     }
 
-    private static String command(String name, Week week, Unit scope) {
-        return name + " " + week.command() + (scope.virtual() ? "" : " " + scope.code());
+    /** A button's command: always with its week, so it means the same whenever it is tapped. */
+    static String command(String name, Week week, Unit scope) {
+        return name + " " + week.typed() + (scope.virtual() ? "" : " " + scope.code());
+    }
+
+    /** The week next to the one shown, offered as a button so a summary never silently disagrees with a report. */
+    private record OtherWeek(Week week, String title, String note) {}
+
+    private java.util.Optional<OtherWeek> otherWeek(Connection tx, UnitTree tree, ScopeSummary s, java.time.Instant now)
+            throws java.sql.SQLException {
+        if (s.running()) {
+            Week before = s.week().previous();
+            return java.util.Optional.of(new OtherWeek(before, "Xem tuần " + before.number() + " (đã kết thúc)",
+                    "Muốn xem tuần đã kết thúc: tuần " + before.number() + " (" + before.dates() + ")."));
+        }
+        Week next = s.week().next();
+        if (!next.runningOn(settings.calendar().today(now))) return java.util.Optional.empty();
+        Map<String, long[]> reports = summarizer.values(tx).week(next);
+        long reported = tree.subtree(s.scope()).stream().filter(u -> reports.containsKey(u.code())).count();
+        return java.util.Optional.of(new OtherWeek(next, "Xem tuần " + next.number() + " (đang diễn ra)",
+                "Tuần " + next.number() + " đang diễn ra: " + reported + " đơn vị đã báo cáo."));
     }
 }

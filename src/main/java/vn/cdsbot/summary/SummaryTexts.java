@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import vn.cdsbot.chat.VnFormat;
+import vn.cdsbot.people.Unit;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.VnDates;
 import vn.cdsbot.summary.ReportData.Current;
 import vn.cdsbot.summary.ScopeSummary.Part;
-import vn.cdsbot.summary.UnitTree.Unit;
+import vn.cdsbot.summary.ScopeSummary.Tally;
 
 /** Every Vietnamese sentence of the summaries, laid out for a phone: short lines, no tables. */
 final class SummaryTexts {
@@ -46,25 +50,49 @@ final class SummaryTexts {
 
     String header(ScopeSummary s) {
         StringBuilder b = new StringBuilder();
-        b.append("TỔNG HỢP TUẦN ").append(s.week().number()).append('/').append(s.week().year()).append('\n')
-                .append(days(s.week())).append(" · ").append(s.scope().name()).append("\n\n");
+        b.append("TỔNG HỢP TUẦN ").append(s.week().number()).append('/').append(s.week().year())
+                .append(s.running() ? " (ĐANG DIỄN RA)" : "").append('\n')
+                .append(s.week().dates()).append(" · ").append(s.scope().name()).append("\n\n");
         int expected = s.expected().size();
         b.append("Đã báo cáo: ").append(s.reported()).append('/').append(expected).append(" đơn vị (")
                 .append(VnFormat.rate(s.reported(), expected)).append(")\n");
         b.append("Đúng hạn ").append(s.onTime()).append(" · Muộn ").append(s.late().size())
                 .append(" · Chưa báo cáo ").append(s.missing().size());
+        if (s.running()) {
+            b.append("\nTuần ").append(s.week().number()).append(" chưa kết thúc: số liệu tính đến hôm nay; các tổ gửi đến hạn chót ")
+                    .append(VnDates.deadline(settings.calendar().deadline(s.week()), settings.zone())).append('.');
+        }
         return b.toString();
     }
 
+    /**
+     * The totals of the units that reported, with the rate beside them; each change compares only the units
+     * that reported in both weeks, and says how many those are.
+     */
     String indicators(ScopeSummary s) {
-        StringBuilder b = new StringBuilder("Kết quả tuần (so với tuần trước; lũy kế từ ")
-                .append(settings.campaignStart().monday().format(DATE)).append("):");
-        for (int i = 0; i < s.totals().length; i++) {
-            b.append("\n• ").append(settings.title(i)).append(": ").append(VnFormat.number(s.totals()[i]))
-                    .append("\n   ").append(VnFormat.change(s.totals()[i], s.previous()[i]))
-                    .append(" · Lũy kế ").append(VnFormat.number(s.cumulative()[i]));
+        Tally t = s.total();
+        if (t.noReports()) {
+            return "Chưa có đơn vị nào báo cáo tuần " + s.week().number() + " nên chưa có số liệu (không phải số 0).";
         }
+        StringBuilder b = new StringBuilder("Kết quả của ").append(t.reported()).append('/').append(t.expected())
+                .append(" đơn vị đã báo cáo (lũy kế từ ").append(settings.campaignStart().monday().format(DATE)).append("):");
+        for (int i = 0; i < s.totals().length; i++) {
+            b.append("\n• ").append(settings.title(i)).append(": ").append(VnFormat.number(s.totals()[i])).append("\n   ");
+            if (t.compared() > 0) {
+                b.append(VnFormat.change(t.comparedNow()[i], t.comparedBefore()[i], "tuần trước")).append(" · ");
+            }
+            b.append("Lũy kế ").append(VnFormat.number(s.cumulative()[i]));
+        }
+        b.append('\n').append(comparedNote(t));
         return b.toString();
+    }
+
+    /** Which units a change is about: the like-with-like base. */
+    static String comparedNote(Tally t) {
+        if (t.compared() == 0) return "Chưa so được với tuần trước: không đơn vị nào báo cáo cả hai tuần.";
+        if (t.compared() == t.reported()) return "So với tuần trước: cùng " + t.compared() + " đơn vị, đều báo cáo cả hai tuần.";
+        return "So với tuần trước: tính trên " + t.compared() + " đơn vị báo cáo cả hai tuần (" + (t.reported() - t.compared())
+                + " đơn vị tuần trước chưa báo cáo).";
     }
 
     private List<String> parts(ScopeSummary s) {
@@ -86,15 +114,19 @@ final class SummaryTexts {
     }
 
     private String part(int rank, Part p) {
+        Tally t = p.tally();
         StringBuilder b = new StringBuilder();
-        b.append(rank).append(". ").append(p.unit().name()).append(": ").append(p.reported()).append('/')
-                .append(p.expected()).append(" đã báo cáo");
-        if (p.late() > 0) b.append(" (").append(p.late()).append(" muộn)");
+        b.append(rank).append(". ").append(p.unit().name()).append(": ").append(t.reported()).append('/')
+                .append(t.expected()).append(" đã báo cáo");
+        if (t.noReports()) return b.append(" — chưa có số liệu").toString();
+        if (t.late() > 0) b.append(" (").append(t.late()).append(" muộn)");
         b.append('\n');
-        for (int i = 0; i < p.totals().length; i++) {
+        for (int i = 0; i < t.totals().length; i++) {
             if (i > 0) b.append(" · ");
-            b.append(settings.shortLabel(i)).append(' ').append(VnFormat.number(p.totals()[i]));
-            if (i == 0) b.append(" (").append(VnFormat.arrow(p.totals()[i], p.previous()[i])).append(')');
+            b.append(settings.shortLabel(i)).append(' ').append(VnFormat.number(t.totals()[i]));
+            if (i == 0 && t.compared() > 0) {
+                b.append(" (").append(VnFormat.arrow(t.comparedNow()[i], t.comparedBefore()[i])).append(')');
+            }
         }
         return b.toString();
     }
@@ -146,7 +178,7 @@ final class SummaryTexts {
     /** Non-reporting units grouped under their parent, each with its leaders' names. */
     List<String> missingList(ScopeSummary s, UnitTree tree, Map<String, List<String>> leaders) {
         List<String> blocks = new ArrayList<>();
-        String head = "CHƯA BÁO CÁO TUẦN " + s.week().number() + "/" + s.week().year() + "\n" + days(s.week()) + " · "
+        String head = "CHƯA BÁO CÁO TUẦN " + s.week().number() + "/" + s.week().year() + "\n" + s.week().dates() + " · "
                 + s.scope().name() + "\n";
         if (s.expected().isEmpty()) {
             blocks.add(head + "Trong phạm vi này không có đơn vị nào phải báo cáo tuần này.");
@@ -185,10 +217,6 @@ final class SummaryTexts {
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------
-
-    static String days(Week w) {
-        return w.monday().format(DateTimeFormatter.ofPattern("dd/MM")) + "–" + w.sunday().format(DATE);
-    }
 
     private String when(long millis) {
         return Instant.ofEpochMilli(millis).atZone(settings.zone()).format(WHEN);

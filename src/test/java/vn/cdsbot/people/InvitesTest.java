@@ -1,5 +1,6 @@
 package vn.cdsbot.people;
 
+import vn.cdsbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import vn.cdsbot.chat.Role;
-import vn.cdsbot.people.MutableClock;
+import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 
 /**

@@ -1,5 +1,8 @@
 package vn.cdsbot.report;
 
+import vn.cdsbot.period.DayTime;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -16,7 +19,7 @@ import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotConfig;
-import vn.cdsbot.people.MutableClock;
+import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.zalo.TokenSource;
@@ -31,7 +34,7 @@ class RemindersTest {
     Path dir;
     MutableClock clock = MutableClock.at("2026-11-30T08:00:20"); // Monday slot, about week 48
     Database db;
-    Weeks weeks;
+    ReportingCalendar calendar;
     Reminders reminders;
     final AtomicInteger wakes = new AtomicInteger();
     final List<DayTime> slots = List.of(DayTime.parse("FRIDAY 15:00", "r"), DayTime.parse("MONDAY 08:00", "r"));
@@ -39,8 +42,8 @@ class RemindersTest {
     @BeforeEach
     void setUp() throws Exception {
         db = PeopleFixture.database(PeopleFixture.config(dir), clock);
-        weeks = new Weeks(MutableClock.ICT, DayTime.parse("MONDAY 12:00", "d"));
-        reminders = new Reminders(weeks, "commune", 7);
+        calendar = new ReportingCalendar(MutableClock.ICT, DayTime.parse("MONDAY 12:00", "d"));
+        reminders = new Reminders(calendar, "commune", 7);
         long now = clock.millis();
         long recent = now - Duration.ofDays(2).toMillis();
         long stale = now - Duration.ofDays(10).toMillis();
@@ -54,7 +57,7 @@ class RemindersTest {
         enrol("g2", "BP-PLO", Role.LEADER, stale);         // cannot be messaged: BP-PLO units go unreached
         enrol("s1", "BP", Role.SECRETARIAT, recent);       // the office is never reminded
         PeopleFixture.touch(db, "citizen", recent);
-        db.inTransaction(tx -> Reports.confirm(tx, "BP-DXO-02", weeks.weekOf(MutableClock.ict("2026-11-25T10:00")),
+        db.inTransaction(tx -> Reports.confirm(tx, "BP-DXO-02", calendar.weekOf(MutableClock.ict("2026-11-25T10:00")),
                 Map.of("hotro", 3L), "m2", now, false, false, 1));
     }
 
@@ -69,7 +72,7 @@ class RemindersTest {
     }
 
     private ReminderSchedule schedule() {
-        return new ReminderSchedule(db, reminders, weeks, slots, clock, wakes::incrementAndGet);
+        return new ReminderSchedule(db, reminders, calendar, slots, clock, wakes::incrementAndGet);
     }
 
     private List<String> sent() {
@@ -106,7 +109,7 @@ class RemindersTest {
         schedule().run();
         clock.advance(Duration.ofMinutes(1));
         schedule().run();          // the next tick
-        new ReminderSchedule(db, reminders, weeks, slots, clock, () -> { }).run(); // after a restart
+        new ReminderSchedule(db, reminders, calendar, slots, clock, () -> { }).run(); // after a restart
         assertThat(sent()).hasSize(3);
         assertThat(PeopleFixture.rows(db, "SELECT COUNT(*) FROM reminder_runs")).containsExactly("1");
     }
@@ -141,7 +144,7 @@ class RemindersTest {
     void nhacRemindsTheCallersSubtreeAndNotTwiceWithinTheHour() throws Exception {
         BotConfig config = PeopleFixture.config(dir);
         Reporting reporting = Reporting.wire(config, db, new ZaloClient(new okhttp3.OkHttpClient(), "http://127.0.0.1:9/",
-                "http://127.0.0.1:9/"), TokenSource.fixed("t"), clock, () -> { });
+                "http://127.0.0.1:9/"), TokenSource.fixed("t"), vn.cdsbot.period.ReportingCalendar.from(config), clock, () -> { });
         ChatRouter router = new ChatRouter(reporting.commands(), reporting.senders(), (m, s, tx) -> List.of(), clock);
         clock.set("2026-12-01T09:00"); // Tuesday: about week 49 now; nobody has reported it
         String reply = say(router, "g1", "#nhac");

@@ -24,7 +24,7 @@ import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotConfig;
-import vn.cdsbot.people.MutableClock;
+import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.zalo.TokenSource;
@@ -61,7 +61,7 @@ class ReportInputProperties {
         BotConfig config = PeopleFixture.config(dir);
         db = PeopleFixture.database(config, CLOCK);
         Reporting reporting = Reporting.wire(config, db, new ZaloClient(new OkHttpClient(), "http://127.0.0.1:9/",
-                "http://127.0.0.1:9/"), TokenSource.fixed("t"), CLOCK, () -> { });
+                "http://127.0.0.1:9/"), TokenSource.fixed("t"), vn.cdsbot.period.ReportingCalendar.from(config), CLOCK, () -> { });
         router = new ChatRouter(reporting.commands(), reporting.senders(),
                 reporting.answerer((m, s, tx) -> List.of(Reply.text("Câu hỏi về dịch vụ công"))), CLOCK);
         parser = new ReportParser(new Indicators(config.reporting().indicators()));
@@ -97,7 +97,7 @@ class ReportInputProperties {
         if (r instanceof ReportParser.Result.Ok ok) {
             assertThat(CODES).containsAll(ok.values().keySet());
             ok.values().values().forEach(v -> assertThat(v).isBetween(0L, ReportParser.MAX_VALUE));
-            if (ok.week() instanceof ReportParser.WeekSpec.Numbered n) assertThat(n.number()).isBetween(0, 9999);
+            if (ok.period() instanceof vn.cdsbot.period.PeriodSpec.WeekNumber n) assertThat(n.number()).isBetween(0, 99);
         } else {
             List<String> problems = ((ReportParser.Result.Invalid) r).problems();
             assertThat(problems).isNotEmpty();

@@ -27,9 +27,9 @@ class ReportParserTest {
         ReportParser.Result.Ok ok = (ReportParser.Result.Ok) r;
         StringBuilder sb = new StringBuilder(ok.values().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
-        if (ok.week() instanceof ReportParser.WeekSpec.Numbered n) {
+        if (ok.period() instanceof vn.cdsbot.period.PeriodSpec.WeekNumber n) {
             sb.append(" w").append(n.number()).append(n.year() == null ? "" : "/" + n.year());
-        } else if (ok.week() instanceof ReportParser.WeekSpec.Relative rel) {
+        } else if (ok.period() instanceof vn.cdsbot.period.PeriodSpec.Relative rel) {
             sb.append(" w").append(rel.offset() >= 0 ? "+" : "").append(rel.offset());
         }
         if (ok.unitCode() != null) sb.append(" @").append(ok.unitCode());
@@ -56,7 +56,7 @@ class ReportParserTest {
             tuan 46 hotro 35                                             | hotro=35 w46
             tuần 46 hotro=35                                             | hotro=35 w46
             tuần 46/2026 hotro=35                                        | hotro=35 w46/2026
-            tuan 1/27 hotro=2                                            | hotro=2 w1/27
+            tuan 1/27 hotro=2                                            | hotro=2 w1/2027
             tuần 46 năm 2026, hỗ trợ 35                                  | hotro=35 w46/2026
             hotro 35 tuần 46                                             | hotro=35 w46
             tuần trước hotro 5                                           | hotro=5 w-1
@@ -106,7 +106,7 @@ class ReportParserTest {
             hotro 2000000                      | quá lớn cho một tuần
             hotro 99999999999999999999         | quá lớn cho một tuần
             tuan 4,5 hotro 3                   | Số tuần "4,5" không hợp lệ
-            tuần 46 tuần 47 hotro 1            | ghi hai tuần khác nhau
+            tuần 46 tuần 47 hotro 1            | ghi hai kỳ khác nhau
             BP-DXO-01 BP-DXO-02 hotro 1        | ghi hai đơn vị
             """)
     void namesTheProblem(String text, String problem) {

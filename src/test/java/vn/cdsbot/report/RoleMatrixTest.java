@@ -21,7 +21,7 @@ import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotConfig;
-import vn.cdsbot.people.MutableClock;
+import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.zalo.TokenSource;
@@ -45,7 +45,7 @@ class RoleMatrixTest {
         BotConfig config = PeopleFixture.config(dir);
         db = PeopleFixture.database(config, clock);
         Reporting reporting = Reporting.wire(config, db, new ZaloClient(new OkHttpClient(), "http://127.0.0.1:9/",
-                "http://127.0.0.1:9/"), TokenSource.fixed("t"), clock, () -> { });
+                "http://127.0.0.1:9/"), TokenSource.fixed("t"), vn.cdsbot.period.ReportingCalendar.from(config), clock, () -> { });
         router = new ChatRouter(reporting.commands(), reporting.senders(),
                 reporting.answerer((m, s, tx) -> List.of(Reply.text("KB"))), clock);
         PeopleFixture.enrol(db, "member", "BP-DXO-01", Role.MEMBER, clock.millis());
@@ -96,7 +96,7 @@ class RoleMatrixTest {
     @Test
     void helpListsOnlyWhatTheRoleMayDo() {
         assertThat(say("citizen", "#trogiup")).contains("#dangky", "#toi").doesNotContain("#baocao", "#moi");
-        assertThat(say("member", "#trogiup")).contains("#baocao", "#xacnhan").doesNotContain("#moi", "#lichsu", "#thuhoi");
+        assertThat(say("member", "#trogiup")).contains("#baocao", "#xacnhan").contains("#lichsu").doesNotContain("#moi", "#thuhoi");
         assertThat(say("secretary", "#trogiup")).contains("#thuhoi", "#doivaitro", "#nhac", "#lichsu");
     }
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import vn.cdsbot.App;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ZaloCredentials;
-import vn.cdsbot.people.MutableClock;
+import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.People;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;

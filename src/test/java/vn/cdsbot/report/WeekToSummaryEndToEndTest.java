@@ -1,5 +1,6 @@
 package vn.cdsbot.report;
 
+import vn.cdsbot.period.Week;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -11,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.cdsbot.people.MutableClock;
+import vn.cdsbot.testing.MutableClock;
 
 /**
  * A week of reports through the signed webhook, then the steering summaries: the secretariat gets correct totals,

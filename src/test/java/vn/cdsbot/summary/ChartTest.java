@@ -1,5 +1,6 @@
 package vn.cdsbot.summary;
 
+import vn.cdsbot.period.Week;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -17,9 +18,9 @@ class ChartTest {
         Random rnd = new Random(7);
         Week last = new Week(LocalDate.of(2026, 11, 16));
         List<ChartRenderer.Point> trend = new ArrayList<>();
-        for (int i = 11; i >= 0; i--) trend.add(new ChartRenderer.Point(last.plusWeeks(-i), 10_000 + rnd.nextInt(90_000)));
+        for (int i = 11; i >= 0; i--) trend.add(new ChartRenderer.Point(last.plusWeeks(-i), 10_000L + rnd.nextInt(90_000), 111, false));
         List<ChartRenderer.Bar> bars = new ArrayList<>();
-        for (int i = 0; i < 120; i++) bars.add(new ChartRenderer.Bar("Xã Đồng Xoài Tân Thành Phước Long số " + i, rnd.nextInt(5000)));
+        for (int i = 0; i < 120; i++) bars.add(new ChartRenderer.Bar("Xã Đồng Xoài Tân Thành Phước Long số " + i, (long) rnd.nextInt(5000)));
         bars.sort((a, b) -> Long.compare(b.value(), a.value()));
         byte[] png = new ChartRenderer().render("Lượt người dân được hỗ trợ", "Tỉnh Bình Phước", trend, bars, bars.size());
         assertThat(png.length).isLessThan(1_000_000);

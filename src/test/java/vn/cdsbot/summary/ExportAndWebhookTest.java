@@ -1,5 +1,6 @@
 package vn.cdsbot.summary;
 
+import vn.cdsbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ class ExportAndWebhookTest {
     @TempDir
     Path dir;
     App app;
-    TestData.MutableClock clock;
+    MutableClock clock;
     ChatRouter router;
     final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
     final AtomicLong inbox = new AtomicLong();
@@ -49,7 +50,7 @@ class ExportAndWebhookTest {
     void start() {
         // Build the data first (the app opens the same file and finds the schema migrated).
         SummarizerTest.handChecked(dir).member("sec", "BP", "secretariat", "Văn phòng BCĐ").close();
-        clock = new TestData.MutableClock(SummaryCommandsTest.NOW);
+        clock = new MutableClock(SummaryCommandsTest.NOW);
         Path configFile = configWithTheTestUnits();
         BotConfig config = ConfigLoader.load(configFile, true, java.util.Map.of(
                 "CDSBOT_DB", dir.resolve("test.db").toString(), "CDSBOT_PORT", "0")).config();
@@ -57,7 +58,7 @@ class ExportAndWebhookTest {
         base = "http://127.0.0.1:" + app.port();
         BotConfig withUrl = ConfigLoader.load(configFile, true, java.util.Map.of(
                 "CDSBOT_DB", dir.resolve("test.db").toString(), "CDSBOT_PORT", "0", "CDSBOT_PUBLIC_URL", base)).config();
-        router = new ChatRouter(Summaries.create(withUrl, app.database(), clock, () -> {}).commands(),
+        router = new ChatRouter(Summaries.create(withUrl, app.database(), vn.cdsbot.period.ReportingCalendar.from(withUrl), clock, () -> {}).commands(),
                 TestData.membersResolver(), (m, s, tx) -> List.of(), clock);
     }
 
@@ -116,7 +117,7 @@ class ExportAndWebhookTest {
                 assertThat(header.getCell(7).getStringCellValue()).isEqualTo("So với tuần trước");
                 assertThat(header.getCell(8).getStringCellValue()).isEqualTo("Ghi chú");
                 Row total = s1.getRow(s1.getLastRowNum());
-                assertThat(total.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng");
+                assertThat(total.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng (3/4 đã báo cáo)");
                 assertThat(List.of(2, 3, 4, 5, 6).stream().map(i -> (long) total.getCell(i).getNumericCellValue()))
                         .containsExactly(17L, 3L, 4L, 1L, 2L);
                 // The per-unit rows add up to the total, and the missing unit has blank cells and a note.
@@ -166,8 +167,9 @@ class ExportAndWebhookTest {
             assertThat(r.code()).isEqualTo(410);
             assertThat(r.body().string()).contains("Liên kết tải báo cáo này đã hết hạn");
         }
-        Summaries s = Summaries.create(ConfigLoader.load(Path.of("bot-config.yaml"), true, java.util.Map.of(
-                "CDSBOT_DB", dir.resolve("test.db").toString())).config(), app.database(), clock, () -> {});
+        vn.cdsbot.config.BotConfig cfg = ConfigLoader.load(Path.of("bot-config.yaml"), true, java.util.Map.of(
+                "CDSBOT_DB", dir.resolve("test.db").toString())).config();
+        Summaries s = Summaries.create(cfg, app.database(), vn.cdsbot.period.ReportingCalendar.from(cfg), clock, () -> {});
         s.schedule().run();
         long withContent = app.database().read(c -> {
             try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM summary_exports WHERE content IS NOT NULL")) {

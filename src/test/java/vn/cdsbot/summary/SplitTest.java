@@ -1,5 +1,8 @@
 package vn.cdsbot.summary;
 
+import vn.cdsbot.chat.VnFormat;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Week;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -51,11 +54,11 @@ class SplitTest {
             }
             t.member("sec", "P", "secretariat", "VP");
             for (int g = 0; g < groups; g++) t.member("lead" + g, "G" + g + "-4", "leader", "Nguyễn Thị Ngọc Ánh " + g);
-            Settings settings = Settings.from(TestData.config(dir));
+            Settings settings = Settings.from(TestData.config(dir), vn.cdsbot.period.ReportingCalendar.from(TestData.config(dir)));
             Summarizer s = new Summarizer(settings);
             SummaryTexts texts = new SummaryTexts(settings);
             UnitTree tree = t.read(UnitTree::load);
-            ScopeSummary sum = t.read(c -> s.summarize(c, tree, tree.root(), W, true));
+            ScopeSummary sum = t.read(c -> s.summarize(c, tree, tree.root(), W, true, SummarizerTest.NOW));
 
             List<String> messages = texts.summary(sum, tree);
             assertThat(messages).hasSizeGreaterThan(2);
@@ -70,7 +73,7 @@ class SplitTest {
             assertThat(all).contains("Chưa báo cáo (84):").contains("… và 74 đơn vị khác.");
             assertThat(all.indexOf("số 27 gồm")).isLessThan(all.indexOf("số 0 gồm")); // strongest first
 
-            List<String> missing = texts.missingList(sum, tree, t.read(Members::leaders));
+            List<String> missing = texts.missingList(sum, tree, t.read(vn.cdsbot.people.Members::leaderNames));
             assertThat(missing).hasSizeGreaterThan(2);
             assertThat(missing).allSatisfy(m -> assertThat(Pager.length(m)).isLessThanOrEqualTo(2000));
             for (int g = 0; g < groups; g++) {
@@ -88,9 +91,9 @@ class SplitTest {
                 t.unit(String.format("C%02d", i), "Xã " + i, "P", "commune");
                 t.report(String.format("C%02d", i), W, i, 0, 0, 0, 0);
             }
-            Settings settings = Settings.from(TestData.config(dir));
+            Settings settings = Settings.from(TestData.config(dir), vn.cdsbot.period.ReportingCalendar.from(TestData.config(dir)));
             UnitTree tree = t.read(UnitTree::load);
-            ScopeSummary sum = t.read(c -> new Summarizer(settings).summarize(c, tree, tree.root(), W, true));
+            ScopeSummary sum = t.read(c -> new Summarizer(settings).summarize(c, tree, tree.root(), W, true, SummarizerTest.NOW));
             String all = String.join("\n", new SummaryTexts(settings).summary(sum, tree));
             assertThat(all).contains("1. Xã 44:").contains("20. Xã 25:").doesNotContain("21. Xã 24:")
                     .contains("… 15 đơn vị ở giữa bảng xếp hạng").contains("36. Xã 9:").contains("45. Xã 0:");

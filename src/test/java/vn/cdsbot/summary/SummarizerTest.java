@@ -1,5 +1,7 @@
 package vn.cdsbot.summary;
 
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Week;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -17,11 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.cdsbot.summary.UnitTree.Unit;
+import vn.cdsbot.people.Unit;
 
 class SummarizerTest {
     static final Week W = new Week(LocalDate.of(2026, 11, 16));
     static final Week P = W.previous();
+    /** Well after the week: it is over, nothing in it is "so far". */
+    static final Instant NOW = Instant.parse("2026-12-10T03:00:00Z");
 
     @TempDir
     Path dir;
@@ -58,11 +62,11 @@ class SummarizerTest {
     @Test
     void handCheckedWeek() throws Exception {
         try (TestData t = handChecked(dir)) {
-            Settings settings = Settings.from(TestData.config(dir));
+            Settings settings = Settings.from(TestData.config(dir), vn.cdsbot.period.ReportingCalendar.from(TestData.config(dir)));
             Summarizer s = new Summarizer(settings);
             ScopeSummary sum = t.read(c -> {
                 UnitTree tree = UnitTree.load(c);
-                return s.summarize(c, tree, tree.root(), W, true);
+                return s.summarize(c, tree, tree.root(), W, true, NOW);
             });
             // Xã Tân Thành was deactivated before the week: not expected. Xã Long Giang, deactivated during it, is.
             assertThat(sum.expected()).extracting(Unit::code)
@@ -73,13 +77,16 @@ class SummarizerTest {
             assertThat(sum.correctedAfterDeadline()).extracting(ReportData.Current::unit).containsExactly("BP-PLO-01");
             assertThat(sum.overridden()).extracting(ReportData.Current::unit).containsExactly("BP-PLO-01");
             assertThat(sum.totals()).containsExactly(17, 3, 4, 1, 2); // 10+0+7, the corrected value replaces 5
-            assertThat(sum.previous()).containsExactly(21, 5, 5, 5, 5);
+            // Like with like: the three units that reported both weeks (Xã Long Giang, 4 last week, has not yet).
+            assertThat(sum.total().compared()).isEqualTo(3);
+            assertThat(sum.total().comparedBefore()).containsExactly(17, 1, 1, 1, 1);
+            assertThat(sum.total().comparedNow()).containsExactly(17, 3, 4, 1, 2);
             assertThat(sum.cumulative()).containsExactly(38, 8, 9, 6, 7);
             assertThat(sum.parts()).extracting(p -> p.unit().code()).containsExactly("BP-DXO", "BP-PLO");
-            assertThat(sum.parts().get(0).totals()[0]).isEqualTo(10);
-            assertThat(sum.parts().get(0).expected()).isEqualTo(2);
-            assertThat(sum.parts().get(1).reported()).isEqualTo(1);
-            assertThat(sum.parts().get(1).previous()[0]).isEqualTo(11);
+            assertThat(sum.parts().get(0).tally().totals()[0]).isEqualTo(10);
+            assertThat(sum.parts().get(0).tally().expected()).isEqualTo(2);
+            assertThat(sum.parts().get(1).tally().reported()).isEqualTo(1);
+            assertThat(sum.parts().get(1).tally().comparedBefore()[0]).isEqualTo(7);
 
             String text = String.join("\n", new SummaryTexts(settings).summary(sum, t.read(UnitTree::load)));
             assertThat(text)
@@ -87,10 +94,13 @@ class SummarizerTest {
                     .contains("16/11–22/11/2026 · Tỉnh Bình Phước")
                     .contains("Đã báo cáo: 3/4 đơn vị (75,00 %)")
                     .contains("Đúng hạn 1 · Muộn 2 · Chưa báo cáo 1")
-                    .contains("• Lượt người dân được hỗ trợ: 17\n   Giảm 4 (19,05 %) · Lũy kế 38")
-                    .contains("• Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt: 3\n   Giảm 2 (40,00 %)")
+                    .contains("Kết quả của 3/4 đơn vị đã báo cáo")
+                    .contains("• Lượt người dân được hỗ trợ: 17\n   Bằng tuần trước · Lũy kế 38")
+                    .contains("• Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt: 3\n   Tăng 2 (200,00 %)")
+                    .contains("So với tuần trước: cùng 3 đơn vị, đều báo cáo cả hai tuần.")
                     .contains("1. Cụm Đồng Xoài: 2/2 đã báo cáo (1 muộn)\nHỗ trợ 10 (=)")
-                    .contains("2. Cụm Phước Long: 1/2 đã báo cáo (1 muộn)\nHỗ trợ 7 (▼4)")
+                    .contains("2. Cụm Phước Long: 1/2 đã báo cáo (1 muộn)\nHỗ trợ 7 (=)")
+                    .doesNotContain("ĐANG DIỄN RA").doesNotContain("Giảm 4")
                     .contains("Chưa báo cáo (1):\n– Xã Long Giang (Cụm Phước Long)")
                     .contains("– Sửa số liệu sau hạn (1): Phường Long Phước (sửa 24/11 09:30)")
                     .contains("– Số vượt ngưỡng, người gửi đã xác nhận (1): Phường Long Phước")
@@ -102,17 +112,17 @@ class SummarizerTest {
     void aUnitThatReportedCountsEvenIfDeactivatedAndLeafScopeHasNoBreakdown() throws Exception {
         try (TestData t = handChecked(dir)) {
             t.report("BP-DXO-03", W, 3, 0, 0, 0, 0);
-            Summarizer s = new Summarizer(Settings.from(TestData.config(dir)));
+            Summarizer s = new Summarizer(Settings.from(TestData.config(dir), vn.cdsbot.period.ReportingCalendar.from(TestData.config(dir))));
             ScopeSummary sum = t.read(c -> {
                 UnitTree tree = UnitTree.load(c);
-                return s.summarize(c, tree, tree.get("BP-DXO").orElseThrow(), W, false);
+                return s.summarize(c, tree, tree.get("BP-DXO").orElseThrow(), W, false, NOW);
             });
             assertThat(sum.expected()).hasSize(3);
             assertThat(sum.reported()).isEqualTo(3);
             assertThat(sum.totals()[0]).isEqualTo(13);
             ScopeSummary leaf = t.read(c -> {
                 UnitTree tree = UnitTree.load(c);
-                return s.summarize(c, tree, tree.get("BP-PLO-02").orElseThrow(), W, false);
+                return s.summarize(c, tree, tree.get("BP-PLO-02").orElseThrow(), W, false, NOW);
             });
             assertThat(leaf.parts()).isEmpty();
             assertThat(leaf.missing()).extracting(Unit::code).containsExactly("BP-PLO-02");
@@ -122,14 +132,13 @@ class SummarizerTest {
     @Test
     void cachedValuesFollowNewReportsCorrectionsAndDeletions() throws Exception {
         try (TestData t = handChecked(dir)) {
-            Summarizer s = new Summarizer(Settings.from(TestData.config(dir)));
-            java.util.function.Supplier<long[]> totals = () -> t.read(c -> {
-                UnitTree tree = UnitTree.load(c);
-                return s.summarize(c, tree, tree.root(), W.plusWeeks(1), true).previous();
-            });
+            Summarizer s = new Summarizer(Settings.from(TestData.config(dir), vn.cdsbot.period.ReportingCalendar.from(TestData.config(dir))));
+            // The cache's copy of week W, as the next week's comparison and the cumulative totals read it.
+            java.util.function.Supplier<long[]> totals = () -> t.read(c ->
+                    new long[] {s.values(c).week(W).values().stream().mapToLong(v -> v[0]).sum()});
             java.util.function.Supplier<long[]> cumulative = () -> t.read(c -> {
                 UnitTree tree = UnitTree.load(c);
-                return s.summarize(c, tree, tree.root(), W, true).cumulative();
+                return s.summarize(c, tree, tree.root(), W, true, NOW).cumulative();
             });
             assertThat(totals.get()[0]).isEqualTo(17);
             assertThat(cumulative.get()[0]).isEqualTo(38);
@@ -203,17 +212,16 @@ class SummarizerTest {
                 }
             }
 
-            Settings settings = Settings.from(TestData.config(dir));
-            Settings s2 = new Settings(settings.zone(), "commune", settings.indicators(), first.plusWeeks(2),
-                    settings.deadline(), settings.digest(), settings.exportLinkLifetime(), settings.messagingWindow(),
-                    settings.publicUrl());
+            Settings settings = Settings.from(TestData.config(dir), vn.cdsbot.period.ReportingCalendar.from(TestData.config(dir)));
+            Settings s2 = new Settings(settings.calendar(), "commune", settings.indicators(), first.plusWeeks(2),
+                    settings.digest(), settings.exportLinkLifetime(), settings.messagingWindow(), settings.publicUrl());
             Summarizer summarizer = new Summarizer(s2);
             List<String> scopes = new ArrayList<>(containers);
             scopes.add("C0");
             for (String scopeCode : scopes) {
                 ScopeSummary sum = t.read(c -> {
                     UnitTree tree = UnitTree.load(c);
-                    return summarizer.summarize(c, tree, tree.get(scopeCode).orElseThrow(), W, true);
+                    return summarizer.summarize(c, tree, tree.get(scopeCode).orElseThrow(), W, true, NOW);
                 });
                 // Independent: climb parents to decide membership.
                 Set<String> inScope = new TreeSet<>();
@@ -223,6 +231,7 @@ class SummarizerTest {
                 Set<String> reported = new TreeSet<>();
                 long[] totals = new long[5];
                 long[] prev = new long[5];
+                long[] prevNow = new long[5];
                 long[] cum = new long[5];
                 int late = 0;
                 for (String code : inScope) {
@@ -235,7 +244,10 @@ class SummarizerTest {
                         add(totals, byWeek.get(W));
                         if (lateUnits.getOrDefault(code, Set.of()).contains(W)) late++;
                     }
-                    if (byWeek.containsKey(P)) add(prev, byWeek.get(P));
+                    if (has && byWeek.containsKey(P)) {   // a change compares only units that reported both weeks
+                        add(prev, byWeek.get(P));
+                        add(prevNow, byWeek.get(W));
+                    }
                     for (Map.Entry<Week, long[]> e : byWeek.entrySet()) {
                         if (e.getKey().compareTo(first.plusWeeks(2)) >= 0 && e.getKey().compareTo(W) <= 0) add(cum, e.getValue());
                     }
@@ -248,17 +260,22 @@ class SummarizerTest {
                 assertThat(sum.missing()).extracting(Unit::code).containsExactlyInAnyOrderElementsOf(missing);
                 assertThat(sum.late()).hasSize(late);
                 assertThat(sum.totals()).as("totals of %s", scopeCode).containsExactly(totals);
-                assertThat(sum.previous()).containsExactly(prev);
+                assertThat(sum.total().comparedBefore()).containsExactly(prev);
+                assertThat(sum.total().comparedNow()).containsExactly(prevNow);
                 assertThat(sum.cumulative()).containsExactly(cum);
-                long partsTotal = sum.parts().stream().mapToLong(p -> p.totals()[0]).sum();
-                int partsExpected = sum.parts().stream().mapToInt(ScopeSummary.Part::expected).sum();
+                long partsTotal = sum.parts().stream().mapToLong(p -> p.tally().totals()[0]).sum();
+                int partsExpected = sum.parts().stream().mapToInt(p -> p.tally().expected()).sum();
                 if (!kind.get(scopeCode).equals("commune")) {
                     int own = expected.contains(scopeCode) ? 1 : 0;
                     assertThat(partsExpected + own).isEqualTo(expected.size());
                     assertThat(partsTotal).isEqualTo(totals[0]);
                 }
                 for (int i = 1; i < sum.parts().size(); i++) {
-                    assertThat(sum.parts().get(i - 1).totals()[0]).isGreaterThanOrEqualTo(sum.parts().get(i).totals()[0]);
+                    ScopeSummary.Tally before = sum.parts().get(i - 1).tally();
+                    ScopeSummary.Tally after = sum.parts().get(i).tally();
+                    // Units without any report come last, never ranked as zeros among the rest.
+                    assertThat(before.noReports() && !after.noReports()).isFalse();
+                    if (!after.noReports()) assertThat(before.totals()[0]).isGreaterThanOrEqualTo(after.totals()[0]);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package vn.cdsbot.summary;
 
+import vn.cdsbot.period.Week;
+import vn.cdsbot.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,8 +50,8 @@ public final class SummaryBenchmark {
                     GROUPS * PER_GROUP, WEEKS, reports, count(db, "SELECT COUNT(*) FROM report_values"),
                     ms(t0));
 
-            TestData.MutableClock clock = new TestData.MutableClock(NOW);
-            Summaries summaries = Summaries.create(config, db, clock, () -> {});
+            MutableClock clock = new MutableClock(NOW);
+            Summaries summaries = Summaries.create(config, db, vn.cdsbot.period.ReportingCalendar.from(config), clock, () -> {});
             if (warm) {
                 long w0 = System.nanoTime();
                 summaries.warmUp();

@@ -1,5 +1,6 @@
 package vn.cdsbot.summary;
 
+import vn.cdsbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -38,9 +39,9 @@ class SummaryCommandsTest {
                 .member("lead-plo02", "BP-PLO-02", "leader", "Lê Văn Nam")
                 .member("mem", "BP-DXO-01", "member", "Nguyễn Văn Tư");
         BotConfig config = TestData.config(dir);
-        summaries = Summaries.create(config, t.db, new TestData.MutableClock(NOW), () -> {});
+        summaries = Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), new MutableClock(NOW), () -> {});
         router = new ChatRouter(summaries.commands(), TestData.membersResolver(),
-                (m, s, tx) -> List.of(Reply.text("kb")), new TestData.MutableClock(NOW));
+                (m, s, tx) -> List.of(Reply.text("kb")), new MutableClock(NOW));
     }
 
     @AfterEach
@@ -63,7 +64,8 @@ class SummaryCommandsTest {
         List<Reply> r = send("sec", "#tổng hợp");
         assertThat(text(r)).contains("TỔNG HỢP TUẦN 47/2026").contains("Tỉnh Bình Phước").contains("Đã báo cáo: 3/4");
         Reply.Text last = (Reply.Text) r.get(r.size() - 1);
-        assertThat(last.buttons()).containsExactly(Button.query("Xem đơn vị chưa báo cáo", "#chuabaocao tuan 47/2026 BP"));
+        assertThat(last.buttons()).containsExactly(Button.query("Xem đơn vị chưa báo cáo", "#chuabaocao tuần 47/2026 BP"),
+                Button.query("Xem tuần 48 (đang diễn ra)", "#tonghop tuần 48/2026 BP"));
 
         assertThat(text(send("sec", "#tonghop tuan 46 bp-plo"))).contains("TỔNG HỢP TUẦN 46/2026")
                 .contains("Cụm Phước Long").contains("Đã báo cáo: 2/2");
@@ -107,7 +109,7 @@ class SummaryCommandsTest {
         assertThat(s).contains("CHƯA BÁO CÁO TUẦN 47/2026").contains("1/4 đơn vị chưa báo cáo")
                 .contains("Cụm Phước Long:\n– Xã Long Giang (BP-PLO-02): tổ trưởng Lê Văn Nam");
         assertThat(((Reply.Text) r.get(r.size() - 1)).buttons())
-                .containsExactly(Button.query("Nhắc Xã Long Giang", "#nhac BP-PLO-02"));
+                .containsExactly(Button.query("Nhắc Xã Long Giang", "#nhac tuần 47/2026 BP-PLO-02"));
         // Admins may not use #nhac (design table), so they get the list without the button.
         List<Reply> a = send("admin", "#chuabaocao");
         assertThat(((Reply.Text) a.get(a.size() - 1)).buttons()).isEmpty();

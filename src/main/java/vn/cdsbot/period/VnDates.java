@@ -1,19 +1,21 @@
-package vn.cdsbot.report;
+package vn.cdsbot.period;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** Dates, times and numbers as Vietnamese readers write them. */
-final class VietnameseDates {
+/** Dates and times as Vietnamese readers write them: 02/12/2026, 14:30 02/12/2026, thứ Tư. */
+public final class VnDates {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
 
-    private VietnameseDates() {}
+    private VnDates() {}
 
-    static String weekday(DayOfWeek d) {
+    public static String weekday(DayOfWeek d) {
         return switch (d) {
             case MONDAY -> "thứ Hai";
             case TUESDAY -> "thứ Ba";
@@ -25,29 +27,34 @@ final class VietnameseDates {
         };
     }
 
+    /** "02/12/2026". */
+    public static String date(LocalDate d) {
+        return DATE.format(d);
+    }
+
+    /** "02/12". */
+    public static String dayMonth(LocalDate d) {
+        return DAY_MONTH.format(d);
+    }
+
+    /** "17/11–23/11/2026", or "29/12/2025–04/01/2026" across a new year. */
+    public static String range(LocalDate from, LocalDate to) {
+        String start = from.getYear() == to.getYear() ? DAY_MONTH.format(from) : DATE.format(from);
+        return start + "–" + DATE.format(to);
+    }
+
     /** "14:30 24/11/2026". */
-    static String dateTime(Instant at, ZoneId zone) {
+    public static String dateTime(Instant at, ZoneId zone) {
         return DATE_TIME.format(at.atZone(zone));
     }
 
-    static String dateTime(long millis, ZoneId zone) {
+    public static String dateTime(long millis, ZoneId zone) {
         return dateTime(Instant.ofEpochMilli(millis), zone);
     }
 
     /** "12:00 thứ Hai 24/11/2026". */
-    static String deadline(Instant at, ZoneId zone) {
+    public static String deadline(Instant at, ZoneId zone) {
         ZonedDateTime z = at.atZone(zone);
         return String.format("%02d:%02d", z.getHour(), z.getMinute()) + " " + weekday(z.getDayOfWeek()) + " " + DATE.format(z);
-    }
-
-    /** 1234567 → "1.234.567": the Vietnamese thousands separator. */
-    static String number(long n) {
-        String digits = Long.toString(Math.abs(n));
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && (digits.length() - i) % 3 == 0) sb.append('.');
-            sb.append(digits.charAt(i));
-        }
-        return (n < 0 ? "-" : "") + sb;
     }
 }

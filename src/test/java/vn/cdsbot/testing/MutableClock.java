@@ -1,4 +1,4 @@
-package vn.cdsbot.people;
+package vn.cdsbot.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-/** A clock tests move by hand; reads are thread-safe so the app's workers see the same time. */
+/** The one clock tests move by hand (province time); reads are thread-safe so the app's workers see the same time. */
 public final class MutableClock extends Clock {
     public static final ZoneId ICT = ZoneId.of("Asia/Ho_Chi_Minh");
     private volatile Instant now;

@@ -1,15 +1,14 @@
-package vn.cdsbot.report;
+package vn.cdsbot.period;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
+import java.util.Optional;
 
-/** An ISO week (Monday–Sunday), named by its Monday. */
-public record Week(LocalDate monday) implements Comparable<Week> {
-    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
-    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+/** An ISO week (Monday–Sunday), the weekly reporting period, identified by its Monday. */
+public record Week(LocalDate monday) implements Period {
 
     public Week {
         Objects.requireNonNull(monday, "monday == null");
@@ -17,11 +16,23 @@ public record Week(LocalDate monday) implements Comparable<Week> {
     }
 
     public static Week containing(LocalDate day) {
-        return new Week(day.with(DayOfWeek.MONDAY));
+        return new Week(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
     }
 
+    /** From the stored form, the Monday as YYYY-MM-DD. */
     public static Week parse(String isoMonday) {
         return new Week(LocalDate.parse(isoMonday));
+    }
+
+    /** ISO week {@code number} of week-based {@code year}; empty if that year has no such week. */
+    public static Optional<Week> of(int year, int number) {
+        if (number < 1 || number > weeksIn(year)) return Optional.empty();
+        return Optional.of(containing(LocalDate.of(year, 1, 4)).plusWeeks(number - 1));
+    }
+
+    /** 52 or 53. */
+    public static int weeksIn(int year) {
+        return LocalDate.of(year, 12, 28).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 
     public int number() {
@@ -37,26 +48,43 @@ public record Week(LocalDate monday) implements Comparable<Week> {
         return monday.plusDays(6);
     }
 
-    public Week previous() {
-        return new Week(monday.minusWeeks(1));
+    @Override
+    public LocalDate first() {
+        return monday;
     }
 
+    @Override
+    public LocalDate last() {
+        return sunday();
+    }
+
+    @Override
+    public Week previous() {
+        return plusWeeks(-1);
+    }
+
+    @Override
     public Week next() {
-        return new Week(monday.plusWeeks(1));
+        return plusWeeks(1);
+    }
+
+    public Week plusWeeks(long n) {
+        return new Week(monday.plusWeeks(n));
     }
 
     /** "17/11–23/11/2026", or "29/12/2025–04/01/2026" across a new year. */
     public String dates() {
-        String start = monday.getYear() == sunday().getYear() ? DAY_MONTH.format(monday) : FULL.format(monday);
-        return start + "–" + FULL.format(sunday());
+        return VnDates.range(monday, sunday());
     }
 
     /** "tuần 47 (17/11–23/11/2026)". */
+    @Override
     public String label() {
         return "tuần " + number() + " (" + dates() + ")";
     }
 
-    /** What a user would type to name this week exactly, e.g. in a button: "tuần 47/2026". */
+    /** "tuần 47/2026". */
+    @Override
     public String typed() {
         return "tuần " + number() + "/" + year();
     }
@@ -64,11 +92,6 @@ public record Week(LocalDate monday) implements Comparable<Week> {
     /** The stored form: the Monday as YYYY-MM-DD. */
     @Override
     public String toString() {
-        return monday.toString();
-    }
-
-    @Override
-    public int compareTo(Week o) {
-        return monday.compareTo(o.monday);
+        return key();
     }
 }
