@@ -150,22 +150,7 @@ final class SummaryCommands {
         ReportCache values = summarizer.values(tx);
 
         List<String> units = tree.subtree(scope).stream().map(Unit::code).toList();
-        List<ChartRenderer.Point> trend = new ArrayList<>();
-        java.time.LocalDate today = settings.calendar().today(call.now());
-        for (Week w = first; w.compareTo(last) <= 0; w = w.plusWeeks(1)) {
-            Map<String, long[]> week = values.week(w);
-            int reported = 0;
-            long sum = 0;
-            for (String u : units) {
-                long[] v = week.get(u);
-                if (v != null) {
-                    reported++;
-                    sum += v[indicator];
-                }
-            }
-            // A week nobody reported is a gap in the line, not a drop to 0.
-            trend.add(new ChartRenderer.Point(w, reported == 0 ? null : sum, reported, w.runningOn(today)));
-        }
+        List<ChartRenderer.Point> trend = trend(values, units, first, last, indicator, settings.calendar().today(call.now()));
         List<ChartRenderer.Bar> bars = new ArrayList<>();
         if (!scope.kind().equals(settings.reportingKind()) || scope.virtual()) {
             ScopeSummary s = summarizer.compute(tree, scope, last, ReportData.current(tx, last, settings.indicatorCodes()),
@@ -184,6 +169,26 @@ final class SummaryCommands {
         String caption = VnFormat.capitalize(ind.name()) + " – " + scope.name() + ", tuần " + first.number() + "/"
                 + first.year() + " đến " + last.number() + "/" + last.year();
         return List.of(new Reply.Image(png, caption));
+    }
+
+    /** One point per week for the units: a week nobody reported has no value, a gap in the line rather than a 0. */
+    static List<ChartRenderer.Point> trend(ReportCache values, List<String> units, Week first, Week last, int indicator,
+                                           java.time.LocalDate today) {
+        List<ChartRenderer.Point> trend = new ArrayList<>();
+        for (Week w = first; w.compareTo(last) <= 0; w = w.plusWeeks(1)) {
+            Map<String, long[]> week = values.week(w);
+            int reported = 0;
+            long sum = 0;
+            for (String u : units) {
+                long[] v = week.get(u);
+                if (v != null) {
+                    reported++;
+                    sum += v[indicator];
+                }
+            }
+            trend.add(new ChartRenderer.Point(w, reported == 0 ? null : sum, reported, w.runningOn(today)));
+        }
+        return trend;
     }
 
     /** Removes the indicator named at the start of the words (code, name or alias, 1–3 words); default: the first. */
