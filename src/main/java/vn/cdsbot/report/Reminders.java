@@ -19,12 +19,12 @@ import java.util.Set;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
+import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
-import vn.cdsbot.zalo.Outbox;
-import vn.cdsbot.zalo.UserActivity;
 
 /**
  * Who to remind about a week: enrolled members of reporting units without a current report, but only those

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
+import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.storage.Database;
-import vn.cdsbot.zalo.Outbox;
-import vn.cdsbot.zalo.UserActivity;
 
 /**
  * The weekly digest for the secretariat. At the configured slot (default Monday 14:00) each active secretariat

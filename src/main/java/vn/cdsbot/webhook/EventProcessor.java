@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.ChatRouter;
 import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
+import vn.cdsbot.messaging.Inbox;
+import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
-import vn.cdsbot.zalo.Outbox;
-import vn.cdsbot.zalo.UserActivity;
 
 /**
  * Handles one stored event. Everything it changes (feature data, the replies in the outbox, the event's

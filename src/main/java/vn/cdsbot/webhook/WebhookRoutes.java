@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.messaging.Inbox;
+import vn.cdsbot.messaging.InboxWriter;
 import vn.cdsbot.storage.StorageException;
 
 /**

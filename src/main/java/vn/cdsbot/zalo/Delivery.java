@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cdsbot.messaging.Outbox;
 
 /** Delivers one outbox row to Zalo and says what should happen to it next. */
 public final class Delivery {

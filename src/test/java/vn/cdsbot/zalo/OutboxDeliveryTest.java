@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.messaging.OutboxSender;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.testing.FakeZalo;
 import vn.cdsbot.testing.TestApp;

@@ -1,4 +1,4 @@
-package vn.cdsbot.webhook;
+package vn.cdsbot.messaging;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.webhook.WebhookEvent;
 
 /** The durable record of accepted Zalo events. */
 public final class Inbox {

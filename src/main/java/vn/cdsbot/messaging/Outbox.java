@@ -1,4 +1,4 @@
-package vn.cdsbot.zalo;
+package vn.cdsbot.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +13,7 @@ import java.util.List;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.zalo.TextSplitter;
 
 /** Replies committed before they are sent: one row per Zalo message, delivered in order per user. */
 public final class Outbox {

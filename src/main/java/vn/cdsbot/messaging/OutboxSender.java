@@ -1,4 +1,4 @@
-package vn.cdsbot.zalo;
+package vn.cdsbot.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.zalo.Delivery;
 
 /** Sends one due outbox row and records the outcome: sent, retry later with backoff, or given up. */
 public final class OutboxSender {

@@ -1,4 +1,4 @@
-package vn.cdsbot.zalo;
+package vn.cdsbot.messaging;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
