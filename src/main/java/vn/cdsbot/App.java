@@ -30,6 +30,7 @@ import vn.cdsbot.messaging.InboxWriter;
 import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.messaging.OutboxSender;
 import vn.cdsbot.messaging.PerUserWorker;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.ops.Backups;
 import vn.cdsbot.ops.OpsRoutes;
 import vn.cdsbot.ops.ServerLock;
@@ -96,7 +97,9 @@ public final class App implements AutoCloseable {
         Features features = Features.wire(config, db, zalo, tokens, outbox, clock, outboxWorker::wake);
         closeables.addAll(features.closeables());
         ChatRouter router = new ChatRouter(features.commands(), features.senders(), features.answerer(), clock);
-        EventProcessor processor = new EventProcessor(db, router, features.personalData(),
+        List<PersonalData> personalData = new ArrayList<>(features.personalData());
+        personalData.addAll(List.of(inbox, outbox, UserActivity.ERASER));
+        EventProcessor processor = new EventProcessor(db, router, personalData,
                 new RateLimiter(config.server().rateLimitPerMinute()), clock, outboxWorker::wake, metrics);
         this.inboxWorker = new PerUserWorker<>("inbox", config.inbox().workers(), () -> inbox.pending(500),
                 Inbox.Pending::userId, p -> inbox.loadPending(p.id()).ifPresent(processor::process), Duration.ofSeconds(2));

@@ -13,10 +13,11 @@ import java.util.List;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.storage.PersonalData;
 import vn.cdsbot.zalo.TextSplitter;
 
 /** Replies committed before they are sent: one row per Zalo message, delivered in order per user. */
-public final class Outbox {
+public final class Outbox implements PersonalData {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A message waiting to be delivered. */
@@ -177,6 +178,15 @@ public final class Outbox {
                 return new Depth(rs.getLong(1), rs.getLong(2), rs.getLong(3), none ? null : oldest);
             }
         });
+    }
+
+    /** Drops the user's replies, sent or not: nothing more is to be delivered to someone who withdrew. */
+    @Override
+    public void erase(Connection tx, String userId) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM outbox WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            ps.executeUpdate();
+        }
     }
 
     /**

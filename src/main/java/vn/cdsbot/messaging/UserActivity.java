@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import vn.cdsbot.storage.PersonalData;
 
 /** When each user last interacted with the OA: Zalo only accepts consultation messages within 7 days. */
 public final class UserActivity {
@@ -37,10 +38,10 @@ public final class UserActivity {
         }
     }
 
-    public static void erase(Connection tx, String userId) throws SQLException {
+    public static final PersonalData ERASER = (tx, userId) -> {
         try (PreparedStatement ps = tx.prepareStatement("DELETE FROM user_activity WHERE user_id = ?")) {
             ps.setString(1, userId);
             ps.executeUpdate();
         }
-    }
+    };
 }

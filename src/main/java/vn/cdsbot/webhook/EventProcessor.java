@@ -2,7 +2,6 @@ package vn.cdsbot.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -109,14 +108,5 @@ public final class EventProcessor {
 
     private void erase(java.sql.Connection tx, String user) throws Exception {
         for (PersonalData p : personalData) p.erase(tx, user);
-        UserActivity.erase(tx, user);
-        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM outbox WHERE user_id = ?")) {
-            ps.setString(1, user);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = tx.prepareStatement("UPDATE inbox SET body = '{}' WHERE user_id = ?")) {
-            ps.setString(1, user);
-            ps.executeUpdate();
-        }
     }
 }
