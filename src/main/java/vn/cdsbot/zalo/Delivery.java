@@ -82,10 +82,9 @@ public final class Delivery {
         return switch (ZaloErrors.classify(r)) {
             case RETRY, TOKEN -> new Outcome.Retry(reason);
             case NIGHT -> new Outcome.RetryAt(nextSixAm(), reason);
-            case GIVE_UP -> {
-                if (r.error() != 0 && !java.util.Set.of(-230, -232, -213, -217, -227, -244).contains(r.error())) {
-                    log.error("Zalo refused a message with an unexpected error: {}", reason);
-                }
+            case GIVE_UP -> new Outcome.GiveUp(reason);
+            case UNEXPECTED -> {
+                log.error("Zalo refused a message with an unexpected error: {}", reason);
                 yield new Outcome.GiveUp(reason);
             }
         };

@@ -2,11 +2,15 @@ package vn.cdsbot.zalo;
 
 import java.util.Set;
 
-/** What to do about each Zalo error code (zalo-oa-api fact sheet, section 6). */
+/** What to do about each Zalo error code (zalo-oa-api fact sheet, section 6): the one list of them. */
 public final class ZaloErrors {
     private ZaloErrors() {}
 
-    public enum Action { RETRY, TOKEN, NIGHT, GIVE_UP }
+    /**
+     * RETRY later; TOKEN: refresh and try once more; NIGHT: wait for the morning; GIVE_UP: a known final refusal;
+     * UNEXPECTED: a refusal this list does not know, also given up but worth an operator's look.
+     */
+    public enum Action { RETRY, TOKEN, NIGHT, GIVE_UP, UNEXPECTED }
 
     private static final Set<Integer> TRANSIENT = Set.of(-32, -200);
     private static final Set<Integer> TOKEN = Set.of(-216, -220, -124);
@@ -19,6 +23,6 @@ public final class ZaloErrors {
         if (TOKEN.contains(r.error())) return Action.TOKEN;
         if (r.error() == -234) return Action.NIGHT;
         if (FINAL.contains(r.error())) return Action.GIVE_UP;
-        return Action.GIVE_UP;
+        return Action.UNEXPECTED;
     }
 }
