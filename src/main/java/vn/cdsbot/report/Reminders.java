@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,11 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
+import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.people.Member;
@@ -59,12 +58,12 @@ final class Reminders {
 
     private final Weeks weeks;
     private final String reportingKind;
-    private final int windowDays;
+    private final MessagingWindow window;
 
-    Reminders(Weeks weeks, String reportingKind, int windowDays) {
+    Reminders(Weeks weeks, String reportingKind, MessagingWindow window) {
         this.weeks = weeks;
         this.reportingKind = reportingKind;
-        this.windowDays = windowDays;
+        this.window = window;
     }
 
     /**
@@ -80,7 +79,7 @@ final class Reminders {
         for (Member m : Members.activeIn(c, missingUnits.stream().map(Unit::code).toList())) {
             byUnit.computeIfAbsent(m.unitCode(), k -> new ArrayList<>()).add(m);
         }
-        long cutoff = now.minus(Duration.ofDays(windowDays)).toEpochMilli();
+        long cutoff = window.since(c, now);
         Map<String, Letter> letters = new LinkedHashMap<>();
         List<UnitStatus> missing = new ArrayList<>();
         List<UnitStatus> unreached = new ArrayList<>();
@@ -125,8 +124,7 @@ final class Reminders {
     }
 
     private static boolean reachable(Connection c, String userId, long cutoff) throws SQLException {
-        Optional<Long> last = UserActivity.lastInteraction(c, userId);
-        return last.isPresent() && last.get() >= cutoff;
+        return MessagingWindow.reaches(UserActivity.lastInteraction(c, userId), cutoff);
     }
 
     /** Enqueues the letters and records the round, all in the caller's transaction. Returns the run id. */
@@ -154,7 +152,7 @@ final class Reminders {
         Instant deadline = weeks.deadline(plan.week());
         for (Letter l : plan.letters().values()) {
             String text = ReportTexts.reminder(plan.week(), deadline, now.isAfter(deadline), l.remind,
-                    l.unreachableColleagues, l.escalated, windowDays, weeks.zone());
+                    l.unreachableColleagues, l.escalated, window.reachDays(), weeks.zone());
             List<Button> buttons = l.remind.isEmpty() ? List.of()
                     : List.of(Button.query("Báo cáo ngay", "#baocao " + plan.week().typed()));
             Outbox.enqueue(tx, l.to.userId(), null, List.of(Reply.text(text, buttons)), now.toEpochMilli());

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.messaging.MessagingWindow;
 
 /** What the summaries need from bot-config.yaml, validated once at start-up. */
 record Settings(ZoneId zone, String reportingKind, List<BotConfig.Indicator> indicators, Week campaignStart,
-                DayTime deadline, DayTime digest, Duration exportLinkLifetime, Duration messagingWindow,
+                DayTime deadline, DayTime digest, Duration exportLinkLifetime, MessagingWindow messagingWindow,
                 String publicUrl) {
 
     /** A day of the week and a time, as written in the config: "MONDAY 14:00". */
@@ -51,7 +52,7 @@ record Settings(ZoneId zone, String reportingKind, List<BotConfig.Indicator> ind
         return new Settings(config.zone(), config.units().reportingKind(), List.copyOf(config.reporting().indicators()),
                 Week.containing(start), DayTime.parse("reporting.deadline", config.reporting().deadline()),
                 DayTime.parse("summaries.digest", s.digest()), Duration.ofHours(s.exportLinkHours()),
-                Duration.ofDays(config.zalo().messagingWindowDays()), stripSlash(config.server().publicUrl()));
+                new MessagingWindow(config.zalo().paidMessages()), stripSlash(config.server().publicUrl()));
     }
 
     private static String stripSlash(String url) {

@@ -22,6 +22,8 @@ public final class Delivery {
         record Retry(String reason) implements Outcome {}
         record RetryAt(long atMillis, String reason) implements Outcome {}
         record GiveUp(String reason) implements Outcome {}
+        /** Refused as a billed message the OA cannot pay for: handled like a closed window. */
+        record NotPaid(String reason) implements Outcome {}
     }
 
     private final ZaloClient client;
@@ -82,6 +84,7 @@ public final class Delivery {
         return switch (ZaloErrors.classify(r)) {
             case RETRY, TOKEN -> new Outcome.Retry(reason);
             case NIGHT -> new Outcome.RetryAt(nextSixAm(), reason);
+            case NOT_PAID -> new Outcome.NotPaid(reason);
             case GIVE_UP -> new Outcome.GiveUp(reason);
             case UNEXPECTED -> {
                 log.error("Zalo refused a message with an unexpected error: {}", reason);
