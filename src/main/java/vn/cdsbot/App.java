@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.ChatRouter;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
+import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.SenderResolver;
 import vn.cdsbot.config.BotConfig;
@@ -32,6 +33,8 @@ import vn.cdsbot.messaging.OutboxSender;
 import vn.cdsbot.messaging.PerUserWorker;
 import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.ops.Backups;
+import vn.cdsbot.people.Member;
+import vn.cdsbot.people.Members;
 import vn.cdsbot.ops.OpsRoutes;
 import vn.cdsbot.ops.ServerLock;
 import vn.cdsbot.ops.SiteVerification;
@@ -46,6 +49,7 @@ import vn.cdsbot.zalo.Delivery;
 import vn.cdsbot.zalo.RefreshingTokens;
 import vn.cdsbot.zalo.TokenSource;
 import vn.cdsbot.zalo.ZaloClient;
+import vn.cdsbot.zalo.ZaloTexts;
 
 /** The composition root: the only place that builds the services and wires them together. */
 public final class App implements AutoCloseable {
@@ -85,7 +89,7 @@ public final class App implements AutoCloseable {
         TokenSource tokens = mode == ZaloCredentials.Mode.LOCAL
                 ? TokenSource.fixed(credentials.accessToken())
                 : new RefreshingTokens(db, zalo, credentials, clock,
-                        Duration.ofHours(config.zalo().refreshHoursBeforeExpiry()));
+                        Duration.ofHours(config.zalo().refreshHoursBeforeExpiry()), reason -> alertAdmins(db, clock));
 
         Inbox inbox = new Inbox(db);
         Outbox outbox = new Outbox(db);
@@ -150,6 +154,19 @@ public final class App implements AutoCloseable {
             ctx.status(500).json(java.util.Map.of("ok", false, "error", "internal error, retry later"));
         });
         return web;
+    }
+
+    /**
+     * Tells every admin in chat that Zalo refuses the bot's token. Queued like any message: it reaches them as
+     * soon as sending works again, and the log and /health say it meanwhile.
+     */
+    private static void alertAdmins(Database db, Clock clock) {
+        db.inTransaction(tx -> {
+            for (Member admin : Members.activeWithRole(tx, Role.ADMIN)) {
+                Outbox.enqueue(tx, admin.userId(), null, List.of(Reply.text(ZaloTexts.TOKEN_REFUSED)), clock.millis());
+            }
+            return null;
+        });
     }
 
     private static void safely(Runnable r) {

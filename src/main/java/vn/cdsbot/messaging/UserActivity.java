@@ -14,7 +14,8 @@ public final class UserActivity {
     public static void touch(Connection tx, String userId, long atMillis) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement(
                 "INSERT INTO user_activity (user_id, last_interaction, followed) VALUES (?, ?, 1) "
-                        + "ON CONFLICT (user_id) DO UPDATE SET last_interaction = MAX(last_interaction, excluded.last_interaction)")) {
+                        + "ON CONFLICT (user_id) DO UPDATE SET last_interaction = MAX(last_interaction, excluded.last_interaction), "
+                        + "followed = 1")) {
             ps.setString(1, userId);
             ps.setLong(2, atMillis);
             ps.executeUpdate();

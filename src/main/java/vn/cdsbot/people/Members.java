@@ -46,6 +46,18 @@ public final class Members {
         return out;
     }
 
+    /** Active members with the role, in enrolment order (e.g. the admins to alert). */
+    public static List<Member> activeWithRole(Connection c, Role role) throws SQLException {
+        List<Member> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " WHERE active = 1 AND role = ? ORDER BY member_no")) {
+            ps.setString(1, role.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(row(rs));
+            }
+        }
+        return out;
+    }
+
     /**
      * Binds a Zalo user to a unit and role. A former member keeps their number; a new one gets the next.
      */

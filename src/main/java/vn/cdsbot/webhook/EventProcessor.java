@@ -92,8 +92,9 @@ public final class EventProcessor {
                 return List.of();
             }
             case "user_withdraw" -> {
-                erase(tx, user);
-                log.info("Personal data erased for a user at their request (inbox event {})", entry.id());
+                java.util.Set<String> users = withdrawing(tx, user, event.userIdByApp());
+                for (String u : users) erase(tx, u);
+                log.info("Personal data erased for {} user id(s) at their request (inbox event {})", users.size(), entry.id());
                 return List.of();
             }
             default -> {
@@ -104,6 +105,25 @@ public final class EventProcessor {
                 return List.of();
             }
         }
+    }
+
+    /**
+     * Whoever the withdrawal is about: its OA-scoped user id and, when it carries the app-scoped id as well or
+     * instead, every OA-scoped id that earlier events showed with that app-scoped id.
+     */
+    private static java.util.Set<String> withdrawing(java.sql.Connection tx, String user, String userIdByApp)
+            throws java.sql.SQLException {
+        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+        if (user != null && !user.isEmpty()) users.add(user);
+        if (userIdByApp == null) return users;
+        try (java.sql.PreparedStatement ps = tx.prepareStatement("SELECT DISTINCT user_id FROM inbox WHERE user_id <> '' "
+                + "AND json_valid(body) AND json_extract(body, '$.user_id_by_app') = ?")) {
+            ps.setString(1, userIdByApp);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) users.add(rs.getString(1));
+            }
+        }
+        return users;
     }
 
     private void erase(java.sql.Connection tx, String user) throws Exception {

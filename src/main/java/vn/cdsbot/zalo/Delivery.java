@@ -15,6 +15,8 @@ public final class Delivery {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
     /** Zalo keeps uploaded images 7 days; re-upload well before that. */
     private static final Duration ATTACHMENT_REUSE = Duration.ofDays(6);
+    /** How long a message waits when no usable token can be had. */
+    static final Duration TOKEN_WAIT = Duration.ofSeconds(30);
 
     /** What the send came to. */
     public sealed interface Outcome {
@@ -48,9 +50,14 @@ public final class Delivery {
                 token = tokens.replace(token);
                 r = attempt(row, token); // once, with the fresh token
             }
+            if (r.httpStatus() / 100 == 2 && r.error() != ZaloResponse.UNREADABLE
+                    && ZaloErrors.classify(r) != ZaloErrors.Action.TOKEN) {
+                tokens.accepted(token);
+            }
             return judge(r);
         } catch (TokenSource.TokenUnavailableException e) {
-            return new Outcome.Retry("token: " + e.getMessage());
+            // No token to send with: the message waits without using up its attempts (nothing is lost meanwhile).
+            return new Outcome.RetryAt(clock.millis() + TOKEN_WAIT.toMillis(), "token: " + e.getMessage());
         } catch (IOException e) {
             return new Outcome.Retry("network: " + e.getClass().getSimpleName());
         }
@@ -59,23 +66,30 @@ public final class Delivery {
     private ZaloResponse attempt(Outbox.Row row, String token) throws IOException {
         if ("image".equals(row.kind())) {
             long mediaId = row.payload().path("media_id").asLong();
-            String attachment = outbox.cachedAttachment(mediaId, clock.millis() - ATTACHMENT_REUSE.toMillis());
-            if (attachment == null) {
-                byte[] png = outbox.media(mediaId);
-                if (png == null) return new ZaloResponse(200, -201, "image missing", null);
-                ZaloResponse up = client.uploadImage(token, png, "chart-" + mediaId + ".png");
-                if (!up.ok()) return up;
-                attachment = up.data().path("attachment_id").asText();
-                outbox.cacheAttachment(mediaId, attachment, clock.millis());
-            }
-            ZaloResponse r = client.sendMessage(token, MessageBodies.image(row.userId(), attachment, row.payload().path("caption").asText("")));
-            if (r.error() == -100) { // attachment expired early: upload again next time
+            String cached = outbox.cachedAttachment(mediaId, clock.millis() - ATTACHMENT_REUSE.toMillis());
+            ZaloResponse r = sendImage(row, token, mediaId, cached);
+            if (r.error() == -100 && cached != null) {
+                // Zalo dropped the upload before its 7 days: forget it, upload again and send once more.
                 outbox.cacheAttachment(mediaId, null, 0);
+                r = sendImage(row, token, mediaId, null);
             }
             return r;
         }
         return client.sendMessage(token, MessageBodies.text(row.userId(), row.payload().path("text").asText(),
                 row.payload().get("buttons")));
+    }
+
+    /** Sends the image, uploading it first when there is no usable attachment id. */
+    private ZaloResponse sendImage(Outbox.Row row, String token, long mediaId, String attachment) throws IOException {
+        if (attachment == null) {
+            byte[] png = outbox.media(mediaId);
+            if (png == null) return new ZaloResponse(200, -201, "image missing", null);
+            ZaloResponse up = client.uploadImage(token, png, "chart-" + mediaId + ".png");
+            if (!up.ok()) return up;
+            attachment = up.data().path("attachment_id").asText();
+            outbox.cacheAttachment(mediaId, attachment, clock.millis());
+        }
+        return client.sendMessage(token, MessageBodies.image(row.userId(), attachment, row.payload().path("caption").asText("")));
     }
 
     private Outcome judge(ZaloResponse r) {

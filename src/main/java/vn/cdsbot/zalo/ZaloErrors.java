@@ -13,7 +13,8 @@ public final class ZaloErrors {
      */
     public enum Action { RETRY, TOKEN, NIGHT, NOT_PAID, GIVE_UP, UNEXPECTED }
 
-    private static final Set<Integer> TRANSIENT = Set.of(-32, -200);
+    /** Rate limit, busy, and an image upload Zalo dropped early (a new attempt uploads it again). */
+    private static final Set<Integer> TRANSIENT = Set.of(-32, -200, -100);
     private static final Set<Integer> TOKEN = Set.of(-216, -220, -124);
     /** The user cannot be reached (window closed, blocked, unfollowed, banned) or the payload is invalid. */
     /** The message fell in the billed window (48 h to 7 days) and the OA cannot pay for it. */

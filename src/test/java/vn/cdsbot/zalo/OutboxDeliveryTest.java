@@ -231,6 +231,21 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void anImageZaloDroppedEarlyIsUploadedAgainAndDelivered() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 4, 5, 6};
+        outbox.enqueue("u1", List.of(new Reply.Image(png, "Biểu đồ")), 0);
+        outbox.cacheAttachment(1, "att-expired", System.currentTimeMillis());   // uploaded a day ago, say
+        zalo.script(r -> r.getBody().clone().readUtf8().contains("att-expired")
+                ? FakeZalo.json("{\"error\":-100,\"message\":\"attachment_id was expired\"}") : null);
+        drain(sender(TokenSource.fixed(zalo.validToken()), Clock.systemUTC()), System.currentTimeMillis());
+        FakeZalo.Sent s = zalo.takeSent();
+        String attachment = s.message().path("attachment").path("payload").path("elements").get(0).path("attachment_id").asText();
+        assertThat(attachment).startsWith("att-").isNotEqualTo("att-expired");
+        assertThat(status(1)).startsWith("sent:1:");
+        assertThat(outbox.cachedAttachment(1, 0)).isEqualTo(attachment);
+    }
+
+    @Test
     void rejectedTokenIsRefreshedOncePersistedAndTheSendRetried() throws Exception {
         zalo.validToken("fresh-only");     // the seeded token will be rejected with -216
         TokenSource tokens = new RefreshingTokens(db, new ZaloClient(http, zalo.baseUrl(), zalo.baseUrl()),
