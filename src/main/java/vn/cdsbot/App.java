@@ -19,33 +19,38 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.ChatRouter;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
+import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.SenderResolver;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ZaloCredentials;
 import vn.cdsbot.dev.LocalZalo;
 import vn.cdsbot.kb.KbFeature;
+import vn.cdsbot.messaging.Inbox;
+import vn.cdsbot.messaging.InboxWriter;
+import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.messaging.OutboxSender;
+import vn.cdsbot.messaging.PerUserWorker;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.ops.Backups;
+import vn.cdsbot.people.Member;
+import vn.cdsbot.people.Members;
 import vn.cdsbot.ops.OpsRoutes;
 import vn.cdsbot.ops.ServerLock;
 import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.ops.SiteVerification;
-import vn.cdsbot.queue.PerUserWorker;
 import vn.cdsbot.report.Reporting;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 import vn.cdsbot.storage.StorageException;
 import vn.cdsbot.webhook.EventProcessor;
-import vn.cdsbot.webhook.Inbox;
-import vn.cdsbot.webhook.InboxWriter;
 import vn.cdsbot.webhook.RateLimiter;
 import vn.cdsbot.webhook.WebhookRoutes;
 import vn.cdsbot.zalo.Delivery;
-import vn.cdsbot.zalo.Outbox;
-import vn.cdsbot.zalo.OutboxSender;
 import vn.cdsbot.zalo.RefreshingTokens;
 import vn.cdsbot.zalo.TokenSource;
 import vn.cdsbot.zalo.ZaloClient;
+import vn.cdsbot.zalo.ZaloTexts;
 
 /** The composition root: the only place that builds the services and wires them together. */
 public final class App implements AutoCloseable {
@@ -85,7 +90,7 @@ public final class App implements AutoCloseable {
         TokenSource tokens = mode == ZaloCredentials.Mode.LOCAL
                 ? TokenSource.fixed(credentials.accessToken())
                 : new RefreshingTokens(db, zalo, credentials, clock,
-                        Duration.ofHours(config.zalo().refreshHoursBeforeExpiry()));
+                        Duration.ofHours(config.zalo().refreshHoursBeforeExpiry()), reason -> alertAdmins(db, clock));
 
         Inbox inbox = new Inbox(db);
         Outbox outbox = new Outbox(db);
@@ -97,7 +102,9 @@ public final class App implements AutoCloseable {
         Features features = Features.wire(config, db, zalo, tokens, outbox, clock, outboxWorker::wake);
         closeables.addAll(features.closeables());
         ChatRouter router = new ChatRouter(features.commands(), features.senders(), features.answerer(), clock);
-        EventProcessor processor = new EventProcessor(db, router, features.personalData(),
+        List<PersonalData> personalData = new ArrayList<>(features.personalData());
+        personalData.addAll(List.of(inbox, outbox, UserActivity.ERASER));
+        EventProcessor processor = new EventProcessor(db, router, personalData,
                 new RateLimiter(config.server().rateLimitPerMinute()), clock, outboxWorker::wake, metrics);
         this.inboxWorker = new PerUserWorker<>("inbox", config.inbox().workers(), () -> inbox.pending(500),
                 Inbox.Pending::userId, p -> inbox.loadPending(p.id()).ifPresent(processor::process), Duration.ofSeconds(2));
@@ -148,6 +155,19 @@ public final class App implements AutoCloseable {
             ctx.status(500).json(java.util.Map.of("ok", false, "error", "internal error, retry later"));
         });
         return web;
+    }
+
+    /**
+     * Tells every admin in chat that Zalo refuses the bot's token. Queued like any message: it reaches them as
+     * soon as sending works again, and the log and /health say it meanwhile.
+     */
+    private static void alertAdmins(Database db, Clock clock) {
+        db.inTransaction(tx -> {
+            for (Member admin : Members.activeWithRole(tx, Role.ADMIN)) {
+                Outbox.enqueue(tx, admin.userId(), null, List.of(Reply.text(ZaloTexts.TOKEN_REFUSED)), clock.millis());
+            }
+            return null;
+        });
     }
 
     private static void safely(Runnable r) {

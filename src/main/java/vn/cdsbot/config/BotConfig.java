@@ -52,11 +52,13 @@ public record BotConfig(
     }
 
     /**
+     * @param paidMessages whether reminders and digests may go to people silent for 48 h to 7 days (Zalo bills
+     *                     those messages to the OA's Zalo Cloud Account); off = only within 48 h
      * @param siteVerification what Zalo's "Xác thực domain" page gives: the code, the meta tag or the whole
      *                         zalo_verifier….html file; empty = not served
      */
     public record Zalo(String apiBaseUrl, String oauthBaseUrl, int timeoutSeconds, int refreshHoursBeforeExpiry,
-                       int messagingWindowDays, String siteVerification) {
+                       boolean paidMessages, String siteVerification) {
         private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,200}");
         private static final Pattern TAG = Pattern.compile(
                 "<meta[^>]*zalo-platform-site-verification[^>]*>", Pattern.CASE_INSENSITIVE);

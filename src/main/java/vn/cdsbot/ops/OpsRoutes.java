@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.messaging.Inbox;
+import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.storage.Database;
-import vn.cdsbot.webhook.Inbox;
-import vn.cdsbot.zalo.Outbox;
 import vn.cdsbot.zalo.TokenSource;
 
 /** GET /health (JSON, 503 when something needs a human) and GET /metrics (Prometheus text). */

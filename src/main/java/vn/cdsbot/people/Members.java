@@ -48,6 +48,18 @@ public final class Members {
         return out;
     }
 
+    /** Active members with the role, in enrolment order (e.g. the admins to alert). */
+    public static List<Member> activeWithRole(Connection c, Role role) throws SQLException {
+        List<Member> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " WHERE active = 1 AND role = ? ORDER BY member_no")) {
+            ps.setString(1, role.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(row(rs));
+            }
+        }
+        return out;
+    }
+
     /**
      * Binds a Zalo user to a unit and role. A former member keeps their number; a new one gets the next.
      */
@@ -142,19 +154,6 @@ public final class Members {
                     out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(name == null || name.isBlank() ? "(chưa có tên)" : name);
                 }
-            }
-        }
-        return out;
-    }
-
-    /** The user ids of the active members with {@code role}, in id order. */
-    public static List<String> activeWithRole(Connection c, Role role) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT user_id FROM members WHERE role = ? AND active = 1 ORDER BY user_id")) {
-            ps.setString(1, role.code());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
             }
         }
         return out;

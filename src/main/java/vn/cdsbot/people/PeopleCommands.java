@@ -14,7 +14,7 @@ import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.CommandCall;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
-import vn.cdsbot.zalo.Outbox;
+import vn.cdsbot.messaging.Outbox;
 
 /** #dangky, #toi, #moi, #thanhvien, #thuhoi, #doivaitro. Roles are checked by the router; scope here. */
 final class PeopleCommands {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
+import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.storage.Database;
-import vn.cdsbot.zalo.Outbox;
 
 /**
  * Tells a member, as soon as it happens, that their unconfirmed report timed out: otherwise someone who typed

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,17 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
+import vn.cdsbot.messaging.MessagingWindow;
+import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
-import vn.cdsbot.zalo.Outbox;
-import vn.cdsbot.zalo.UserActivity;
 
 /**
  * Who to remind about a week: enrolled members of reporting units without a current report, but only those
@@ -61,12 +60,12 @@ final class Reminders {
 
     private final ReportingCalendar calendar;
     private final String reportingKind;
-    private final int windowDays;
+    private final MessagingWindow window;
 
-    Reminders(ReportingCalendar calendar, String reportingKind, int windowDays) {
+    Reminders(ReportingCalendar calendar, String reportingKind, MessagingWindow window) {
         this.calendar = calendar;
         this.reportingKind = reportingKind;
-        this.windowDays = windowDays;
+        this.window = window;
     }
 
     /**
@@ -82,7 +81,7 @@ final class Reminders {
         for (Member m : Members.activeIn(c, missingUnits.stream().map(Unit::code).toList())) {
             byUnit.computeIfAbsent(m.unitCode(), k -> new ArrayList<>()).add(m);
         }
-        long cutoff = now.minus(Duration.ofDays(windowDays)).toEpochMilli();
+        long cutoff = window.since(c, now);
         Map<String, Letter> letters = new LinkedHashMap<>();
         List<UnitStatus> missing = new ArrayList<>();
         List<UnitStatus> unreached = new ArrayList<>();
@@ -127,8 +126,7 @@ final class Reminders {
     }
 
     private static boolean reachable(Connection c, String userId, long cutoff) throws SQLException {
-        Optional<Long> last = UserActivity.lastInteraction(c, userId);
-        return last.isPresent() && last.get() >= cutoff;
+        return MessagingWindow.reaches(UserActivity.lastInteraction(c, userId), cutoff);
     }
 
     /** Enqueues the letters and records the round, all in the caller's transaction. Returns the run id. */
@@ -156,7 +154,7 @@ final class Reminders {
         Instant deadline = calendar.deadline(plan.week());
         for (Letter l : plan.letters().values()) {
             String text = ReportTexts.reminder(plan.week(), deadline, now.isAfter(deadline), l.remind,
-                    l.unreachableColleagues, l.escalated, windowDays, calendar.zone());
+                    l.unreachableColleagues, l.escalated, window.reachDays(), calendar.zone());
             List<Button> buttons = l.remind.isEmpty() ? List.of()
                     : List.of(Button.query("Báo cáo ngay", "#baocao " + plan.week().typed()));
             Outbox.enqueue(tx, l.to.userId(), null, List.of(Reply.text(text, buttons)), now.toEpochMilli());

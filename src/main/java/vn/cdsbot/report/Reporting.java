@@ -10,6 +10,7 @@ import vn.cdsbot.chat.QuestionAnswerer;
 import vn.cdsbot.chat.SenderResolver;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigException;
+import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.people.People;
 import vn.cdsbot.period.DayTime;
 import vn.cdsbot.period.ReportingCalendar;
@@ -43,21 +44,20 @@ public final class Reporting {
                                  ReportingCalendar calendar, Clock clock, Runnable wakeOutbox) {
         BotConfig.Reporting rc = config.reporting();
         if (rc.draftTimeoutMinutes() < 1) throw new ConfigException("reporting.draft_timeout_minutes must be at least 1");
-        if (config.zalo().messagingWindowDays() < 1) throw new ConfigException("zalo.messaging_window_days must be at least 1");
         Indicators indicators = new Indicators(rc.indicators());
         List<DayTime> slots = new ArrayList<>();
         for (int i = 0; i < rc.reminders().size(); i++) {
             slots.add(DayTime.parse(rc.reminders().get(i), "reporting.reminders[" + i + "]"));
         }
         String kind = config.units().reportingKind();
-        int window = config.zalo().messagingWindowDays();
+        MessagingWindow window = new MessagingWindow(config.zalo().paidMessages());
         People people = People.wire(config, db, zalo, tokens, clock);
         ReportFlow flow = new ReportFlow(indicators, calendar,
                 new Plausibility(indicators, rc.plausibilityFactor(), rc.plausibilityMinimum()),
                 Duration.ofMinutes(rc.draftTimeoutMinutes()), kind);
         Reminders reminders = new Reminders(calendar, kind, window);
         List<Command> commands = new ArrayList<>(people.commands());
-        commands.addAll(new ReportCommands(flow, indicators, calendar, reminders, kind, window).all());
+        commands.addAll(new ReportCommands(flow, indicators, calendar, reminders, kind, window.reachDays()).all());
         return new Reporting(people, flow, List.copyOf(commands),
                 new ReminderSchedule(db, reminders, calendar, slots, clock, wakeOutbox),
                 new DraftExpiry(db, clock, Duration.ofMinutes(rc.draftTimeoutMinutes()), wakeOutbox));

@@ -20,9 +20,9 @@ import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.Week;
+import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.storage.Database;
-import vn.cdsbot.zalo.Outbox;
-import vn.cdsbot.zalo.UserActivity;
 
 /**
  * The weekly digest for the secretariat. At the configured slot (default Monday 14:00) each active secretariat
@@ -76,7 +76,7 @@ final class Digest {
             }
         }
         Week week = Week.containing(slot.toLocalDate()).previous();
-        List<String> members = Members.activeWithRole(tx, Role.SECRETARIAT);
+        List<String> members = Members.activeWithRole(tx, Role.SECRETARIAT).stream().map(vn.cdsbot.people.Member::userId).toList();
         List<Reply> digest = members.isEmpty() ? List.of() : render(tx, week, now);
         int sent = 0;
         int deferred = 0;
@@ -115,8 +115,7 @@ final class Digest {
     }
 
     private boolean inWindow(Connection c, String user, Instant now) throws SQLException {
-        Optional<Long> last = UserActivity.lastInteraction(c, user);
-        return last.isPresent() && last.get() > now.minus(settings.messagingWindow()).toEpochMilli();
+        return settings.messagingWindow().reaches(c, user, now);
     }
 
     /** Waiting digests of members who have written since they were deferred: queued now, freshly computed. */
@@ -125,8 +124,8 @@ final class Digest {
             List<String> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT p.user_id FROM summary_pending_digests p JOIN user_activity a ON a.user_id = p.user_id "
-                            + "WHERE a.followed = 1 AND a.last_interaction > p.created_at AND a.last_interaction > ?")) {
-                ps.setLong(1, now.minus(settings.messagingWindow()).toEpochMilli());
+                            + "WHERE a.followed = 1 AND a.last_interaction > p.created_at AND a.last_interaction >= ?")) {
+                ps.setLong(1, settings.messagingWindow().since(c, now));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(rs.getString(1));
                 }

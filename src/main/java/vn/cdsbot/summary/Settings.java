@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.period.DayTime;
 import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.period.Week;
 
 /** What the summaries need from bot-config.yaml, validated once at start-up; periods come from the shared calendar. */
 record Settings(ReportingCalendar calendar, String reportingKind, List<BotConfig.Indicator> indicators,
-                Week campaignStart, DayTime digest, Duration exportLinkLifetime, Duration messagingWindow,
+                Week campaignStart, DayTime digest, Duration exportLinkLifetime, MessagingWindow messagingWindow,
                 String publicUrl) {
 
     static Settings from(BotConfig config, ReportingCalendar calendar) {
@@ -30,7 +31,7 @@ record Settings(ReportingCalendar calendar, String reportingKind, List<BotConfig
         if (config.reporting().indicators().isEmpty()) throw new IllegalArgumentException("reporting.indicators is empty");
         return new Settings(calendar, config.units().reportingKind(), List.copyOf(config.reporting().indicators()),
                 Week.containing(start), DayTime.parse(s.digest(), "summaries.digest"), Duration.ofHours(s.exportLinkHours()),
-                Duration.ofDays(config.zalo().messagingWindowDays()), stripSlash(config.server().publicUrl()));
+                new MessagingWindow(config.zalo().paidMessages()), stripSlash(config.server().publicUrl()));
     }
 
     ZoneId zone() {

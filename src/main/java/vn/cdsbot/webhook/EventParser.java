@@ -51,7 +51,8 @@ public final class EventParser {
         JsonNode message = root.get("message");
         String msgId = message != null ? text(message.get("msg_id")) : null;
         String textValue = message != null ? text(message.get("text")) : null;
-        return new WebhookEvent(appId, eventName, userId, msgId, textValue == null ? "" : textValue, timestamp);
+        return new WebhookEvent(appId, eventName, userId, msgId, textValue == null ? "" : textValue, timestamp,
+                firstId(root.get("user_id_by_app")));
     }
 
     /** Strings as they are, integers as their exact digits; anything else is not an id. */

@@ -2,7 +2,6 @@ package vn.cdsbot.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +10,11 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.ChatRouter;
 import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
+import vn.cdsbot.messaging.Inbox;
+import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
-import vn.cdsbot.zalo.Outbox;
-import vn.cdsbot.zalo.UserActivity;
 
 /**
  * Handles one stored event. Everything it changes (feature data, the replies in the outbox, the event's
@@ -92,8 +92,9 @@ public final class EventProcessor {
                 return List.of();
             }
             case "user_withdraw" -> {
-                erase(tx, user);
-                log.info("Personal data erased for a user at their request (inbox event {})", entry.id());
+                java.util.Set<String> users = withdrawing(tx, user, event.userIdByApp());
+                for (String u : users) erase(tx, u);
+                log.info("Personal data erased for {} user id(s) at their request (inbox event {})", users.size(), entry.id());
                 return List.of();
             }
             default -> {
@@ -106,16 +107,26 @@ public final class EventProcessor {
         }
     }
 
+    /**
+     * Whoever the withdrawal is about: its OA-scoped user id and, when it carries the app-scoped id as well or
+     * instead, every OA-scoped id that earlier events showed with that app-scoped id.
+     */
+    private static java.util.Set<String> withdrawing(java.sql.Connection tx, String user, String userIdByApp)
+            throws java.sql.SQLException {
+        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+        if (user != null && !user.isEmpty()) users.add(user);
+        if (userIdByApp == null) return users;
+        try (java.sql.PreparedStatement ps = tx.prepareStatement("SELECT DISTINCT user_id FROM inbox WHERE user_id <> '' "
+                + "AND json_valid(body) AND json_extract(body, '$.user_id_by_app') = ?")) {
+            ps.setString(1, userIdByApp);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) users.add(rs.getString(1));
+            }
+        }
+        return users;
+    }
+
     private void erase(java.sql.Connection tx, String user) throws Exception {
         for (PersonalData p : personalData) p.erase(tx, user);
-        UserActivity.erase(tx, user);
-        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM outbox WHERE user_id = ?")) {
-            ps.setString(1, user);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = tx.prepareStatement("UPDATE inbox SET body = '{}' WHERE user_id = ?")) {
-            ps.setString(1, user);
-            ps.executeUpdate();
-        }
     }
 }

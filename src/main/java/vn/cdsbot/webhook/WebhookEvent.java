@@ -8,11 +8,17 @@ import java.util.Objects;
  * @param userId the user the event is about (sender for user_send_*, follower for follow/unfollow), or null
  * @param msgId message id, or null for events without one
  * @param timestamp the body's timestamp as its literal digits (it is part of the signature)
+ * @param userIdByApp the app-scoped id Zalo adds to some events, or null; a withdrawal may carry only this one
  */
-public record WebhookEvent(String appId, String eventName, String userId, String msgId, String text, String timestamp) {
+public record WebhookEvent(String appId, String eventName, String userId, String msgId, String text, String timestamp,
+                           String userIdByApp) {
     public WebhookEvent {
         Objects.requireNonNull(eventName, "eventName == null");
         Objects.requireNonNull(timestamp, "timestamp == null");
+    }
+
+    public WebhookEvent(String appId, String eventName, String userId, String msgId, String text, String timestamp) {
+        this(appId, eventName, userId, msgId, text, timestamp, null);
     }
 
     /** Zalo echoes every OA message back, our own sends included; never answer those. */

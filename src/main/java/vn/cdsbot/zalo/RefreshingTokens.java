@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.config.ZaloCredentials;
@@ -17,6 +19,11 @@ import vn.cdsbot.storage.Database;
  * OA access tokens with single-use refresh tokens. One refresh at a time (the lock is held across the HTTP
  * call, so two threads can never spend the same refresh token); the new pair is committed before anyone
  * uses it; the previous pair is kept in history.
+ *
+ * <p>A token is refreshed at most once per generation: when Zalo refuses (-216) an access token that a refresh has
+ * just issued and that never worked, refreshing again would only spend the single-use refresh tokens one by one
+ * (one lost refresh answer ends the chain). Sending pauses instead, {@code /health} says why, the admins are told,
+ * and one send a minute probes the token until Zalo accepts it again.
  */
 public final class RefreshingTokens implements TokenSource {
     private static final Logger log = LoggerFactory.getLogger(RefreshingTokens.class);
@@ -27,12 +34,27 @@ public final class RefreshingTokens implements TokenSource {
     private final ZaloCredentials credentials;
     private final Clock clock;
     private final Duration refreshBefore;
+    private static final Duration PROBE_EVERY = Duration.ofMinutes(1);
+
     private final ReentrantLock lock = new ReentrantLock();
+    private final Consumer<String> alert;
     private volatile String failure;
+    /** The access token the last refresh issued, and the last one Zalo accepted. */
+    private volatile String issued;
+    private volatile String proven;
+    private volatile boolean paused;
+    private final AtomicLong nextProbeAt = new AtomicLong();
 
     private record Pair(String access, String refresh, long expiresAt) {}
 
     public RefreshingTokens(Database db, ZaloClient client, ZaloCredentials credentials, Clock clock, Duration refreshBefore) {
+        this(db, client, credentials, clock, refreshBefore, reason -> { });
+    }
+
+    /** @param alert told once (a short English reason) when sending pauses because Zalo refuses a fresh token */
+    public RefreshingTokens(Database db, ZaloClient client, ZaloCredentials credentials, Clock clock, Duration refreshBefore,
+                            Consumer<String> alert) {
+        this.alert = alert;
         this.db = db;
         this.client = client;
         this.credentials = credentials;
@@ -79,6 +101,14 @@ public final class RefreshingTokens implements TokenSource {
 
     @Override
     public String current() throws TokenUnavailableException {
+        if (paused) {
+            long now = clock.millis();
+            long at = nextProbeAt.get();
+            // One caller a minute gets the token to probe with; the others wait.
+            if (now < at || !nextProbeAt.compareAndSet(at, now + PROBE_EVERY.toMillis())) {
+                throw new TokenUnavailableException(failure);
+            }
+        }
         Pair p = load();
         if (p != null && p.access() != null && !due(p)) return p.access();
         return refresh(p == null ? null : p.access());
@@ -86,7 +116,49 @@ public final class RefreshingTokens implements TokenSource {
 
     @Override
     public String replace(String rejected) throws TokenUnavailableException {
-        return refresh(rejected);
+        lock.lock();
+        try {
+            Pair p = load();
+            boolean replacedMeanwhile = p != null && p.access() != null && !p.access().equals(rejected) && !due(p);
+            if (!replacedMeanwhile && rejected != null && rejected.equals(issued) && !rejected.equals(proven)) {
+                pause();
+                throw new TokenUnavailableException(failure);
+            }
+            return refresh(rejected);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void accepted(String token) {
+        if (token == null || token.equals(proven)) return;
+        proven = token;
+        if (paused && token.equals(issued())) {
+            paused = false;
+            failure = null;
+            log.info("Zalo accepts the access token again: sending resumed");
+        }
+    }
+
+    private String issued() {
+        Pair p = load();
+        return p == null ? null : p.access();
+    }
+
+    private void pause() {
+        if (paused) return;
+        failure = "token_refused: Zalo refuses (-216) the access token a refresh has just issued; sending is paused "
+                + "and tried again every minute. If this lasts, an OA admin must grant access again: set a new "
+                + "ZALO_REFRESH_TOKEN and restart";
+        nextProbeAt.set(clock.millis() + PROBE_EVERY.toMillis());
+        paused = true;
+        log.error("ZALO TOKEN REFUSED ({})", failure);
+        try {
+            alert.accept(failure);
+        } catch (RuntimeException e) {
+            log.warn("Could not queue the token alert for the admins: {}", e.toString());
+        }
     }
 
     /** Called by the scheduler: refresh ahead of expiry so sends never wait for it. */
@@ -131,6 +203,8 @@ public final class RefreshingTokens implements TokenSource {
             long lifetime = parseSeconds(r.data().path("expires_in").asText(""));
             long expiresAt = clock.millis() + lifetime * 1000;
             save(p, new Pair(access, refresh, expiresAt));
+            issued = access;
+            paused = false;
             failure = null;
             log.info("Zalo access token refreshed; valid for {} h", lifetime / 3600);
             return access;

@@ -12,6 +12,9 @@ public interface TokenSource {
      */
     String replace(String rejected) throws TokenUnavailableException;
 
+    /** Zalo accepted a call made with {@code token}: it works (ends a pause after a refused fresh token). */
+    default void accepted(String token) {}
+
     /** Human-readable state for /health: "ok", "refresh_failed: …", "missing". */
     String state();
 

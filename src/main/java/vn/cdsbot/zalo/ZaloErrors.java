@@ -2,15 +2,23 @@ package vn.cdsbot.zalo;
 
 import java.util.Set;
 
-/** What to do about each Zalo error code (zalo-oa-api fact sheet, section 6). */
+/** What to do about each Zalo error code (zalo-oa-api fact sheet, section 6): the one list of them. */
 public final class ZaloErrors {
     private ZaloErrors() {}
 
-    public enum Action { RETRY, TOKEN, NIGHT, GIVE_UP }
+    /**
+     * RETRY later; TOKEN: refresh and try once more; NIGHT: wait for the morning; NOT_PAID: a billed message
+     * without a funded Zalo Cloud Account; GIVE_UP: a known final refusal; UNEXPECTED: a refusal this list does
+     * not know, also given up but worth an operator's look.
+     */
+    public enum Action { RETRY, TOKEN, NIGHT, NOT_PAID, GIVE_UP, UNEXPECTED }
 
-    private static final Set<Integer> TRANSIENT = Set.of(-32, -200);
+    /** Rate limit, busy, and an image upload Zalo dropped early (a new attempt uploads it again). */
+    private static final Set<Integer> TRANSIENT = Set.of(-32, -200, -100);
     private static final Set<Integer> TOKEN = Set.of(-216, -220, -124);
     /** The user cannot be reached (window closed, blocked, unfollowed, banned) or the payload is invalid. */
+    /** The message fell in the billed window (48 h to 7 days) and the OA cannot pay for it. */
+    private static final Set<Integer> NOT_PAID = Set.of(-320, -321);
     private static final Set<Integer> FINAL = Set.of(-230, -232, -213, -217, -227, -244, -201);
 
     public static Action classify(ZaloResponse r) {
@@ -18,7 +26,8 @@ public final class ZaloErrors {
         if (TRANSIENT.contains(r.error())) return Action.RETRY;
         if (TOKEN.contains(r.error())) return Action.TOKEN;
         if (r.error() == -234) return Action.NIGHT;
+        if (NOT_PAID.contains(r.error())) return Action.NOT_PAID;
         if (FINAL.contains(r.error())) return Action.GIVE_UP;
-        return Action.GIVE_UP;
+        return Action.UNEXPECTED;
     }
 }

@@ -96,7 +96,7 @@ final class LoadApp implements AutoCloseable {
     static BotConfig zaloTimeout(BotConfig c, int seconds) {
         BotConfig.Zalo z = c.zalo();
         return new BotConfig(c.timezone(), c.server(), c.storage(), new BotConfig.Zalo(z.apiBaseUrl(), z.oauthBaseUrl(),
-                seconds, z.refreshHoursBeforeExpiry(), z.messagingWindowDays(), z.siteVerification()), c.inbox(), c.outbox(), c.kb(), c.units(),
+                seconds, z.refreshHoursBeforeExpiry(), z.paidMessages(), z.siteVerification()), c.inbox(), c.outbox(), c.kb(), c.units(),
                 c.reporting(), c.summaries(), c.backup());
     }
 

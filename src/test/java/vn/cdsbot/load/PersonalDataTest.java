@@ -11,12 +11,12 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.chat.Reply;
+import vn.cdsbot.messaging.Inbox;
+import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.testing.FakeZalo;
 import vn.cdsbot.testing.TestApp;
-import vn.cdsbot.webhook.Inbox;
 import vn.cdsbot.webhook.WebhookEvent;
-import vn.cdsbot.zalo.Outbox;
 
 /** What the bot keeps about a citizen, and that it lets go of it: user_withdraw, unfollow, the purge. */
 class PersonalDataTest {

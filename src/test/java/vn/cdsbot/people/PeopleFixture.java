@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigLoader;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.storage.Database;
-import vn.cdsbot.zalo.UserActivity;
 
 /** Real config, a real SQLite file in a temp folder, the demo units: what the people and report tests share. */
 public final class PeopleFixture {

@@ -19,6 +19,7 @@ import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
@@ -43,9 +44,9 @@ class RemindersTest {
     void setUp() throws Exception {
         db = PeopleFixture.database(PeopleFixture.config(dir), clock);
         calendar = new ReportingCalendar(MutableClock.ICT, DayTime.parse("MONDAY 12:00", "d"));
-        reminders = new Reminders(calendar, "commune", 7);
+        reminders = new Reminders(calendar, "commune", new MessagingWindow(false));
         long now = clock.millis();
-        long recent = now - Duration.ofDays(2).toMillis();
+        long recent = now - Duration.ofHours(12).toMillis();
         long stale = now - Duration.ofDays(10).toMillis();
         enrol("m1", "BP-DXO-01", Role.MEMBER, recent);     // reachable, not reported → reminded
         enrol("m1b", "BP-DXO-01", Role.MEMBER, stale);     // cannot be messaged → not reminded
@@ -93,7 +94,7 @@ class RemindersTest {
                 "hạn chót 12:00 thứ Hai 30/11/2026", "\"payload\":\"#baocao tuần 48/2026\"");
         assertThat(textTo("l5")).contains("BP-PLO-01", "Bot không nhắn được cho TV7");
         String g1 = textTo("g1");
-        assertThat(g1).contains("BP-DXO-03): 1 người đã đăng ký nhưng chưa nhắn cho OA trong 7 ngày qua",
+        assertThat(g1).contains("BP-DXO-03): 1 người đã đăng ký nhưng chưa nhắn cho OA trong 2 ngày qua",
                 "BP-DXO-04): chưa có ai đăng ký với bot", "BP-DXO-08)")
                 .doesNotContain("BP-DXO-01)", "BP-DXO-02)", "BP-PLO", "#baocao");
 
@@ -149,7 +150,7 @@ class RemindersTest {
         clock.set("2026-12-01T09:00"); // Tuesday: about week 49 now; nobody has reported it
         String reply = say(router, "g1", "#nhac");
         assertThat(reply).contains("8/8 tổ thuộc Cụm Đồng Xoài (BP-DXO) chưa gửi báo cáo tuần 49", "Đã nhắc 2 người",
-                "BP-DXO-01): đã nhắc 1 người; 1 người chưa nhắn OA trong 7 ngày",
+                "BP-DXO-01): đã nhắc 1 người; 1 người chưa nhắn OA trong 2 ngày",
                 "BP-DXO-02): đã nhắc 1 người", "BP-DXO-04): chưa có ai đăng ký với bot — bot không nhắn được");
         assertThat(sent()).containsExactlyInAnyOrder("m1", "m2");
         clock.advance(Duration.ofMinutes(10));
@@ -165,6 +166,33 @@ class RemindersTest {
         assertThat(PeopleFixture.rows(db, "SELECT actor, action, subject FROM audit_log WHERE action = 'reminder.manual'"))
                 .containsExactly("g1|reminder.manual|BP-DXO", "g1|reminder.manual|BP-DXO-01", "s1|reminder.manual|BP-PLO",
                         "s1|reminder.manual|*");
+    }
+
+    @Test
+    void billedWindowIsUsedOnlyWhenPaidMessagesAreOnAndZaloHasNotRefusedThem() {
+        enrol("m6", "BP-DXO-05", Role.MEMBER, clock.millis() - Duration.ofDays(3).toMillis());
+        schedule().run();
+        assertThat(sent()).doesNotContain("m6").contains("g1");
+        assertThat(textTo("g1")).contains("BP-DXO-05): 1 người đã đăng ký nhưng chưa nhắn cho OA trong 2 ngày qua");
+
+        forgetRound();
+        reminders = new Reminders(calendar, "commune", new MessagingWindow(true));
+        schedule().run();
+        assertThat(sent()).contains("m6");
+
+        // Zalo refused a billed message (-320): until that is a day old, the next round keeps to the free window.
+        forgetRound();
+        db.write(c -> c.createStatement().executeUpdate("INSERT INTO outbox (user_id, kind, payload, status, "
+                + "next_attempt_at, created_at, sent_at, last_error) VALUES ('x', 'text', '{}', 'failed', 0, 0, "
+                + clock.millis() + ", '" + MessagingWindow.NOT_PAID + "HTTP 200 error -320 no')"));
+        schedule().run();
+        assertThat(sent()).doesNotContain("m6");
+    }
+
+    private void forgetRound() {
+        for (String table : List.of("outbox", "reminder_messages", "reminder_runs")) {
+            db.write(c -> c.createStatement().executeUpdate("DELETE FROM " + table));
+        }
     }
 
     private String say(ChatRouter router, String user, String text) {

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.App;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.messaging.Inbox;
+import vn.cdsbot.messaging.InboxWriter;
 import vn.cdsbot.testing.TestApp;
-import vn.cdsbot.webhook.Inbox;
-import vn.cdsbot.webhook.InboxWriter;
 import vn.cdsbot.webhook.SignatureVerifier;
 import vn.cdsbot.webhook.WebhookRoutes;
 

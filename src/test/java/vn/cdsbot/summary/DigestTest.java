@@ -29,7 +29,7 @@ class DigestTest {
                     .member("lead", "BP-DXO", "leader", "D");
             t.member("sec-gone", "BP", "secretariat", "E");
             t.exec("UPDATE members SET active = 0 WHERE user_id = 'sec-gone'");
-            t.activity("sec-active", SLOT.minus(Duration.ofDays(2)));
+            t.activity("sec-active", SLOT.minus(Duration.ofHours(30)));
             t.activity("sec-quiet", SLOT.minus(Duration.ofDays(10)));
             t.activity("sec-gone", SLOT.minus(Duration.ofDays(1)));
             t.activity("lead", SLOT.minus(Duration.ofDays(1)));

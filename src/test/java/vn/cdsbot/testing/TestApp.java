@@ -25,6 +25,7 @@ public final class TestApp implements AutoCloseable {
     public static final String OA_SECRET = "test-oa-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong MSG_IDS = new AtomicLong(System.nanoTime());
+    private static final AtomicLong LAST_TS = new AtomicLong();
 
     private final App app;
     private final ZaloCredentials credentials;
@@ -51,6 +52,23 @@ public final class TestApp implements AutoCloseable {
         BotConfig config = config(dir, Map.of("ZALO_API_BASE_URL", zalo.baseUrl(), "ZALO_OAUTH_BASE_URL", zalo.baseUrl()));
         ZaloCredentials creds = credentials(zalo.validToken());
         return new TestApp(App.start(config, creds, clock), creds);
+    }
+
+    /** Bootstrap mode: app id and tokens but no OA secret key yet, as while the webhook is being set up. */
+    public static TestApp bootstrap(Path dir, FakeZalo zalo) {
+        BotConfig config = config(dir, Map.of("ZALO_API_BASE_URL", zalo.baseUrl(), "ZALO_OAUTH_BASE_URL", zalo.baseUrl()));
+        ZaloCredentials creds = new ZaloCredentials(APP_ID, "", "app-secret", "refresh-seed", zalo.validToken());
+        return new TestApp(App.start(config, creds, Clock.systemUTC()), creds);
+    }
+
+    /** Posts a correctly signed event of any kind about {@code userId} (sender for user_send_*, else follower). */
+    public int event(String eventName, String userId) {
+        // Distinct timestamps: events without a msg_id are deduplicated on name, user and timestamp.
+        String ts = String.valueOf(LAST_TS.updateAndGet(t -> Math.max(t + 1, System.currentTimeMillis())));
+        String who = eventName.startsWith("user_send_") ? "sender" : "follower";
+        String body = "{\"app_id\":\"" + credentials.appId() + "\",\"event_name\":\"" + eventName + "\",\"" + who
+                + "\":{\"id\":\"" + userId + "\"},\"user_id_by_app\":\"app-" + userId + "\",\"timestamp\":\"" + ts + "\"}";
+        return post(body, ts);
     }
 
     public static ZaloCredentials credentials(String accessToken) {

@@ -2,6 +2,7 @@ package vn.cdsbot.zalo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.messaging.MessagingWindow;
+import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.messaging.OutboxSender;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.testing.FakeZalo;
 import vn.cdsbot.testing.TestApp;
@@ -49,10 +54,12 @@ class OutboxDeliveryTest {
         zalo.close();
     }
 
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
     private OutboxSender sender(TokenSource tokens, Clock clock) {
         ZaloClient client = new ZaloClient(http, zalo.baseUrl(), zalo.baseUrl());
         return new OutboxSender(outbox, new Delivery(client, tokens, outbox, clock, ICT),
-                new BotConfig.Outbox(3, 1, 60), clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                new BotConfig.Outbox(3, 1, 60), clock, metrics);
     }
 
     private void enqueue(String user, String... texts) {
@@ -110,6 +117,33 @@ class OutboxDeliveryTest {
         assertThat(status(1)).startsWith("pending:1:");
         drain(s, System.currentTimeMillis() + 3_600_000);
         assertThat(status(1)).startsWith("sent:");
+    }
+
+    @Test
+    void billedSendsAreCountedAndAPaymentRefusalNarrowsTheWindow() throws Exception {
+        Instant now = Instant.parse("2026-12-04T08:00:00Z");
+        Clock clock = Clock.fixed(now, ICT);
+        db.inTransaction(tx -> {
+            UserActivity.touch(tx, "recent", now.minus(Duration.ofHours(20)).toEpochMilli());
+            UserActivity.touch(tx, "older", now.minus(Duration.ofDays(3)).toEpochMilli());
+            return null;
+        });
+        enqueue("recent", "Nhắc");
+        enqueue("older", "Nhắc");
+        drain(sender(TokenSource.fixed(zalo.validToken()), clock), now.toEpochMilli());
+        assertThat(metrics.counter("cdsbot_billed_sends").count()).isEqualTo(1.0);
+
+        MessagingWindow paid = new MessagingWindow(true);
+        assertThat(db.<Boolean>read(c -> paid.reaches(c, "older", now))).isTrue();
+        zalo.script(r -> FakeZalo.json("{\"error\":-320,\"message\":\"need Zalo Cloud Account\"}"));
+        enqueue("older", "Nhắc lần hai");
+        drain(sender(TokenSource.fixed(zalo.validToken()), clock), now.toEpochMilli());
+        assertThat(status(3)).startsWith("failed:");
+        assertThat(metrics.counter("cdsbot_sends", "result", "not_paid").count()).isEqualTo(1.0);
+        assertThat(db.<Boolean>read(c -> paid.reaches(c, "older", now))).isFalse();
+        assertThat(db.<Boolean>read(c -> paid.reaches(c, "recent", now))).isTrue();
+        // A day after the refusal billed sends are tried again (the account may have been funded meanwhile).
+        assertThat(db.<Boolean>read(c -> paid.reaches(c, "older", now.plus(Duration.ofHours(25))))).isTrue();
     }
 
     @Test
@@ -194,6 +228,21 @@ class OutboxDeliveryTest {
         assertThat(element.path("template_type").asText()).isEqualTo("media");
         assertThat(element.path("elements").get(0).path("attachment_id").asText()).startsWith("att-");
         assertThat(s.text()).isEqualTo("Biểu đồ tuần 47");
+    }
+
+    @Test
+    void anImageZaloDroppedEarlyIsUploadedAgainAndDelivered() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 4, 5, 6};
+        outbox.enqueue("u1", List.of(new Reply.Image(png, "Biểu đồ")), 0);
+        outbox.cacheAttachment(1, "att-expired", System.currentTimeMillis());   // uploaded a day ago, say
+        zalo.script(r -> r.getBody().clone().readUtf8().contains("att-expired")
+                ? FakeZalo.json("{\"error\":-100,\"message\":\"attachment_id was expired\"}") : null);
+        drain(sender(TokenSource.fixed(zalo.validToken()), Clock.systemUTC()), System.currentTimeMillis());
+        FakeZalo.Sent s = zalo.takeSent();
+        String attachment = s.message().path("attachment").path("payload").path("elements").get(0).path("attachment_id").asText();
+        assertThat(attachment).startsWith("att-").isNotEqualTo("att-expired");
+        assertThat(status(1)).startsWith("sent:1:");
+        assertThat(outbox.cachedAttachment(1, 0)).isEqualTo(attachment);
     }
 
     @Test

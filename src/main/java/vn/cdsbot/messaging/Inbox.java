@@ -1,4 +1,4 @@
-package vn.cdsbot.webhook;
+package vn.cdsbot.messaging;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.storage.PersonalData;
+import vn.cdsbot.webhook.WebhookEvent;
 
 /** The durable record of accepted Zalo events. */
-public final class Inbox {
+public final class Inbox implements PersonalData {
 
     /** A stored event waiting to be handled. */
     public record Entry(long id, String eventName, String userId, String body, long receivedAt) {}
@@ -103,6 +105,15 @@ public final class Inbox {
             ps.setLong(1, nowMillis);
             ps.setString(2, error);
             ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Keeps each event's row (its key still dedupes Zalo retries) but blanks the body that held the message. */
+    @Override
+    public void erase(Connection tx, String userId) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("UPDATE inbox SET body = '{}' WHERE user_id = ?")) {
+            ps.setString(1, userId);
             ps.executeUpdate();
         }
     }

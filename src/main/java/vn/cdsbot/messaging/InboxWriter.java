@@ -1,4 +1,4 @@
-package vn.cdsbot.webhook;
+package vn.cdsbot.messaging;
 
 import java.util.ArrayList;
 import java.util.List;

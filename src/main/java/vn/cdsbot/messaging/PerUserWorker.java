@@ -1,4 +1,4 @@
-package vn.cdsbot.queue;
+package vn.cdsbot.messaging;
 
 import java.time.Duration;
 import java.util.HashSet;

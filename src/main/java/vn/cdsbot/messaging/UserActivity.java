@@ -1,10 +1,11 @@
-package vn.cdsbot.zalo;
+package vn.cdsbot.messaging;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import vn.cdsbot.storage.PersonalData;
 
 /** When each user last interacted with the OA: Zalo only accepts consultation messages within 7 days. */
 public final class UserActivity {
@@ -13,7 +14,8 @@ public final class UserActivity {
     public static void touch(Connection tx, String userId, long atMillis) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement(
                 "INSERT INTO user_activity (user_id, last_interaction, followed) VALUES (?, ?, 1) "
-                        + "ON CONFLICT (user_id) DO UPDATE SET last_interaction = MAX(last_interaction, excluded.last_interaction)")) {
+                        + "ON CONFLICT (user_id) DO UPDATE SET last_interaction = MAX(last_interaction, excluded.last_interaction), "
+                        + "followed = 1")) {
             ps.setString(1, userId);
             ps.setLong(2, atMillis);
             ps.executeUpdate();
@@ -37,10 +39,10 @@ public final class UserActivity {
         }
     }
 
-    public static void erase(Connection tx, String userId) throws SQLException {
+    public static final PersonalData ERASER = (tx, userId) -> {
         try (PreparedStatement ps = tx.prepareStatement("DELETE FROM user_activity WHERE user_id = ?")) {
             ps.setString(1, userId);
             ps.executeUpdate();
         }
-    }
+    };
 }

@@ -1,4 +1,4 @@
-package vn.cdsbot.zalo;
+package vn.cdsbot.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,13 +13,21 @@ import java.util.List;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.storage.PersonalData;
+import vn.cdsbot.zalo.TextSplitter;
 
 /** Replies committed before they are sent: one row per Zalo message, delivered in order per user. */
-public final class Outbox {
+public final class Outbox implements PersonalData {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A message waiting to be delivered. */
-    public record Row(long id, String userId, String kind, ObjectNode payload, int attempts) {}
+    /**
+     * A message waiting to be delivered.
+     *
+     * @param scheduled the bot started it (a reminder, a digest) rather than replying to an event
+     * @param lastInteraction the user's last interaction, null when unknown
+     */
+    public record Row(long id, String userId, String kind, ObjectNode payload, int attempts, boolean scheduled,
+                      Long lastInteraction) {}
 
     private final Database db;
 
@@ -90,16 +98,18 @@ public final class Outbox {
     public List<Row> dueHeads(long nowMillis, int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT o.id, o.user_id, o.kind, o.payload, o.attempts FROM outbox o "
-                            + "WHERE o.id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY user_id) "
+                    "SELECT o.id, o.user_id, o.kind, o.payload, o.attempts, o.inbox_id IS NULL, a.last_interaction "
+                            + "FROM outbox o LEFT JOIN user_activity a ON a.user_id = o.user_id WHERE o.id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY user_id) "
                             + "AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?")) {
                 ps.setLong(1, nowMillis);
                 ps.setInt(2, limit);
                 List<Row> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        long last = rs.getLong(7);
+                        Long lastInteraction = rs.wasNull() ? null : last;
                         out.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                (ObjectNode) JSON.readTree(rs.getString(4)), rs.getInt(5)));
+                                (ObjectNode) JSON.readTree(rs.getString(4)), rs.getInt(5), rs.getBoolean(6), lastInteraction));
                     }
                 }
                 return out;
@@ -176,6 +186,15 @@ public final class Outbox {
                 return new Depth(rs.getLong(1), rs.getLong(2), rs.getLong(3), none ? null : oldest);
             }
         });
+    }
+
+    /** Drops the user's replies, sent or not: nothing more is to be delivered to someone who withdrew. */
+    @Override
+    public void erase(Connection tx, String userId) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM outbox WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            ps.executeUpdate();
+        }
     }
 
     /**

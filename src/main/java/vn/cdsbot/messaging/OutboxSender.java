@@ -1,11 +1,13 @@
-package vn.cdsbot.zalo;
+package vn.cdsbot.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.zalo.Delivery;
 
 /** Sends one due outbox row and records the outcome: sent, retry later with backoff, or given up. */
 public final class OutboxSender {
@@ -31,10 +33,21 @@ public final class OutboxSender {
         if (outcome instanceof Delivery.Outcome.Sent s) {
             outbox.markSent(row.id(), s.zaloMessageId(), now);
             metrics.counter("cdsbot_sends", "result", "ok").increment();
+            if (row.scheduled() && row.lastInteraction() != null
+                    && MessagingWindow.standing(row.lastInteraction(), Instant.ofEpochMilli(now)) == MessagingWindow.Standing.BILLED) {
+                metrics.counter("cdsbot_billed_sends").increment();
+            }
         } else if (outcome instanceof Delivery.Outcome.GiveUp g) {
             outbox.markFailed(row.id(), g.reason(), now);
             metrics.counter("cdsbot_sends", "result", "failed").increment();
             log.info("Outbox {} not deliverable: {}", row.id(), g.reason());
+        } else if (outcome instanceof Delivery.Outcome.NotPaid n) {
+            // Recorded with a marker the messaging window reads: scheduled sends keep to the free 48 h for a while.
+            outbox.markFailed(row.id(), MessagingWindow.NOT_PAID + n.reason(), now);
+            metrics.counter("cdsbot_sends", "result", "not_paid").increment();
+            log.warn("Outbox {}: Zalo refused a billed message ({}); the OA has no funded Zalo Cloud Account. "
+                    + "Reminders and digests now go only to people active within 48 h; set zalo.paid_messages: false "
+                    + "or fund the account.", row.id(), n.reason());
         } else if (outcome instanceof Delivery.Outcome.RetryAt r) {
             outbox.reschedule(row.id(), r.atMillis(), r.reason(), false);
             metrics.counter("cdsbot_sends", "result", "deferred").increment();

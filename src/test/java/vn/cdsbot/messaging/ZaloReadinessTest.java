@@ -1,0 +1,126 @@
+package vn.cdsbot.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cdsbot.chat.Role;
+import vn.cdsbot.config.BotClock;
+import vn.cdsbot.testing.MutableClock;
+import vn.cdsbot.people.PeopleFixture;
+import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.FakeZalo;
+import vn.cdsbot.testing.TestApp;
+
+/** Issue 17's "done means", against the fake Zalo with the real server, database and schedules. */
+class ZaloReadinessTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fridayRemindersReachTheRecentlyActiveAndTheRefollowedButNotThoseSilentForThreeDays() throws Exception {
+        // The rehearsal clock, 30 s before the Friday 15:00 reminder slot.
+        Clock clock = BotClock.fromEnv(Map.of(BotClock.VARIABLE, "2026-12-04T14:59:30+07:00"));
+        try (FakeZalo zalo = new FakeZalo(); TestApp app = TestApp.production(dir, zalo, clock)) {
+            Database db = app.app().database();
+            long now = clock.millis();
+            PeopleFixture.enrol(db, "active-24h", "BP-DXO-01", Role.MEMBER, now - Duration.ofDays(30).toMillis());
+            PeopleFixture.touch(db, "active-24h", now - Duration.ofHours(24).toMillis());
+            PeopleFixture.enrol(db, "silent-3d", "BP-DXO-02", Role.MEMBER, now - Duration.ofDays(30).toMillis());
+            PeopleFixture.touch(db, "silent-3d", now - Duration.ofDays(3).toMillis());
+            PeopleFixture.enrol(db, "refollower", "BP-DXO-03", Role.MEMBER, now - Duration.ofDays(30).toMillis());
+            for (String event : List.of("follow", "unfollow", "follow")) {
+                assertThat(app.event(event, "refollower")).isEqualTo(200);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> PeopleFixture.rows(db,
+                    "SELECT COUNT(*) FROM inbox WHERE user_id = 'refollower' AND status = 'done'").equals(List.of("3")));
+
+            List<FakeZalo.Sent> sent = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                sent.addAll(zalo.drainSent(0));
+                return sent.stream().filter(s -> s.text().contains("chưa gửi số liệu tuần 49")).count() >= 2;
+            });
+            sent.addAll(zalo.drainSent(1000));
+            List<String> reminded = sent.stream().filter(s -> s.text().contains("chưa gửi số liệu tuần 49"))
+                    .map(FakeZalo.Sent::userId).toList();
+            assertThat(reminded).containsExactlyInAnyOrder("active-24h", "refollower");
+            assertThat(sent).noneMatch(s -> s.userId().equals("silent-3d"));
+        }
+    }
+
+    @Test
+    void aLastingTokenRefusalSpendsFewRefreshTokensShowsOnHealthAndSendingResumesWhenZaloAcceptsAgain() throws Exception {
+        MutableClock clock = MutableClock.at("2026-12-04T15:30");
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        try (FakeZalo zalo = new FakeZalo()) {
+            zalo.script(r -> refusing.get() ? FakeZalo.json("{\"error\":-216,\"message\":\"Access token is invalid\"}") : null);
+            try (TestApp app = TestApp.production(dir, zalo, clock)) {
+                PeopleFixture.enrol(app.app().database(), "admin-1", "BP", Role.ADMIN, clock.millis());
+                for (int i = 0; i < 5; i++) assertThat(app.say("asker", "#trogiup")).isEqualTo(200);
+
+                await().atMost(Duration.ofSeconds(15)).until(() -> app.get("/health").statusCode() == 503);
+                assertThat(app.getJson("/health").path("token").asText()).startsWith("token_refused");
+                // Keep trying for a while: no more refresh tokens are spent.
+                Thread.sleep(2000);
+                assertThat(zalo.refreshCount()).isBetween(1, 2);
+                int attemptsWhilePaused = zalo.sendAttempts();
+                assertThat(attemptsWhilePaused).isLessThan(5);
+
+                refusing.set(false);
+                clock.advance(Duration.ofMinutes(2));   // the next probe is due
+                List<FakeZalo.Sent> sent = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    clock.advance(Duration.ofSeconds(2));   // messages held back during the pause come due again
+                    sent.addAll(zalo.drainSent(0));
+                    return sent.stream().filter(s -> s.userId().equals("asker")).count() >= 5
+                            && sent.stream().anyMatch(s -> s.userId().equals("admin-1"));
+                });
+                assertThat(sent).filteredOn(s -> s.userId().equals("admin-1"))
+                        .anyMatch(s -> s.text().contains("Zalo đã từ chối quyền gửi tin của bot"));
+                assertThat(app.get("/health").statusCode()).isEqualTo(200);
+                assertThat(zalo.refreshCount()).isBetween(1, 2);
+            }
+        }
+    }
+
+    @Test
+    void webhookSetUpChecksAreAnswered() throws Exception {
+        try (FakeZalo zalo = new FakeZalo()) {
+            try (TestApp app = TestApp.bootstrap(dir.resolve("b"), zalo)) {
+                assertThat(app.postRaw("{}", null).statusCode()).isEqualTo(200);
+                assertThat(app.postRaw("", null).statusCode()).isEqualTo(200);
+                assertThat(app.get("/webhook/zalo").statusCode()).isEqualTo(200);
+            }
+            try (TestApp app = TestApp.production(dir.resolve("p"), zalo)) {
+                assertThat(app.get("/webhook/zalo").statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aWithdrawalCarryingOnlyTheAppScopedIdErasesThatUserAndOddlyShapedEventsAreAcknowledged() throws Exception {
+        try (FakeZalo zalo = new FakeZalo(); TestApp app = TestApp.production(dir, zalo)) {
+            Database db = app.app().database();
+            assertThat(app.say("w1", "làm căn cước ở đâu")).isEqualTo(200);
+            zalo.takeSent();
+            String ts = String.valueOf(System.currentTimeMillis());
+            String withdraw = "{\"app_id\":\"" + TestApp.APP_ID + "\",\"event_name\":\"user_withdraw\","
+                    + "\"user_id_by_app\":\"app-w1\",\"timestamp\":\"" + ts + "\"}";
+            assertThat(app.post(withdraw, ts)).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> PeopleFixture.rows(db,
+                    "SELECT COUNT(*) FROM user_activity WHERE user_id = 'w1'").equals(List.of("0")));
+            assertThat(PeopleFixture.rows(db, "SELECT body FROM inbox WHERE user_id = 'w1'")).containsOnly("{}");
+
+            String odd = "{\"app_id\":\"" + TestApp.APP_ID + "\",\"event_name\":\"user_send_text\",\"timestamp\":\"" + ts + "\"}";
+            assertThat(app.post(odd, ts)).isEqualTo(200);
+        }
+    }
+}
