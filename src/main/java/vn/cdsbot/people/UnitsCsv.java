@@ -1,5 +1,10 @@
 package vn.cdsbot.people;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -106,66 +111,28 @@ final class UnitsCsv {
 
     private record Record(int line, List<String> fields) {}
 
-    /** RFC 4180: commas separate, double quotes enclose, "" is a quote, quoted fields may span lines. */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+
+    /** RFC 4180 records (Jackson's CSV parser), each with the line it starts on for messages. */
     private static List<Record> split(String content, String source) {
         String s = content.startsWith("\uFEFF") ? content.substring(1) : content;
         List<Record> out = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int recordLine = 1;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') line++;
-                    cur.append(c);
-                }
-                continue;
+        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(s)) {
+            while (true) {
+                int line = it.getCurrentLocation().getLineNr();
+                if (!it.hasNextValue()) break;
+                int start = Math.max(line, it.getParser().currentTokenLocation().getLineNr());
+                List<String> fields = it.nextValue();
+                if (!fields.isEmpty()) out.add(new Record(start, fields.stream().map(f -> f == null ? "" : f).toList()));
             }
-            switch (c) {
-                case '"' -> {
-                    if (cur.toString().isBlank()) {
-                        cur.setLength(0);
-                        quoted = true;
-                    } else {
-                        throw new ConfigException(source + " line " + line + ": a double quote inside an unquoted field");
-                    }
-                    fieldStarted = true;
-                }
-                case ',' -> {
-                    fields.add(cur.toString());
-                    cur.setLength(0);
-                    fieldStarted = true;
-                }
-                case '\r' -> { }
-                case '\n' -> {
-                    if (fieldStarted || cur.length() > 0) fields.add(cur.toString());
-                    if (!fields.isEmpty()) out.add(new Record(recordLine, List.copyOf(fields)));
-                    fields.clear();
-                    cur.setLength(0);
-                    fieldStarted = false;
-                    line++;
-                    recordLine = line;
-                }
-                default -> {
-                    cur.append(c);
-                    fieldStarted = true;
-                }
-            }
+        } catch (IOException | RuntimeException e) {
+            int line = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : -1;
+            String cause = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            String where = source + (line > 0 ? " line " + line : "") + ": ";
+            throw new ConfigException(cause.contains("quote") || cause.contains("EOF")
+                    ? where + "a quoted field is never closed, or a double quote stands inside an unquoted field"
+                    : where + "not a valid CSV file (" + cause + ")");
         }
-        if (quoted) throw new ConfigException(source + " line " + recordLine + ": a quoted field is never closed");
-        if (fieldStarted || cur.length() > 0) fields.add(cur.toString());
-        if (!fields.isEmpty()) out.add(new Record(recordLine, List.copyOf(fields)));
         return out;
     }
 }

@@ -52,6 +52,54 @@ class DocsTest {
         }
     }
 
+    /**
+     * Every local link in every Markdown file of the project (README, docs, data, eval, deploy, the knowledge base's
+     * README) points to a file that exists, and a link to a heading (#…) to a heading that exists; web links are
+     * absolute https (or http) addresses.
+     */
+    @Test
+    void everyLinkInEveryDocResolves() throws Exception {
+        Pattern link = Pattern.compile("\\]\\(([^)\\s]*)\\)");
+        List<Path> docs;
+        try (var files = Files.walk(Path.of("."))) {
+            docs = files.filter(f -> f.toString().endsWith(".md"))
+                    .filter(f -> !f.startsWith("./target") && !f.startsWith("./.git") && !f.startsWith("./node_modules"))
+                    .filter(f -> !f.getParent().endsWith("knowledge-base") || f.getFileName().toString().equals("README.md"))
+                    .toList();
+        }
+        assertThat(docs).hasSizeGreaterThan(10);
+        int checked = 0;
+        for (Path doc : docs) {
+            Matcher m = link.matcher(read(doc));
+            while (m.find()) {
+                String target = m.group(1);
+                checked++;
+                if (target.startsWith("http://") || target.startsWith("https://")) {
+                    assertThat(java.net.URI.create(target).getHost()).as("web link %s in %s", target, doc).isNotBlank();
+                    continue;
+                }
+                assertThat(target).as("link in %s", doc).doesNotStartWith("/").isNotBlank();
+                String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
+                Path resolved = file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
+                assertThat(resolved).as("link %s in %s", target, doc).exists();
+                if (target.contains("#") && resolved.toString().endsWith(".md")) {
+                    String anchor = target.substring(target.indexOf('#') + 1);
+                    assertThat(anchors(read(resolved))).as("heading #%s of %s, linked from %s", anchor, resolved, doc)
+                            .contains(anchor);
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens (Vietnamese letters kept). */
+    static List<String> anchors(String markdown) {
+        return markdown.lines().filter(l -> l.matches("#{1,6} .*"))
+                .map(l -> l.replaceFirst("#{1,6} ", "").strip().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
+                .toList();
+    }
+
     @Test
     void theOperationsGuideExplainsEveryConfigKeyAndEnvironmentVariable() throws Exception {
         String guide = read(DOCS.resolve("cai-dat-va-van-hanh.md"));
@@ -64,7 +112,7 @@ class DocsTest {
         // the environment table of design.md, plus the variable this branch adds
         for (String env : List.of("ZALO_APP_ID", "ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN",
                 "ZALO_ACCESS_TOKEN", "ZALO_API_BASE_URL", "ZALO_OAUTH_BASE_URL", "CDSBOT_PORT", "CDSBOT_DB",
-                "CDSBOT_PUBLIC_URL", "ZALO_SITE_VERIFICATION")) {
+                "CDSBOT_PUBLIC_URL", "CDSBOT_CLOCK", "ZALO_SITE_VERIFICATION")) {
             assertThat(guide).as("environment variable %s", env).contains("`" + env + "`");
         }
         // the log line and health state an operator has to recognise
