@@ -1,5 +1,6 @@
 package vn.cdsbot;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -133,18 +134,10 @@ class RehearsalClockIT {
         if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
     }
 
-    private void waitHealthy(int port) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 || r.statusCode() == 503) return;
-            } catch (java.io.IOException e) {
-                // not up yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server did not start in 30 s");
+    private void waitHealthy(int port) {
+        await("the server's /health").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), s -> s == 200 || s == 503);
     }
 
     private static int freePort() throws Exception {

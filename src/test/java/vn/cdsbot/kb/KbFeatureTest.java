@@ -1,5 +1,6 @@
 package vn.cdsbot.kb;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -24,8 +25,8 @@ class KbFeatureTest {
             KnowledgeBase kb = feature.knowledgeBase();
             assertThat(kb.article("khai-sinh")).isEmpty();
             KbFiles.write(dir, "khai-sinh.md", KbFiles.birthArticle());
-            long deadline = System.currentTimeMillis() + 4 * KbFeature.POLL_MILLIS;
-            while (kb.article("khai-sinh").isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(100);
+            await().atMost(java.time.Duration.ofMillis(4 * KbFeature.POLL_MILLIS))
+                    .until(() -> kb.article("khai-sinh").isPresent());
             assertThat(kb.article("khai-sinh")).isPresent();
         }
     }

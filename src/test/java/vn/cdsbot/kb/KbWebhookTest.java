@@ -1,5 +1,6 @@
 package vn.cdsbot.kb;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,16 +63,12 @@ class KbWebhookTest {
 
     /** Waits for the n-th message the bot sent to the user (1-based). */
     private JsonNode message(String user, int n) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                    + "/dev/chat/messages?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode all = JSON.readTree(r.body());
-            if (all.size() >= n) return all.get(n - 1);
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the bot sent fewer than " + n + " messages to " + user);
+        JsonNode all = await().atMost(java.time.Duration.ofSeconds(10))
+                .alias("the bot's " + n + " messages to " + user)
+                .until(() -> JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + "/dev/chat/messages?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8))).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()), m -> m.size() >= n);
+        return all.get(n - 1);
     }
 
     private static List<String> payloads(JsonNode message) {

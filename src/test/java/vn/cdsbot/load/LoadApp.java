@@ -167,12 +167,8 @@ final class LoadApp implements AutoCloseable {
         });
     }
 
-    static void await(String what, Duration max, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(25);
-        }
+    static void await(String what, Duration max, BooleanSupplier condition) {
+        org.awaitility.Awaitility.await(what).atMost(max).pollInterval(Duration.ofMillis(25)).until(condition::getAsBoolean);
     }
 
     @Override

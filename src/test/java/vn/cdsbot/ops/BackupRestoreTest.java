@@ -1,5 +1,6 @@
 package vn.cdsbot.ops;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -143,11 +144,8 @@ class BackupRestoreTest {
         try (TestApp again = TestApp.local(dir)) {
             assertThat(again.getJson("/health").path("status").asText()).isEqualTo("ok");
             assertThat(again.say("after-restore", "#trogiup")).isEqualTo(200);
-            String messages = "[]";
-            for (int i = 0; i < 50 && messages.equals("[]"); i++) {
-                Thread.sleep(100);
-                messages = again.get("/dev/chat/messages?user=after-restore&after=0").body();
-            }
+            String messages = await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> again.get("/dev/chat/messages?user=after-restore&after=0").body(), m -> !m.equals("[]"));
             assertThat(messages).contains("#trogiup");
         }
     }
@@ -243,9 +241,8 @@ class BackupRestoreTest {
     private static void sayAndWait(TestApp app, String user, String text) throws Exception {
         int before = app.getJson("/dev/chat/messages?user=" + user + "&after=0").size();
         assertThat(app.say(user, text)).isEqualTo(200);
-        for (int i = 0; i < 100 && app.getJson("/dev/chat/messages?user=" + user + "&after=0").size() == before; i++) {
-            Thread.sleep(50);
-        }
+        await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> app.getJson("/dev/chat/messages?user=" + user + "&after=0").size() > before);
     }
 
     private static Set<String> eventKeys(Path db) throws Exception {

@@ -1,5 +1,6 @@
 package vn.cdsbot.report;
 
+import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -128,14 +129,10 @@ final class TestBot implements AutoCloseable {
 
     /** Waits until no event is pending and no reply to the user is waiting to be sent. */
     void awaitQuiet(String user) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<String> busy = PeopleFixture.rows(db(), "SELECT (SELECT COUNT(*) FROM inbox WHERE status = 'pending') "
-                    + "+ (SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND user_id = ?)", user);
-            if (busy.get(0).equals("0")) return;
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the bot did not finish in time");
+        await().alias("the bot finishing with " + user).atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(10))
+                .until(() -> PeopleFixture.rows(db(), "SELECT (SELECT COUNT(*) FROM inbox WHERE status = 'pending') "
+                        + "+ (SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND user_id = ?)", user).get(0).equals("0"));
     }
 
     /** Messages to the user not seen yet, once nothing for them is still queued (reminders are sent to others). */

@@ -1,5 +1,6 @@
 package vn.cdsbot.summary;
 
+import static org.awaitility.Awaitility.await;
 import vn.cdsbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -205,14 +206,11 @@ class ExportAndWebhookTest {
                 .post(RequestBody.create(body, MediaType.get("application/json"))).build()).execute()) {
             assertThat(r.code()).isEqualTo(200);
         }
-        JsonNode messages = null;
-        for (int i = 0; i < 100; i++) {
+        JsonNode messages = await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
             try (Response r = http.newCall(new Request.Builder().url(base + "/dev/chat/messages?user=citizen-1").build()).execute()) {
-                messages = JSON.readTree(r.body().string());
+                return JSON.readTree(r.body().string());
             }
-            if (messages.size() > 0) break;
-            Thread.sleep(100);
-        }
+        }, m -> m.size() > 0);
         assertThat(messages).hasSize(1);
         assertThat(messages.get(0).path("text").asText()).startsWith("Xin lỗi, lệnh #tonghop chỉ dành cho");
         long audited = app.database().read(c -> {

@@ -1,5 +1,6 @@
 package vn.cdsbot.webhook;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -22,11 +23,8 @@ class ModesTest {
             assertThat(app.get("/dev/chat").statusCode()).isEqualTo(200);
             assertThat(app.get("/dev/chat").body()).contains("Trò chuyện thử");
             assertThat(app.say("sim-user", "#trogiup")).isEqualTo(200);
-            String messages = "[]";
-            for (int i = 0; i < 50 && messages.equals("[]"); i++) {
-                Thread.sleep(100);
-                messages = app.get("/dev/chat/messages?user=sim-user&after=0").body();
-            }
+            String messages = await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> app.get("/dev/chat/messages?user=sim-user&after=0").body(), m -> !m.equals("[]"));
             assertThat(messages).contains("#trogiup");
             assertThat(app.getJson("/health").path("mode").asText()).isEqualTo("local");
         }

@@ -1,5 +1,6 @@
 package vn.cdsbot.webhook;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -44,11 +45,7 @@ class RestartResumeTest {
         }
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (condition.getAsBoolean()) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("condition not met in 10 s");
+    private static void waitUntil(java.util.function.BooleanSupplier condition) {
+        await().atMost(java.time.Duration.ofSeconds(10)).until(condition::getAsBoolean);
     }
 }

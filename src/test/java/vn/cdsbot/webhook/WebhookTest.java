@@ -1,5 +1,6 @@
 package vn.cdsbot.webhook;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -110,11 +111,8 @@ class WebhookTest {
         zalo.takeSent();
         assertThat(app.getJson("/health").path("status").asText()).isEqualTo("ok");
         assertThat(app.getJson("/health").path("database").asText()).isEqualTo("ok");
-        String metrics = "";
-        for (int i = 0; i < 50 && !metrics.contains("cdsbot_sends_total"); i++) {
-            Thread.sleep(100);
-            metrics = app.get("/metrics").body();
-        }
+        String metrics = await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> app.get("/metrics").body(), m -> m.contains("cdsbot_sends_total"));
         assertThat(metrics).contains("cdsbot_webhook_events_total{result=\"accepted\"}");
         assertThat(metrics).contains("cdsbot_sends_total{result=\"ok\"}");
         assertThat(metrics).contains("cdsbot_inbox_pending");

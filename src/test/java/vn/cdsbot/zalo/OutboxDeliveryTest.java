@@ -1,5 +1,6 @@
 package vn.cdsbot.zalo;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -329,11 +330,8 @@ class OutboxDeliveryTest {
         db.close();
         try (TestApp app = TestApp.production(dir, zalo)) {
             app.say("u9", "#trogiup");
-            var health = app.getJson("/health");
-            for (int i = 0; i < 50 && "ok".equals(health.path("status").asText()); i++) {
-                Thread.sleep(100);
-                health = app.getJson("/health");
-            }
+            var health = await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> app.getJson("/health"), h -> !"ok".equals(h.path("status").asText()));
             assertThat(health.path("status").asText()).isEqualTo("degraded");
             assertThat(health.path("token").asText()).contains("refresh_failed");
         }
