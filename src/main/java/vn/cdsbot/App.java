@@ -25,7 +25,10 @@ import vn.cdsbot.chat.SenderResolver;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ZaloCredentials;
 import vn.cdsbot.dev.LocalZalo;
+import vn.cdsbot.feature.Feature;
 import vn.cdsbot.kb.KbFeature;
+import vn.cdsbot.people.People;
+import vn.cdsbot.summary.Summaries;
 import vn.cdsbot.messaging.Inbox;
 import vn.cdsbot.messaging.InboxWriter;
 import vn.cdsbot.messaging.Outbox;
@@ -99,8 +102,8 @@ public final class App implements AutoCloseable {
         this.outboxWorker = new PerUserWorker<>("outbox", 4, () -> outbox.dueHeads(clock.millis(), 64),
                 Outbox.Row::userId, sender::send, Duration.ofSeconds(1));
 
-        Features features = Features.wire(config, db, zalo, tokens, outbox, clock, outboxWorker::wake);
-        closeables.addAll(features.closeables());
+        Features features = Features.wire(config, db, zalo, tokens, clock, outboxWorker::wake);
+        closeables.addAll(features.all());
         ChatRouter router = new ChatRouter(features.commands(), features.senders(), features.answerer(), clock);
         List<PersonalData> personalData = new ArrayList<>(features.personalData());
         personalData.addAll(List.of(inbox, outbox, UserActivity.ERASER));
@@ -114,7 +117,7 @@ public final class App implements AutoCloseable {
         new WebhookRoutes(credentials, inboxWriter, config.server().maxBodyBytes(), clock, metrics).register(web);
         new OpsRoutes(db, inbox, outbox, tokens, mode, metrics, clock).register(web);
         new SiteVerification(config.zalo()).register(web);
-        features.routes().forEach(r -> r.accept(web));
+        features.all().forEach(f -> f.routes(web));
         if (mode == ZaloCredentials.Mode.LOCAL) new LocalZalo().register(web);
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -228,29 +231,33 @@ public final class App implements AutoCloseable {
         http.connectionPool().evictAll();
     }
 
-    /** What the features contribute: commands, who senders are, how questions are answered, routes, jobs. */
-    record Features(List<Command> commands, SenderResolver senders, QuestionAnswerer answerer,
-                    List<PersonalData> personalData, List<java.util.function.Consumer<Javalin>> routes,
-                    List<Runnable> schedules, List<AutoCloseable> closeables) {
+    /**
+     * Every feature of the bot, in the order their commands are listed in #trogiup, and the two chains between
+     * them: who a sender is (people) and where a plain message goes (an open guided report, else the knowledge base).
+     */
+    record Features(List<Feature> all, SenderResolver senders, QuestionAnswerer answerer) {
 
-        static Features wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Outbox outbox,
-                             Clock clock, Runnable wakeOutbox) {
-            KbFeature kb = KbFeature.create(config, clock);
+        static Features wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Clock clock,
+                             Runnable wakeOutbox) {
             ReportingCalendar calendar = ReportingCalendar.from(config);
-            Reporting reporting = Reporting.wire(config, db, zalo, tokens, calendar, clock, wakeOutbox);
-            vn.cdsbot.summary.Summaries summaries = vn.cdsbot.summary.Summaries.create(config, db, calendar, clock, wakeOutbox);
-            List<Command> commands = new ArrayList<>(kb.commands());
-            commands.addAll(reporting.commands());
-            commands.addAll(summaries.commands());
-            List<PersonalData> personalData = new ArrayList<>(reporting.personalData());
-            personalData.add(kb.personalData());
-            personalData.add(summaries.personalData());
-            List<Runnable> schedules = new ArrayList<>(reporting.schedules());
-            schedules.add(summaries.schedule());
-            schedules.add(KbFeature.retention(config, db, clock));
-            // While a guided report is open, plain answers go to it; otherwise to the knowledge base.
-            return new Features(commands, reporting.senders(), reporting.answerer(kb.answerer()),
-                    personalData, List.of(summaries.routes()), schedules, List.of(kb));
+            KbFeature kb = KbFeature.wire(config, db, clock);
+            People people = People.wire(config, db, zalo, tokens, clock);   // first: it syncs the units file
+            Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox);
+            Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox);
+            return new Features(List.of(kb, people, reporting, summaries), people.senders(),
+                    reporting.answerer(kb.answerer()));
+        }
+
+        List<Command> commands() {
+            return all.stream().flatMap(f -> f.commands().stream()).toList();
+        }
+
+        List<PersonalData> personalData() {
+            return all.stream().flatMap(f -> f.personalData().stream()).toList();
+        }
+
+        List<Runnable> schedules() {
+            return all.stream().flatMap(f -> f.schedules().stream()).toList();
         }
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.feature.Feature;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
@@ -20,16 +21,18 @@ import vn.cdsbot.storage.PersonalData;
  * The knowledge-base feature as the app plugs it in: the question answerer, its commands, its personal-data
  * eraser, and a watcher that reloads the folder within about two seconds of an edit.
  */
-public final class KbFeature implements AutoCloseable {
+public final class KbFeature implements Feature {
     private static final Logger log = LoggerFactory.getLogger(KbFeature.class);
     static final long POLL_MILLIS = 2000;
 
     private final KnowledgeBase kb;
     private final KbChat chat;
     private final ScheduledExecutorService watcher;
+    private final List<Runnable> schedules;
 
-    private KbFeature(KnowledgeBase kb, Clock clock) {
+    private KbFeature(KnowledgeBase kb, Clock clock, List<Runnable> schedules) {
         this.kb = kb;
+        this.schedules = schedules;
         this.chat = new KbChat(kb, clock);
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kb-watch");
@@ -39,8 +42,14 @@ public final class KbFeature implements AutoCloseable {
         watcher.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The feature as the app runs it: answering, and dropping old questions from {@code db}. */
+    public static KbFeature wire(BotConfig config, Database db, Clock clock) {
+        return new KbFeature(open(config, clock), clock, List.of(retention(config, db, clock)));
+    }
+
+    /** Answering only, without periodic jobs (tests of the answers). */
     public static KbFeature create(BotConfig config, Clock clock) {
-        return new KbFeature(open(config, clock), clock);
+        return new KbFeature(open(config, clock), clock, List.of());
     }
 
     /** The knowledge base alone (for the command line). */
@@ -66,12 +75,19 @@ public final class KbFeature implements AutoCloseable {
         return chat;
     }
 
+    @Override
     public List<Command> commands() {
         return chat.commands();
     }
 
-    public PersonalData personalData() {
-        return KbStore.ERASER;
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(KbStore.ERASER);
+    }
+
+    @Override
+    public List<Runnable> schedules() {
+        return schedules;
     }
 
     /** Periodic job: drops stored questions and feedback older than {@code kb.keep_questions_days}. */

@@ -17,13 +17,14 @@ import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.SenderResolver;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigException;
+import vn.cdsbot.feature.Feature;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 import vn.cdsbot.zalo.TokenSource;
 import vn.cdsbot.zalo.ZaloClient;
 
 /** Units, members and invites: what the rest of the bot needs from them, built in one place. */
-public final class People {
+public final class People implements Feature {
     private static final Logger log = LoggerFactory.getLogger(People.class);
     static final String EMBEDDED_NOTE = "from the demo list embedded in the jar";
 
@@ -57,22 +58,23 @@ public final class People {
                 new MemberResolver(), eraser, new NameFetcher(db, zalo, tokens, clock));
     }
 
+    @Override
     public List<Command> commands() {
         return commands;
     }
 
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(eraser);
+    }
+
+    @Override
+    public List<Runnable> schedules() {
+        return List.of(nameJob);
+    }
+
     public SenderResolver senders() {
         return senders;
-    }
-
-    /** user_withdraw: forgets the display name and ends the membership; reports stay with their unit. */
-    public PersonalData eraser() {
-        return eraser;
-    }
-
-    /** Periodic: fetches display names of new members, outside any message transaction. */
-    public Runnable nameJob() {
-        return nameJob;
     }
 
     /** Reads units.file and brings the units table in line with it. Returns a one-line summary (not logged: the CLI prints codes only). */

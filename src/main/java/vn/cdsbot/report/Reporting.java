@@ -7,41 +7,34 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
-import vn.cdsbot.chat.SenderResolver;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.messaging.MessagingWindow;
-import vn.cdsbot.people.People;
+import vn.cdsbot.feature.Feature;
 import vn.cdsbot.period.DayTime;
 import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
-import vn.cdsbot.zalo.TokenSource;
-import vn.cdsbot.zalo.ZaloClient;
 
 /**
- * Team members and weekly reporting, wired in one place: units and enrolment ({@link People}), reports
- * (one-line and guided), history, and reminders.
+ * Weekly reporting, wired in one place: reports (one-line and guided), confirmation and correction, history, and
+ * reminders. Units and members come from the people feature, which must be wired first (it syncs the units file).
  */
-public final class Reporting {
-    private final People people;
+public final class Reporting implements Feature {
     private final ReportFlow flow;
     private final List<Command> commands;
     private final Runnable reminderJob;
     private final Runnable draftExpiry;
 
-    private Reporting(People people, ReportFlow flow, List<Command> commands, Runnable reminderJob,
-                      Runnable draftExpiry) {
-        this.people = people;
+    private Reporting(ReportFlow flow, List<Command> commands, Runnable reminderJob, Runnable draftExpiry) {
         this.flow = flow;
         this.commands = commands;
         this.reminderJob = reminderJob;
         this.draftExpiry = draftExpiry;
     }
 
-    /** Syncs the units CSV (a bad file stops start-up with a message naming the line) and builds everything. */
-    public static Reporting wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens,
-                                 ReportingCalendar calendar, Clock clock, Runnable wakeOutbox) {
+    public static Reporting wire(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
+                                 Runnable wakeOutbox) {
         BotConfig.Reporting rc = config.reporting();
         if (rc.draftTimeoutMinutes() < 1) throw new ConfigException("reporting.draft_timeout_minutes must be at least 1");
         Indicators indicators = new Indicators(rc.indicators());
@@ -51,24 +44,18 @@ public final class Reporting {
         }
         String kind = config.units().reportingKind();
         MessagingWindow window = new MessagingWindow(config.zalo().paidMessages());
-        People people = People.wire(config, db, zalo, tokens, clock);
         ReportFlow flow = new ReportFlow(indicators, calendar,
                 new Plausibility(indicators, rc.plausibilityFactor(), rc.plausibilityMinimum()),
                 Duration.ofMinutes(rc.draftTimeoutMinutes()), kind);
         Reminders reminders = new Reminders(calendar, kind, window);
-        List<Command> commands = new ArrayList<>(people.commands());
-        commands.addAll(new ReportCommands(flow, indicators, calendar, reminders, kind, window.reachDays()).all());
-        return new Reporting(people, flow, List.copyOf(commands),
+        return new Reporting(flow, new ReportCommands(flow, indicators, calendar, reminders, kind, window.reachDays()).all(),
                 new ReminderSchedule(db, reminders, calendar, slots, clock, wakeOutbox),
                 new DraftExpiry(db, clock, Duration.ofMinutes(rc.draftTimeoutMinutes()), wakeOutbox));
     }
 
+    @Override
     public List<Command> commands() {
         return commands;
-    }
-
-    public SenderResolver senders() {
-        return people.senders();
     }
 
     /**
@@ -79,7 +66,8 @@ public final class Reporting {
         return (message, sender, tx) -> flow.answer(message, sender, tx, kb);
     }
 
-    /** user_withdraw: the display name, membership, drafts and reminder log go; reports stay with their unit. */
+    /** user_withdraw: drafts and the reminder log go; reports stay with their unit. */
+    @Override
     public List<PersonalData> personalData() {
         PersonalData drafts = (tx, userId) -> {
             for (String sql : List.of("DELETE FROM report_drafts WHERE user_id = ?",
@@ -90,11 +78,12 @@ public final class Reporting {
                 }
             }
         };
-        return List.of(people.eraser(), drafts);
+        return List.of(drafts);
     }
 
-    /** Periodic jobs: display names, scheduled reminders, notices about drafts that timed out. */
+    /** Periodic jobs: scheduled reminders, notices about drafts that timed out. */
+    @Override
     public List<Runnable> schedules() {
-        return List.of(people.nameJob(), reminderJob, draftExpiry);
+        return List.of(reminderJob, draftExpiry);
     }
 }

@@ -21,7 +21,6 @@ import vn.cdsbot.people.Members;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.Week;
 import vn.cdsbot.messaging.Outbox;
-import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.storage.Database;
 
 /**

@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.feature.Feature;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.ReportingCalendar;
@@ -24,7 +24,7 @@ import vn.cdsbot.storage.PersonalData;
  * The steering-committee summaries feature, wired: the commands #tonghop, #chuabaocao, #bieudo and #xuat, the
  * export download route, the weekly digest and export clean-up jobs, and the eraser for what it stores per user.
  */
-public final class Summaries {
+public final class Summaries implements Feature {
     private static final Logger log = LoggerFactory.getLogger(Summaries.class);
     private final List<Command> commands;
     private final ExportRoutes routes;
@@ -84,24 +84,30 @@ public final class Summaries {
         if (warm.compareAndSet(false, true)) warmUp.run();
     }
 
+    @Override
     public List<Command> commands() {
         return commands;
     }
 
-    public Consumer<Javalin> routes() {
-        return routes::register;
+    @Override
+    public void routes(Javalin web) {
+        routes.register(web);
     }
 
     /** Every 30 s: the weekly digest when due, waiting digests, expired exports. */
-    public Runnable schedule() {
-        return () -> {
-            warmUp();
-            digest.run();
-            db.inTransaction(tx -> {
-                exports.purge(tx, clock.instant());
-                return null;
-            });
-        };
+    @Override
+    public List<Runnable> schedules() {
+        return List.of(this::runSchedule);
+    }
+
+    /** One run of the periodic job. */
+    public void runSchedule() {
+        warmUp();
+        digest.run();
+        db.inTransaction(tx -> {
+            exports.purge(tx, clock.instant());
+            return null;
+        });
     }
 
     /**
@@ -113,8 +119,9 @@ public final class Summaries {
         return digest.releasePending(tx, userId, now);
     }
 
-    public PersonalData personalData() {
-        return (tx, userId) -> {
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of((tx, userId) -> {
             for (String sql : List.of("DELETE FROM summary_pending_digests WHERE user_id = ?",
                     "DELETE FROM summary_exports WHERE created_by = ?")) {
                 try (PreparedStatement ps = tx.prepareStatement(sql)) {
@@ -122,6 +129,6 @@ public final class Summaries {
                     ps.executeUpdate();
                 }
             }
-        };
+        });
     }
 }

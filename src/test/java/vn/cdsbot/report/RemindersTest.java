@@ -23,8 +23,6 @@ import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
-import vn.cdsbot.zalo.TokenSource;
-import vn.cdsbot.zalo.ZaloClient;
 
 /**
  * Who gets reminded: exactly the reachable members of reporting units without a report, escalations to the
@@ -144,9 +142,7 @@ class RemindersTest {
     @Test
     void nhacRemindsTheCallersSubtreeAndNotTwiceWithinTheHour() throws Exception {
         BotConfig config = PeopleFixture.config(dir);
-        Reporting reporting = Reporting.wire(config, db, new ZaloClient(new okhttp3.OkHttpClient(), "http://127.0.0.1:9/",
-                "http://127.0.0.1:9/"), TokenSource.fixed("t"), vn.cdsbot.period.ReportingCalendar.from(config), clock, () -> { });
-        ChatRouter router = new ChatRouter(reporting.commands(), reporting.senders(), (m, s, tx) -> List.of(), clock);
+        ChatRouter router = vn.cdsbot.testing.ReportingRouter.create(config, db, clock, (m, s, tx) -> List.of());
         clock.set("2026-12-01T09:00"); // Tuesday: about week 49 now; nobody has reported it
         String reply = say(router, "g1", "#nhac");
         assertThat(reply).contains("8/8 tổ thuộc Cụm Đồng Xoài (BP-DXO) chưa gửi báo cáo tuần 49", "Đã nhắc 2 người",

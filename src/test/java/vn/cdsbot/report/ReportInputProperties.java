@@ -18,7 +18,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import okhttp3.OkHttpClient;
 import vn.cdsbot.chat.ChatRouter;
 import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
@@ -27,8 +26,6 @@ import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
-import vn.cdsbot.zalo.TokenSource;
-import vn.cdsbot.zalo.ZaloClient;
 
 /**
  * Hostile input to weekly reports: the parser alone, then the whole report flow through the real router and a real
@@ -60,10 +57,8 @@ class ReportInputProperties {
         dir = Files.createTempDirectory("report-props");
         BotConfig config = PeopleFixture.config(dir);
         db = PeopleFixture.database(config, CLOCK);
-        Reporting reporting = Reporting.wire(config, db, new ZaloClient(new OkHttpClient(), "http://127.0.0.1:9/",
-                "http://127.0.0.1:9/"), TokenSource.fixed("t"), vn.cdsbot.period.ReportingCalendar.from(config), CLOCK, () -> { });
-        router = new ChatRouter(reporting.commands(), reporting.senders(),
-                reporting.answerer((m, s, tx) -> List.of(Reply.text("Câu hỏi về dịch vụ công"))), CLOCK);
+        router = vn.cdsbot.testing.ReportingRouter.create(config, db, CLOCK,
+                (m, s, tx) -> List.of(Reply.text("Câu hỏi về dịch vụ công")));
         parser = new ReportParser(new Indicators(config.reporting().indicators()));
     }
 

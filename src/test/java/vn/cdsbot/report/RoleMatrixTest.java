@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,6 @@ import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
-import vn.cdsbot.zalo.TokenSource;
-import vn.cdsbot.zalo.ZaloClient;
 
 /** Every command × every role through the real router, resolver and handlers; then the scope rules. */
 class RoleMatrixTest {
@@ -44,10 +41,7 @@ class RoleMatrixTest {
     void wire() throws Exception {
         BotConfig config = PeopleFixture.config(dir);
         db = PeopleFixture.database(config, clock);
-        Reporting reporting = Reporting.wire(config, db, new ZaloClient(new OkHttpClient(), "http://127.0.0.1:9/",
-                "http://127.0.0.1:9/"), TokenSource.fixed("t"), vn.cdsbot.period.ReportingCalendar.from(config), clock, () -> { });
-        router = new ChatRouter(reporting.commands(), reporting.senders(),
-                reporting.answerer((m, s, tx) -> List.of(Reply.text("KB"))), clock);
+        router = vn.cdsbot.testing.ReportingRouter.create(config, db, clock, (m, s, tx) -> List.of(Reply.text("KB")));
         PeopleFixture.enrol(db, "member", "BP-DXO-01", Role.MEMBER, clock.millis());
         PeopleFixture.enrol(db, "leader", "BP-DXO-01", Role.LEADER, clock.millis());
         PeopleFixture.enrol(db, "secretary", "BP", Role.SECRETARIAT, clock.millis());

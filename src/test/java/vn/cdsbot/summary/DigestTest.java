@@ -37,12 +37,12 @@ class DigestTest {
             MutableClock clock = new MutableClock(SLOT.minusSeconds(60));
             AtomicInteger wakes = new AtomicInteger();
 
-            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, wakes::incrementAndGet).schedule().run();
+            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, wakes::incrementAndGet).runSchedule();
             assertThat(t.count("SELECT COUNT(*) FROM summary_digest_runs")).isZero();
             assertThat(t.count("SELECT COUNT(*) FROM outbox")).isZero();
 
             clock.set(SLOT.plusSeconds(20));
-            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, wakes::incrementAndGet).schedule().run();
+            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, wakes::incrementAndGet).runSchedule();
             assertThat(t.count("SELECT COUNT(*) FROM summary_digest_runs WHERE slot = '2026-11-23T14:00' "
                     + "AND week_start = '2026-11-16' AND sent = 1 AND deferred = 2")).isEqualTo(1);
             long rows = t.count("SELECT COUNT(*) FROM outbox WHERE user_id = 'sec-active'");
@@ -57,14 +57,14 @@ class DigestTest {
 
             // A restart (new instances, same database) in the same slot sends nothing again.
             clock.advance(Duration.ofMinutes(5));
-            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, wakes::incrementAndGet).schedule().run();
+            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, wakes::incrementAndGet).runSchedule();
             assertThat(t.count("SELECT COUNT(*) FROM outbox WHERE user_id = 'sec-active'")).isEqualTo(rows);
             assertThat(t.count("SELECT COUNT(*) FROM summary_digest_runs")).isEqualTo(1);
 
             // The quiet member writes: the periodic job delivers their digest.
             clock.advance(Duration.ofMinutes(30));
             t.activity("sec-quiet", clock.instant());
-            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, wakes::incrementAndGet).schedule().run();
+            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, wakes::incrementAndGet).runSchedule();
             assertThat(t.count("SELECT COUNT(*) FROM outbox WHERE user_id = 'sec-quiet' AND payload LIKE '%BẢN TIN TUẦN%'"))
                     .isEqualTo(1);
             assertThat(t.count("SELECT COUNT(*) FROM summary_pending_digests")).isEqualTo(1);
@@ -80,10 +80,10 @@ class DigestTest {
 
             // Bot down over the next slot for more than a day: that slot is skipped, not sent late.
             clock.set(SLOT.plus(Duration.ofDays(8)).plusSeconds(1));
-            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, () -> {}).schedule().run();
+            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, () -> {}).runSchedule();
             assertThat(t.count("SELECT COUNT(*) FROM summary_digest_runs")).isEqualTo(1);
             clock.set(SLOT.plus(Duration.ofDays(14)).plusSeconds(1));
-            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, () -> {}).schedule().run();
+            Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), clock, () -> {}).runSchedule();
             assertThat(t.count("SELECT COUNT(*) FROM summary_digest_runs WHERE week_start = '2026-11-30'")).isEqualTo(1);
         }
     }
@@ -97,7 +97,7 @@ class DigestTest {
                     + "VALUES ('h', 'sec', 0, 1, 'BP', '2026-11-16', 'f.xlsx', x'00')");
             Summaries s = Summaries.create(TestData.config(dir), t.db, vn.cdsbot.period.ReportingCalendar.from(TestData.config(dir)), new MutableClock(SLOT), () -> {});
             t.db.inTransaction(tx -> {
-                s.personalData().erase(tx, "sec");
+                s.personalData().get(0).erase(tx, "sec");
                 return null;
             });
             assertThat(t.count("SELECT COUNT(*) FROM summary_pending_digests")).isZero();

@@ -171,7 +171,7 @@ class ExportAndWebhookTest {
         vn.cdsbot.config.BotConfig cfg = ConfigLoader.load(Path.of("bot-config.yaml"), true, java.util.Map.of(
                 "CDSBOT_DB", dir.resolve("test.db").toString())).config();
         Summaries s = Summaries.create(cfg, app.database(), vn.cdsbot.period.ReportingCalendar.from(cfg), clock, () -> {});
-        s.schedule().run();
+        s.runSchedule();
         long withContent = app.database().read(c -> {
             try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM summary_exports WHERE content IS NOT NULL")) {
                 return rs.getLong(1);

@@ -1,13 +1,10 @@
 package vn.cdsbot.summary;
 
 import vn.cdsbot.period.Week;
-import vn.cdsbot.testing.MutableClock;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
