@@ -110,8 +110,17 @@ final class SummaryCommands {
         ScopeSummary s = summarizer.summarize(tx, tree, scope, req.week(), false, call.now());
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.chuabaocao", scope.code(),
                 "week=" + req.week().key());
-        List<String> messages = texts.missingList(s, tree, Members.leaderNames(tx));
         List<Button> buttons = new ArrayList<>();
+        List<String> messages;
+        if (s.missing().size() > SummaryTexts.MISSING_IN_CHAT) {
+            // A province-wide list would be pages of names on a phone: counts per branch, the names in a sheet.
+            Export e = export(tx, call, tree, scope, req.week());
+            messages = List.of(texts.missingByBranch(s) + "\nDanh sách đầy đủ (tên đơn vị, tổ trưởng) ở trang "
+                    + "“Chưa báo cáo” của tệp Excel, dùng được đến " + e.link().expiresAt().atZone(settings.zone()).format(EXPIRY) + ".");
+            buttons.add(Button.url("Tải danh sách đầy đủ", e.link().url()));
+        } else {
+            messages = texts.missingList(s, tree, Members.leaderNames(tx));
+        }
         // Every reminder button names the week of the list it sits under, whatever the default week is later.
         if (!s.missing().isEmpty() && REMINDERS.contains(call.sender().role())) {
             if (s.missing().size() <= UNIT_BUTTONS) {
@@ -217,13 +226,24 @@ final class SummaryCommands {
 
     private List<Reply> export(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        long started = System.nanoTime();
         Request req = Request.parse(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         words.removeIf(w -> Set.of("excel", "file", "tep", "xlsx").contains(Texts.fold(w)));
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
-        Week week = req.week();
+        Export e = export(tx, call, tree, scope, req.week());
+        String text = "Tệp Excel " + req.week().label() + (e.summary().running() ? ", tuần đang diễn ra," : "") + " – "
+                + scope.name() + " đã sẵn sàng: 3 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo).\n"
+                + "Liên kết dùng được đến " + e.link().expiresAt().atZone(settings.zone()).format(EXPIRY)
+                + ". Vui lòng không chuyển liên kết cho người ngoài.";
+        return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", e.link().url()))));
+    }
+
+    /** A built spreadsheet behind its signed, expiring link. */
+    private record Export(ScopeSummary summary, ExportStore.Link link) {}
+
+    private Export export(Connection tx, CommandCall call, UnitTree tree, Unit scope, Week week) throws Exception {
+        long started = System.nanoTime();
         List<String> codes = settings.indicatorCodes();
         Map<String, Current> current = ReportData.current(tx, week, codes);
         Map<String, long[]> previous = summarizer.values(tx).week(week.previous());
@@ -235,11 +255,7 @@ final class SummaryCommands {
                 "week=" + week.key() + " bytes=" + xlsx.length);
         log.info("Export built: {} bytes in {} ms, scope {}, week {}", xlsx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
-        String text = "Tệp Excel " + week.label() + (s.running() ? ", tuần đang diễn ra," : "") + " – " + scope.name()
-                + " đã sẵn sàng: 3 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo).\n"
-                + "Liên kết dùng được đến " + link.expiresAt().atZone(settings.zone()).format(EXPIRY)
-                + ". Vui lòng không chuyển liên kết cho người ngoài.";
-        return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", link.url()))));
+        return new Export(s, link);
     }
 
     /** A button's command: always with its week, so it means the same whenever it is tapped. */

@@ -17,6 +17,9 @@ import vn.cdsbot.summary.ScopeSummary.Tally;
 /** Every Vietnamese sentence of the summaries, laid out for a phone: short lines, no tables. */
 final class SummaryTexts {
     static final int NAMED_MISSING = 10;
+    /** Above this many units without a report, #chuabaocao gives counts per branch and the names in a sheet. */
+    static final int MISSING_IN_CHAT = 30;
+    private static final int BRANCH_LINES = 20;
     static final int NAMED_IN_NOTE = 8;
     /** Above this many child units, the breakdown shows the strongest and the weakest and skips the middle. */
     static final int MAX_PARTS = 30;
@@ -209,6 +212,25 @@ final class SummaryTexts {
         if (group != null) blocks.add(group.toString());
         return Pager.pack(blocks, "Chưa báo cáo tuần " + s.week().number() + "/" + s.week().year() + " – "
                 + s.scope().name());
+    }
+
+    /** Counts of units without a report per child unit of the scope, most first: one short message. */
+    String missingByBranch(ScopeSummary s) {
+        StringBuilder b = new StringBuilder("CHƯA BÁO CÁO TUẦN ").append(s.week().number()).append('/').append(s.week().year())
+                .append('\n').append(s.week().dates()).append(" · ").append(s.scope().name()).append('\n')
+                .append(s.missing().size()).append('/').append(s.expected().size()).append(" đơn vị chưa báo cáo");
+        List<Part> branches = s.parts().stream().filter(p -> p.tally().expected() > p.tally().reported())
+                .sorted(java.util.Comparator.comparingInt((Part p) -> p.tally().reported() - p.tally().expected())
+                        .thenComparing(p -> p.unit().code()))
+                .toList();
+        if (!branches.isEmpty()) b.append(", theo đơn vị trực thuộc:");
+        for (int i = 0; i < Math.min(BRANCH_LINES, branches.size()); i++) {
+            ScopeSummary.Tally t = branches.get(i).tally();
+            b.append("\n– ").append(branches.get(i).unit().name()).append(": ").append(t.expected() - t.reported())
+                    .append('/').append(t.expected());
+        }
+        if (branches.size() > BRANCH_LINES) b.append("\n… và ").append(branches.size() - BRANCH_LINES).append(" đơn vị khác.");
+        return b.toString();
     }
 
     private static String leaderText(List<String> names) {

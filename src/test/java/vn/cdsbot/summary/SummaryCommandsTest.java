@@ -117,6 +117,22 @@ class SummaryCommandsTest {
     }
 
     @Test
+    void aLongMissingListIsCountsPerBranchAndTheNamesInASheet() {
+        t.unit("BP-HQU", "Cụm Hớn Quản", "BP", "group");
+        for (int i = 1; i <= SummaryTexts.MISSING_IN_CHAT; i++) {
+            t.unit(String.format("BP-HQU-%02d", i), "Xã Hớn Quản số " + i, "BP-HQU", "commune");
+        }
+        List<Reply> r = send("sec", "#chuabaocao");
+        assertThat(r).hasSize(1);
+        Reply.Text only = (Reply.Text) r.get(0);
+        assertThat(only.text()).contains("31/34 đơn vị chưa báo cáo, theo đơn vị trực thuộc:\n– Cụm Hớn Quản: 30/30\n"
+                + "– Cụm Phước Long: 1/2").contains("trang “Chưa báo cáo” của tệp Excel").doesNotContain("Xã Hớn Quản số");
+        assertThat(only.buttons()).extracting(Button::title).containsExactly("Tải danh sách đầy đủ", "Nhắc 31 đơn vị chưa báo cáo");
+        assertThat(only.buttons().get(0).payload()).contains("/exports/");
+        assertThat(t.count("SELECT COUNT(*) FROM summary_exports WHERE created_by = 'sec'")).isEqualTo(1);
+    }
+
+    @Test
     void chartIsAPngImage() {
         List<Reply> r = send("sec", "#biểu đồ vneid");
         assertThat(r).hasSize(1).first().isInstanceOf(Reply.Image.class);
