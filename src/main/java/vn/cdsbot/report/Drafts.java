@@ -20,11 +20,17 @@ final class Drafts {
     /**
      * @param step guided flow: index of the indicator being asked; null when waiting for #xacnhan
      * @param warned plausibility warnings were shown, so "#xacnhan chắc chắn" may now confirm
+     * @param single the guided step asks this one indicator (#sua hotro), then the draft waits for #xacnhan
      */
     record Draft(String userId, String unitCode, Week week, Map<String, Long> values, Integer step, boolean warned,
-                 long expiresAt) {
+                 long expiresAt, boolean single) {
         Draft {
             values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        Draft(String userId, String unitCode, Week week, Map<String, Long> values, Integer step, boolean warned,
+              long expiresAt) {
+            this(userId, unitCode, week, values, step, warned, expiresAt, false);
         }
 
         boolean guided() {
@@ -40,24 +46,24 @@ final class Drafts {
 
     static Optional<Draft> find(Connection c, String userId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT user_id, unit_code, week_start, draft_values, step, "
-                + "warned, expires_at FROM report_drafts WHERE user_id = ?")) {
+                + "warned, expires_at, single FROM report_drafts WHERE user_id = ?")) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 int step = rs.getInt(5);
                 Integer stepOrNull = rs.wasNull() ? null : step;
                 return Optional.of(new Draft(rs.getString(1), rs.getString(2), Week.parse(rs.getString(3)),
-                        readValues(rs.getString(4)), stepOrNull, rs.getInt(6) == 1, rs.getLong(7)));
+                        readValues(rs.getString(4)), stepOrNull, rs.getInt(6) == 1, rs.getLong(7), rs.getInt(8) == 1));
             }
         }
     }
 
     static void save(Connection tx, Draft d, long now) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("INSERT INTO report_drafts (user_id, unit_code, week_start, "
-                + "draft_values, step, warned, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "draft_values, step, warned, created_at, expires_at, single) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (user_id) DO UPDATE SET unit_code = excluded.unit_code, week_start = excluded.week_start, "
                 + "draft_values = excluded.draft_values, step = excluded.step, warned = excluded.warned, "
-                + "expires_at = excluded.expires_at")) {
+                + "expires_at = excluded.expires_at, single = excluded.single")) {
             ps.setString(1, d.userId());
             ps.setString(2, d.unitCode());
             ps.setString(3, d.week().toString());
@@ -66,6 +72,7 @@ final class Drafts {
             ps.setInt(6, d.warned() ? 1 : 0);
             ps.setLong(7, now);
             ps.setLong(8, d.expiresAt());
+            ps.setInt(9, d.single() ? 1 : 0);
             ps.executeUpdate();
         }
     }

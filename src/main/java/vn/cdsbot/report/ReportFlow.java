@@ -67,6 +67,10 @@ final class ReportFlow {
         return out;
     }
 
+    /**
+     * #sua: with figures ("#sua hotro=40") they replace those of the draft or of the week's report; with one
+     * indicator's name ("#sua hotro") the bot asks for that figure alone; bare, it asks which indicator to change.
+     */
     List<Reply> edit(Ctx c, String args) throws SQLException {
         Optional<Drafts.Draft> old = Drafts.find(c.tx(), c.sender().userId());
         List<Reply> out = new ArrayList<>();
@@ -74,8 +78,50 @@ final class ReportFlow {
             out.add(Reply.text(ReportTexts.expiredNote(timeoutMinutes())));
             old = Optional.empty();
         }
+        List<String> words = ReportParser.words(args);
+        Optional<Indicators.Match> named = words.isEmpty() ? Optional.empty() : indicators.match(words, 0)
+                .filter(m -> m.words() == words.size());
+        if (named.isPresent() || words.isEmpty()) {
+            Optional<Target> target = editTarget(c, old.orElse(null));
+            if (target.isPresent()) {
+                out.add(named.isPresent() ? askOne(c, target.get(), indicators.indexOf(named.get().code()))
+                        : whichToEdit(target.get()));
+                return out;
+            }
+        }
         out.addAll(start(c, args, old.orElse(null), true));
         return out;
+    }
+
+    /** What #sua changes: the open draft, else the sender's unit's report for the default week. */
+    private record Target(Unit unit, Week week, Map<String, Long> values) {}
+
+    private Optional<Target> editTarget(Ctx c, Drafts.Draft draft) throws SQLException {
+        UnitTree tree = UnitTree.load(c.tx());
+        if (draft != null) return tree.find(draft.unitCode()).map(u -> new Target(u, draft.week(), draft.values()));
+        if (!(unitFor(c, tree, null) instanceof UnitChoice.Ok ok)) return Optional.empty();
+        Week week = calendar.defaultWeek(c.at());
+        return Reports.current(c.tx(), ok.unit().code(), week).map(r -> new Target(ok.unit(), week, r.values()));
+    }
+
+    private Reply whichToEdit(Target t) {
+        List<Button> buttons = new ArrayList<>();
+        for (Indicators.Indicator i : indicators.all()) buttons.add(Button.query(shortTitle(i), "#sua " + i.code()));
+        return Reply.text(ReportTexts.whichToEdit(t.unit(), t.week(), indicators, t.values()), buttons);
+    }
+
+    private static String shortTitle(Indicators.Indicator i) {
+        String t = i.title();
+        return t.length() <= 20 ? t : i.code();
+    }
+
+    private Reply askOne(Ctx c, Target t, int index) throws SQLException {
+        Drafts.Draft d = new Drafts.Draft(c.sender().userId(), t.unit().code(), t.week(), t.values(), index, false,
+                c.now() + timeoutMs, true);
+        Drafts.save(c.tx(), d, c.now());
+        Indicators.Indicator ind = indicators.get(index);
+        return Reply.text(ReportTexts.question(index + 1, indicators.size(), ind, t.values().get(ind.code())),
+                List.of(Button.query("0", "0"), Button.query("Huỷ báo cáo", "#huy")));
     }
 
     /**
@@ -293,14 +339,15 @@ final class ReportFlow {
         }
         if (a instanceof ReportParser.Answer.Problem p) {
             Drafts.save(tx, new Drafts.Draft(d.userId(), d.unitCode(), d.week(), d.values(), d.step(), false,
-                    c.now() + timeoutMs), c.now());
+                    c.now() + timeoutMs, d.single()), c.now());
             return List.of(Reply.text(p.message()), question(d, unit, false));
         }
         Map<String, Long> values = new LinkedHashMap<>(d.values());
         if (a instanceof ReportParser.Answer.Value v) values.put(indicators.get(d.step()).code(), v.value());
         int next = d.step() + 1;
-        Drafts.Draft nd = new Drafts.Draft(d.userId(), d.unitCode(), d.week(), ordered(values),
-                next < indicators.size() ? next : null, false, c.now() + timeoutMs);
+        Integer step = !d.single() && next < indicators.size() ? next : null;   // one figure asked: back to the summary
+        Drafts.Draft nd = new Drafts.Draft(d.userId(), d.unitCode(), d.week(), ordered(values), step, false,
+                c.now() + timeoutMs);
         Drafts.save(tx, nd, c.now());
         if (nd.guided()) return List.of(question(nd, unit, false));
         return List.of(echo(c, nd, unit, Reports.current(tx, unit.code(), nd.week())));

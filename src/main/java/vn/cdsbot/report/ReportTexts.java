@@ -204,6 +204,16 @@ final class ReportTexts {
                 + " để gửi số cả tuần (hạn chót " + VnDates.deadline(deadline, zone) + ").";
     }
 
+    static String whichToEdit(Unit unit, Week week, Indicators indicators, Map<String, Long> values) {
+        StringBuilder sb = new StringBuilder("Bạn muốn sửa mục nào trong báo cáo " + week.label() + " của " + unit.label() + "?");
+        for (Indicators.Indicator i : indicators.all()) {
+            Long v = values.get(i.code());
+            sb.append("\n• ").append(i.code()).append(" — ").append(i.title()).append(": ").append(v == null ? "chưa báo" : n(v));
+        }
+        return sb.append("\nBấm một mục, hoặc gõ số mới ngay, ví dụ: #sua ").append(indicators.get(0).code())
+                .append("=40 (sửa được vài mục một lúc).").toString();
+    }
+
     static final String WAITING_CONFIRMATION = "Báo cáo của bạn đang chờ xác nhận. Bấm Xác nhận nếu đúng, Sửa để "
             + "nhập lại, hoặc Huỷ. Muốn sửa một số, gõ ví dụ: #sua hotro=40.";
 

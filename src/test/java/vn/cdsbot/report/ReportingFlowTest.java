@@ -48,6 +48,26 @@ class ReportingFlowTest {
     }
 
     @Test
+    void suaAsksWhichIndicatorThenOnlyThatOne() throws Exception {
+        enrolTeam();
+        bot.say("member", "#baocao hotro=35 vneid=20 dvc=12");
+        bot.say("member", "#xacnhan");
+
+        List<TestBot.Sent> which = bot.send("member", "#sua");
+        assertThat(which).hasSize(1);
+        assertThat(which.get(0).text()).contains("Bạn muốn sửa mục nào trong báo cáo tuần 48", "hotro — Lượt người dân được hỗ trợ: 35");
+        assertThat(which.get(0).payloads()).containsExactly("#sua hotro", "#sua vneid", "#sua dvc", "#sua thanhtoan",
+                "#sua tuyentruyen");
+
+        assertThat(bot.say("member", "#sua vneid")).contains("VNeID").doesNotContain("Lượt người dân được hỗ trợ");
+        String echo = bot.say("member", "25");   // the one figure asked: straight back to the summary, not to dvc
+        assertThat(echo).contains("Bot hiểu báo cáo của bạn như sau", "Lượt người dân được hỗ trợ: 35",
+                "VNeID được hướng dẫn đăng ký/kích hoạt: 25 (trước: 20)", "dịch vụ công trực tuyến được hỗ trợ nộp: 12");
+        assertThat(bot.say("member", "#xacnhan")).contains("Đã ghi nhận báo cáo tuần 48");
+        assertThat(reports()).last().asString().endsWith("hotro=35 vneid=25 dvc=12");
+    }
+
+    @Test
     void memberReportsByOneLineThenGuidedThenCorrectsAndOneCurrentReportRemainsWithHistory() throws Exception {
         enrolTeam();
 
