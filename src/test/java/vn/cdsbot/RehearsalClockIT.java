@@ -1,7 +1,7 @@
 package vn.cdsbot;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.net.ServerSocket;

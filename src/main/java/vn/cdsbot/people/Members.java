@@ -1,15 +1,15 @@
 package vn.cdsbot.people;
 
 import java.sql.Connection;
-import java.util.HashMap;
-import java.util.Map;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Texts;

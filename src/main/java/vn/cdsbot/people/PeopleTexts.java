@@ -2,24 +2,21 @@ package vn.cdsbot.people;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import vn.cdsbot.chat.Role;
+import vn.cdsbot.period.VnDates;
 
 /** Every Vietnamese sentence of enrolment and membership. */
 final class PeopleTexts {
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     private PeopleTexts() {}
 
     static String dateTime(long millis, ZoneId zone) {
-        return DATE_TIME.format(Instant.ofEpochMilli(millis).atZone(zone));
+        return VnDates.until(Instant.ofEpochMilli(millis), zone);
     }
 
     static String date(long millis, ZoneId zone) {
-        return DATE.format(Instant.ofEpochMilli(millis).atZone(zone));
+        return VnDates.date(Instant.ofEpochMilli(millis).atZone(zone).toLocalDate());
     }
 
     static final String ROLE_WORDS = "thanhvien (thành viên), totruong (tổ trưởng), thuky (thư ký), quantri (quản trị)";

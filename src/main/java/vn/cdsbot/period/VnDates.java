@@ -12,6 +12,8 @@ public final class VnDates {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
+    private static final DateTimeFormatter DAY_MONTH_TIME = DateTimeFormatter.ofPattern("dd/MM HH:mm");
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     private VnDates() {}
 
@@ -50,6 +52,16 @@ public final class VnDates {
 
     public static String dateTime(long millis, ZoneId zone) {
         return dateTime(Instant.ofEpochMilli(millis), zone);
+    }
+
+    /** "14:30 ngày 24/11/2026": when something expires or is due. */
+    public static String until(Instant at, ZoneId zone) {
+        return UNTIL.format(at.atZone(zone));
+    }
+
+    /** "24/11 14:30": a short moment inside a known week. */
+    public static String dayMonthTime(Instant at, ZoneId zone) {
+        return DAY_MONTH_TIME.format(at.atZone(zone));
     }
 
     /** "12:00 thứ Hai 24/11/2026". */

@@ -1,6 +1,5 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.Week;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -10,6 +9,7 @@ import java.util.List;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.storage.Database;
 
 /**

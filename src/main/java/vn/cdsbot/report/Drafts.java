@@ -1,6 +1,5 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.Week;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +11,7 @@ import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import vn.cdsbot.period.Week;
 
 /** report_drafts: each user's unconfirmed report or guided flow in progress. */
 final class Drafts {

@@ -1,11 +1,11 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.Week;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.cdsbot.period.Week;
 
 /**
  * Values worth a second look before they count: far above the unit's recent average (the last four current

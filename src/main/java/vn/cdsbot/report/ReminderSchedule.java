@@ -1,8 +1,5 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.DayTime;
-import vn.cdsbot.period.ReportingCalendar;
-import vn.cdsbot.period.Week;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -13,6 +10,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.DayTime;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.storage.Database;
 
 /**

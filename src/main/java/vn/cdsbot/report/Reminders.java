@@ -1,7 +1,5 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.ReportingCalendar;
-import vn.cdsbot.period.Week;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +24,8 @@ import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 
 /**
  * Who to remind about a week: enrolled members of reporting units without a current report, but only those

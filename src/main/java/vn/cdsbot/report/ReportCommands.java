@@ -1,9 +1,5 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.Period;
-import vn.cdsbot.period.PeriodParser;
-import vn.cdsbot.period.ReportingCalendar;
-import vn.cdsbot.period.Week;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,6 +18,10 @@ import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Period;
+import vn.cdsbot.period.PeriodParser;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 
 /** #baocao, #xacnhan, #sua, #huy, #lichsu, #nhac. The router has checked the role; scope is checked here. */
 final class ReportCommands {

@@ -1,8 +1,5 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.PeriodSpec;
-import vn.cdsbot.period.ReportingCalendar;
-import vn.cdsbot.period.Week;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,6 +18,9 @@ import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Sender;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.PeriodSpec;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 
 /**
  * Drafting and confirming weekly reports: one-line or guided, echoed back with every value, stored only on

@@ -1,9 +1,5 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.Period;
-import vn.cdsbot.period.Week;
-import vn.cdsbot.period.VnDates;
-import vn.cdsbot.chat.VnFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -11,8 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Unit;
+import vn.cdsbot.period.Period;
+import vn.cdsbot.period.VnDates;
+import vn.cdsbot.period.Week;
 
 /** Every Vietnamese sentence of weekly reporting, history and reminders. */
 final class ReportTexts {

@@ -1,6 +1,5 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.Week;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import vn.cdsbot.period.Week;
 
 /**
  * Confirmed reports. A unit has at most one current report per week (superseded_by IS NULL); a newer one

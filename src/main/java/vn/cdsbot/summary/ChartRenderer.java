@@ -32,6 +32,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import vn.cdsbot.chat.VnFormat;
+import vn.cdsbot.period.VnDates;
 import vn.cdsbot.period.Week;
 
 /**
@@ -43,7 +44,6 @@ final class ChartRenderer {
     static final int WIDTH = 1000;
     static final int MAX_BARS = 15;
     private static final Color BLUE = new Color(0x1f, 0x6f, 0xb5);
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Color ORANGE = new Color(0xe0, 0x7b, 0x22);
 
     private final Font regular;
@@ -118,8 +118,8 @@ final class ChartRenderer {
         JFreeChart chart = ChartFactory.createLineChart(indicatorTitle, null, null, data,
                 PlotOrientation.VERTICAL, false, false, false);
         theme().apply(chart);
-        chart.addSubtitle(new TextTitle(scopeName + " · " + trend.size() + " tuần, từ " + first.monday().format(DATE)
-                + " đến " + last.sunday().format(DATE), regular.deriveFont(16f)));
+        chart.addSubtitle(new TextTitle(scopeName + " · " + trend.size() + " tuần, từ " + VnDates.date(first.monday())
+                + " đến " + VnDates.date(last.sunday()), regular.deriveFont(16f)));
         if (trend.get(trend.size() - 1).running()) {
             chart.addSubtitle(new TextTitle("* tuần đang diễn ra: số liệu tính đến hôm nay", regular.deriveFont(14f)));
         }

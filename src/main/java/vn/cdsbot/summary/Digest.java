@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
+import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.Week;
-import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.storage.Database;
 
 /**

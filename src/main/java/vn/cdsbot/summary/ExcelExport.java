@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,14 +19,15 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import vn.cdsbot.summary.ReportData.Current;
-import vn.cdsbot.summary.ReportData.Version;
 import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.VnDates;
+import vn.cdsbot.summary.ReportData.Current;
+import vn.cdsbot.summary.ReportData.Version;
 import vn.cdsbot.summary.ScopeSummary.Tally;
 
 /**
@@ -36,7 +36,6 @@ import vn.cdsbot.summary.ScopeSummary.Tally;
  * units that have not reported. Units that have not reported have empty cells, not zeros.
  */
 final class ExcelExport {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final Settings settings;
 
@@ -265,7 +264,7 @@ final class ExcelExport {
     }
 
     private String stamp(Instant at) {
-        return at.atZone(settings.zone()).format(STAMP);
+        return VnDates.dateTime(at, settings.zone());
     }
 
     private static void title(Sheet sh, Styles st, int row, int lastCol, String text) {

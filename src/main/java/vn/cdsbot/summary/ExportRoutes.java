@@ -1,7 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.chat.Texts;
-import vn.cdsbot.people.Audit;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -9,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cdsbot.chat.Texts;
+import vn.cdsbot.people.Audit;
 import vn.cdsbot.storage.Database;
 
 /** GET /exports/{token}: the spreadsheet while the link is valid; a short Vietnamese page otherwise. */

@@ -1,6 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.period.Week;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import vn.cdsbot.period.Week;
 
 /**
  * Keeps generated spreadsheets behind unguessable links: 32 random bytes, base64url, of which only the SHA-256

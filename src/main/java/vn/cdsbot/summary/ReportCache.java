@@ -1,6 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.period.Week;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vn.cdsbot.period.Week;
 
 /**
  * The values of every current report, kept in memory so a summary does not re-read a year of reports on every

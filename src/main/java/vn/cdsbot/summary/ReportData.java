@@ -1,6 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.period.Week;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.cdsbot.period.Week;
 
 /**
  * Reads confirmed reports. "Current" means not superseded: the one report that counts for a unit and week.

@@ -1,7 +1,6 @@
 package vn.cdsbot.summary;
 
 import java.sql.Connection;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.VnDates;
 import vn.cdsbot.period.Week;
 import vn.cdsbot.summary.ReportData.Current;
 
@@ -33,7 +33,6 @@ final class SummaryCommands {
     private static final Set<Role> REMINDERS = EnumSet.of(Role.LEADER, Role.SECRETARIAT);
     static final int TREND_WEEKS = 12;
     private static final int UNIT_BUTTONS = 3;
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     private final Settings settings;
     private final Summarizer summarizer;
@@ -116,7 +115,7 @@ final class SummaryCommands {
             // A province-wide list would be pages of names on a phone: counts per branch, the names in a sheet.
             Export e = export(tx, call, tree, scope, req.week());
             messages = List.of(texts.missingByBranch(s) + "\nDanh sách đầy đủ (tên đơn vị, tổ trưởng) ở trang "
-                    + "“Chưa báo cáo” của tệp Excel, dùng được đến " + e.link().expiresAt().atZone(settings.zone()).format(EXPIRY) + ".");
+                    + "“Chưa báo cáo” của tệp Excel, dùng được đến " + VnDates.until(e.link().expiresAt(), settings.zone()) + ".");
             buttons.add(Button.url("Tải danh sách đầy đủ", e.link().url()));
         } else {
             messages = texts.missingList(s, tree, Members.leaderNames(tx));
@@ -234,7 +233,7 @@ final class SummaryCommands {
         Export e = export(tx, call, tree, scope, req.week());
         String text = "Tệp Excel " + req.week().label() + (e.summary().running() ? ", tuần đang diễn ra," : "") + " – "
                 + scope.name() + " đã sẵn sàng: 3 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo).\n"
-                + "Liên kết dùng được đến " + e.link().expiresAt().atZone(settings.zone()).format(EXPIRY)
+                + "Liên kết dùng được đến " + VnDates.until(e.link().expiresAt(), settings.zone())
                 + ". Vui lòng không chuyển liên kết cho người ngoài.";
         return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", e.link().url()))));
     }

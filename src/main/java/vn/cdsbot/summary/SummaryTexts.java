@@ -1,7 +1,6 @@
 package vn.cdsbot.summary;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,6 @@ final class SummaryTexts {
     static final int MAX_PARTS = 30;
     private static final int TOP_PARTS = 20;
     private static final int BOTTOM_PARTS = 10;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM HH:mm");
 
     private final Settings settings;
 
@@ -78,7 +75,7 @@ final class SummaryTexts {
             return "Chưa có đơn vị nào báo cáo tuần " + s.week().number() + " nên chưa có số liệu (không phải số 0).";
         }
         StringBuilder b = new StringBuilder("Kết quả của ").append(t.reported()).append('/').append(t.expected())
-                .append(" đơn vị đã báo cáo (lũy kế từ ").append(settings.campaignStart().monday().format(DATE)).append("):");
+                .append(" đơn vị đã báo cáo (lũy kế từ ").append(VnDates.date(settings.campaignStart().monday())).append("):");
         for (int i = 0; i < s.totals().length; i++) {
             b.append("\n• ").append(settings.title(i)).append(": ").append(VnFormat.number(s.totals()[i])).append("\n   ");
             if (t.compared() > 0) {
@@ -241,7 +238,7 @@ final class SummaryTexts {
     // ---- shared ---------------------------------------------------------------------------------------------
 
     private String when(long millis) {
-        return Instant.ofEpochMilli(millis).atZone(settings.zone()).format(WHEN);
+        return VnDates.dayMonthTime(Instant.ofEpochMilli(millis), settings.zone());
     }
 
     static String nameWithParent(Unit u, Unit scope, UnitTree tree) {

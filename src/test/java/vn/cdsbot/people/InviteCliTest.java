@@ -1,6 +1,5 @@
 package vn.cdsbot.people;
 
-import vn.cdsbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.MutableClock;
 
 class InviteCliTest {
     @TempDir

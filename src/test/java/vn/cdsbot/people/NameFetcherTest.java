@@ -1,6 +1,5 @@
 package vn.cdsbot.people;
 
-import vn.cdsbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.zalo.TokenSource;
 import vn.cdsbot.zalo.ZaloClient;
 

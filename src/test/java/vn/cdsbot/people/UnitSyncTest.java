@@ -1,6 +1,5 @@
 package vn.cdsbot.people;
 
-import vn.cdsbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +12,7 @@ import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.config.ZaloCredentials;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.MutableClock;
 
 class UnitSyncTest {
     @TempDir

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import vn.cdsbot.chat.Role;
-import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
+import vn.cdsbot.testing.MutableClock;
 
 /**
  * Every chat command of the design × every role, through the whole app as it runs (all features wired by App,

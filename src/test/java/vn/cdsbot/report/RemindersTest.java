@@ -1,8 +1,5 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.DayTime;
-import vn.cdsbot.period.ReportingCalendar;
-import vn.cdsbot.period.Week;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -20,9 +17,12 @@ import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.messaging.MessagingWindow;
-import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
+import vn.cdsbot.period.DayTime;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.MutableClock;
 
 /**
  * Who gets reminded: exactly the reachable members of reporting units without a report, escalations to the

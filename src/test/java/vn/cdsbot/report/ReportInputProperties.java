@@ -23,9 +23,9 @@ import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotConfig;
-import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.MutableClock;
 
 /**
  * Hostile input to weekly reports: the parser alone, then the whole report flow through the real router and a real

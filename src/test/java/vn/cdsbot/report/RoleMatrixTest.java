@@ -20,9 +20,9 @@ import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotConfig;
-import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.MutableClock;
 
 /** Every command × every role through the real router, resolver and handlers; then the scope rules. */
 class RoleMatrixTest {

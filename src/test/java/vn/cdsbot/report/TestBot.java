@@ -1,6 +1,7 @@
 package vn.cdsbot.report;
 
 import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,10 +23,10 @@ import java.util.regex.Pattern;
 import vn.cdsbot.App;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ZaloCredentials;
-import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.People;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.webhook.SignatureVerifier;
 
 /**

@@ -1,6 +1,5 @@
 package vn.cdsbot.report;
 
-import vn.cdsbot.period.Week;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -12,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.testing.MutableClock;
 
 /**

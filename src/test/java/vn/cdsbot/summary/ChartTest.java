@@ -1,6 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.period.Week;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import vn.cdsbot.period.Week;
 
 class ChartTest {
     @Test

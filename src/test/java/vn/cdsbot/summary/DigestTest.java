@@ -1,6 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.testing.MutableClock;
 
 class DigestTest {
     static final Instant SLOT = LocalDate.of(2026, 11, 23).atTime(14, 0).atZone(TestData.ZONE).toInstant();

@@ -1,8 +1,7 @@
 package vn.cdsbot.summary;
 
-import static org.awaitility.Awaitility.await;
-import vn.cdsbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +31,7 @@ import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigLoader;
 import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.webhook.SignatureVerifier;
 
 /** The real app on a free port: export links over HTTP, and the role refusal through the signed webhook. */

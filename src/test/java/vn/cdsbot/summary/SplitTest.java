@@ -1,8 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.chat.VnFormat;
-import vn.cdsbot.people.UnitTree;
-import vn.cdsbot.period.Week;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -11,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.cdsbot.chat.VnFormat;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Week;
 
 /** No message over 2,000 characters, and cuts only between units. */
 class SplitTest {

@@ -1,7 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.people.UnitTree;
-import vn.cdsbot.period.Week;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.cdsbot.people.Unit;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Week;
 
 class SummarizerTest {
     static final Week W = new Week(LocalDate.of(2026, 11, 16));

@@ -1,7 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.period.Week;
-import vn.cdsbot.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +19,9 @@ import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigLoader;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.MutableClock;
 
 /**
  * Timing of the summary commands on a province-sized database: 1,000 reporting units (20 clusters of 50),

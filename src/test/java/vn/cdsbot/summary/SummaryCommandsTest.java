@@ -1,6 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,8 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.chat.Button;
@@ -17,6 +16,7 @@ import vn.cdsbot.chat.ChatRouter;
 import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.testing.MutableClock;
 
 /** The commands through the real router (which checks roles) on a real database. */
 class SummaryCommandsTest {

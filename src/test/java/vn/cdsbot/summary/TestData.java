@@ -1,6 +1,5 @@
 package vn.cdsbot.summary;
 
-import vn.cdsbot.period.Week;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +13,7 @@ import vn.cdsbot.chat.Sender;
 import vn.cdsbot.chat.SenderResolver;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigLoader;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.storage.Database;
 
 /**
