@@ -80,7 +80,7 @@ final class ChartRenderer {
     byte[] render(String indicatorTitle, String scopeName, List<Point> trend, List<Bar> bars, int barsTotal) {
         JFreeChart top = trendChart(indicatorTitle, scopeName, trend);
         List<Bar> shown = bars.subList(0, Math.min(MAX_BARS, bars.size()));
-        JFreeChart bottom = shown.isEmpty() ? null : barChart(trend.get(trend.size() - 1).week(), shown, barsTotal);
+        JFreeChart bottom = shown.isEmpty() ? null : barChart(trend.get(trend.size() - 1), shown, barsTotal);
         int topHeight = 520;
         int bottomHeight = bottom == null ? 0 : 130 + 34 * shown.size();
         BufferedImage img = new BufferedImage(WIDTH, topHeight + bottomHeight, BufferedImage.TYPE_INT_RGB);
@@ -111,8 +111,14 @@ final class ChartRenderer {
 
     private JFreeChart trendChart(String indicatorTitle, String scopeName, List<Point> trend) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        // Under each week, how many units its point stands for; a week nobody reported stays a gap in the line.
-        for (Point p : trend) data.addValue(p.value(), indicatorTitle, category(p));
+        // Under each week, how many units its point stands for; a week nobody reported stays a gap in the line,
+        // and the running week, whose total is so far, is a separate orange point not joined to the line.
+        String soFar = "Tuần đang diễn ra (tính đến hôm nay)";
+        boolean anyRunning = trend.stream().anyMatch(p -> p.running() && p.value() != null);
+        for (Point p : trend) {
+            data.addValue(p.running() ? null : p.value(), indicatorTitle, category(p));
+            if (anyRunning) data.addValue(p.running() ? p.value() : null, soFar, category(p));
+        }
         Week first = trend.get(0).week();
         Week last = trend.get(trend.size() - 1).week();
         JFreeChart chart = ChartFactory.createLineChart(indicatorTitle, null, null, data,
@@ -121,13 +127,21 @@ final class ChartRenderer {
         chart.addSubtitle(new TextTitle(scopeName + " · " + trend.size() + " tuần, từ " + VnDates.date(first.monday())
                 + " đến " + VnDates.date(last.sunday()), regular.deriveFont(16f)));
         if (trend.get(trend.size() - 1).running()) {
-            chart.addSubtitle(new TextTitle("* tuần đang diễn ra: số liệu tính đến hôm nay", regular.deriveFont(14f)));
+            chart.addSubtitle(new TextTitle("T = tuần, ĐV = số đơn vị đã báo cáo; * tuần đang diễn ra (điểm cam): số liệu "
+                    + "tính đến hôm nay", regular.deriveFont(14f)));
+        } else {
+            chart.addSubtitle(new TextTitle("T = tuần, ĐV = số đơn vị đã báo cáo; tuần chưa có báo cáo để trống",
+                    regular.deriveFont(14f)));
         }
         CategoryPlot plot = chart.getCategoryPlot();
         style(plot);
         LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
         r.setSeriesPaint(0, BLUE);
         r.setSeriesStroke(0, new BasicStroke(3f));
+        r.setSeriesPaint(1, ORANGE);
+        r.setSeriesLinesVisible(1, false);
+        r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         r.setDefaultShapesVisible(true);
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", vietnameseNumbers()));
         r.setDefaultItemLabelsVisible(true);
@@ -138,14 +152,16 @@ final class ChartRenderer {
     }
 
     private static String category(Point p) {
-        String units = p.value() == null ? "chưa báo cáo" : p.reported() + " đơn vị";
-        return "Tuần " + p.week().number() + (p.running() ? "*" : "") + "\n" + units;
+        String units = p.value() == null ? "chưa có" : p.reported() + " ĐV";
+        return "T" + p.week().number() + (p.running() ? "*" : "") + "\n" + units;
     }
 
-    private JFreeChart barChart(Week week, List<Bar> bars, int barsTotal) {
+    private JFreeChart barChart(Point latest, List<Bar> bars, int barsTotal) {
+        Week week = latest.week();
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Bar b : bars) data.addValue(b.value(), "", b.value() == null ? b.label() + " (chưa báo cáo)" : b.label());
-        String title = "Theo đơn vị trực thuộc – tuần " + week.number() + "/" + week.year();
+        String title = "Theo đơn vị trực thuộc – tuần " + week.number() + "/" + week.year()
+                + (latest.running() ? " (đang diễn ra)" : "");
         JFreeChart chart = ChartFactory.createBarChart(title, null, null, data, PlotOrientation.HORIZONTAL,
                 false, false, false);
         theme().apply(chart);
