@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,18 +15,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.cdsbot.App;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ZaloCredentials;
 import vn.cdsbot.people.People;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.testing.MutableClock;
-import vn.cdsbot.webhook.SignatureVerifier;
+import vn.cdsbot.testing.TestApp;
 
 /**
- * The real app in local mode on a free port, talked to like Zalo does: signed events POSTed to
- * /webhook/zalo, replies read back from the local Zalo stand-in at /dev/chat/messages.
+ * A conversation with the real app in local mode ({@link TestApp}): signed events POSTed to /webhook/zalo, each
+ * answered once the bot is done with it, replies read back from the local Zalo stand-in at /dev/chat/messages.
  */
 final class TestBot implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,8 +45,7 @@ final class TestBot implements AutoCloseable {
 
     final MutableClock clock;
     final BotConfig config;
-    final App app;
-    private final HttpClient http = HttpClient.newHttpClient();
+    final TestApp app;
     private final Map<String, Long> seen = new HashMap<>();
 
     /** Scheduled reminder slots are moved to Saturday 03:00 so they never fire during these tests. */
@@ -65,11 +58,11 @@ final class TestBot implements AutoCloseable {
         this.clock = clock;
         this.config = PeopleFixture.config(dir, y -> edit.apply(y.replace("reminders: [FRIDAY 15:00, MONDAY 08:00]",
                 "reminders: [SATURDAY 03:00]")));
-        this.app = App.start(config, ZaloCredentials.LOCAL, clock);
+        this.app = TestApp.local(config, clock);
     }
 
     Database db() {
-        return app.database();
+        return app.app().database();
     }
 
     /** A code from the operator's command line, as the very first admin gets one. */
@@ -115,15 +108,8 @@ final class TestBot implements AutoCloseable {
 
     /** POSTs a signed body (again, for a retry), waits until it is handled and its replies sent. */
     List<Sent> post(String body, String user) throws Exception {
-        String ts = JSON.readTree(body).path("timestamp").asText();
-        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/webhook/zalo"))
-                .header("Content-Type", "application/json")
-                .header("X-ZEvent-Signature", SignatureVerifier.sign(ZaloCredentials.LOCAL.appId(), raw, ts,
-                        ZaloCredentials.LOCAL.oaSecretKey()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build();
-        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) throw new AssertionError("webhook answered " + r.statusCode() + ": " + r.body());
+        int status = app.post(body, JSON.readTree(body).path("timestamp").asText());
+        if (status != 200) throw new AssertionError("webhook answered " + status);
         awaitQuiet(user);
         return replies(user);
     }
@@ -140,9 +126,7 @@ final class TestBot implements AutoCloseable {
     List<Sent> replies(String user) throws Exception {
         awaitQuiet(user);
         long after = seen.getOrDefault(user, 0L);
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                + "/dev/chat/messages?user=" + user + "&after=" + after)).GET().build();
-        JsonNode arr = JSON.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode arr = app.getJson("/dev/chat/messages?user=" + user + "&after=" + after);
         List<Sent> out = new ArrayList<>();
         for (JsonNode m : arr) {
             seen.put(user, Math.max(seen.getOrDefault(user, 0L), m.path("id").asLong()));

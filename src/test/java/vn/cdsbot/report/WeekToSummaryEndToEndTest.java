@@ -72,7 +72,7 @@ class WeekToSummaryEndToEndTest {
         assertThat(m.find()).isTrue();
         String link = m.group();
         HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                link.replaceFirst("^https?://[^/]+", "http://127.0.0.1:" + bot.app.port()))).build(),
+                link.replaceFirst("^https?://[^/]+", "http://127.0.0.1:" + bot.app.app().port()))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file.body()))) {

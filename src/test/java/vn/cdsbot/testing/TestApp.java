@@ -77,8 +77,12 @@ public final class TestApp implements AutoCloseable {
 
     /** Local mode: the embedded fake Zalo and the simulator. */
     public static TestApp local(Path dir) {
-        BotConfig config = config(dir, Map.of());
-        return new TestApp(App.start(config, ZaloCredentials.LOCAL, Clock.systemUTC()), ZaloCredentials.LOCAL);
+        return local(config(dir, Map.of()), Clock.systemUTC());
+    }
+
+    /** Local mode with a given configuration and clock. */
+    public static TestApp local(BotConfig config, Clock clock) {
+        return new TestApp(App.start(config, ZaloCredentials.LOCAL, clock), ZaloCredentials.LOCAL);
     }
 
     public String url(String path) {
