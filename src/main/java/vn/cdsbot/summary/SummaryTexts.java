@@ -95,10 +95,11 @@ final class SummaryTexts {
                 + " đơn vị tuần trước chưa báo cáo).";
     }
 
+    /** The ranking of child units with reports, then one block naming those without any: not ranked as zeros. */
     private List<String> parts(ScopeSummary s) {
         List<String> blocks = new ArrayList<>();
-        List<Part> parts = s.parts();
-        if (parts.isEmpty()) return blocks;
+        List<Part> parts = s.parts().stream().filter(p -> !p.tally().noReports()).toList();
+        List<Part> silent = s.parts().stream().filter(p -> p.tally().noReports()).toList();
         String title = "Theo đơn vị trực thuộc, mạnh nhất trước (xếp theo " + settings.indicators().get(0).name() + "):";
         int skipped = parts.size() > MAX_PARTS ? parts.size() - TOP_PARTS - BOTTOM_PARTS : 0;
         for (int i = 0; i < parts.size(); i++) {
@@ -110,6 +111,15 @@ final class SummaryTexts {
             String line = part(i + 1, parts.get(i));
             blocks.add(i == 0 ? title + "\n" + line : line);
         }
+        if (!silent.isEmpty()) {
+            StringBuilder b = new StringBuilder("Chưa có đơn vị nào báo cáo, nên chưa có số liệu (").append(silent.size())
+                    .append("): ");
+            for (int i = 0; i < silent.size(); i++) {
+                ScopeSummary.Tally t = silent.get(i).tally();
+                b.append(i == 0 ? "" : ", ").append(silent.get(i).unit().name()).append(" (0/").append(t.expected()).append(')');
+            }
+            blocks.add(b.append('.').toString());
+        }
         return blocks;
     }
 
@@ -118,7 +128,6 @@ final class SummaryTexts {
         StringBuilder b = new StringBuilder();
         b.append(rank).append(". ").append(p.unit().name()).append(": ").append(t.reported()).append('/')
                 .append(t.expected()).append(" đã báo cáo");
-        if (t.noReports()) return b.append(" — chưa có số liệu").toString();
         if (t.late() > 0) b.append(" (").append(t.late()).append(" muộn)");
         b.append('\n');
         for (int i = 0; i < t.totals().length; i++) {

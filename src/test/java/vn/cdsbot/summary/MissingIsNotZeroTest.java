@@ -62,7 +62,7 @@ class MissingIsNotZeroTest {
                     .contains("• Lượt người dân được hỗ trợ: 32\n   Tăng 2 (6,67 %)")   // 32 against A's own 30
                     .contains("So với tuần trước: cùng 2 đơn vị, đều báo cáo cả hai tuần.")
                     .contains("1. Cụm A: 2/2 đã báo cáo\nHỗ trợ 32 (▲2)")
-                    .contains("2. Cụm B: 0/3 đã báo cáo — chưa có số liệu")
+                    .contains("Chưa có đơn vị nào báo cáo, nên chưa có số liệu (1): Cụm B (0/3).")
                     .doesNotContain("Giảm").doesNotContain("▼").doesNotContain("Hỗ trợ 0");
         }
     }
