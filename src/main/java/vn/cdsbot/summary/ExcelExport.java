@@ -44,7 +44,7 @@ final class ExcelExport {
     }
 
     /** What the spreadsheet is built from. */
-    record Input(UnitTree tree, ScopeSummary summary, Map<String, Current> current, Map<String, long[]> previous,
+    record Input(UnitTree tree, ScopeSummary summary, Map<String, Current> current, Map<String, ReportData.Figures> previous,
                  List<Version> history, Map<String, List<String>> leaders, Instant generatedAt) {}
 
     byte[] build(Input in) {
@@ -106,15 +106,17 @@ final class ExcelExport {
             Tally a = s.tallies().get(u.code());
             if (expected.contains(u.code())) {
                 Current cur = in.current().get(u.code());
-                long[] prev = in.previous().get(u.code());
+                ReportData.Figures prev = in.previous().get(u.code());
                 Row row = sh.createRow(r++);
                 num(row, 0, ++stt, st.center);
                 cell(row, 1, u.name(), st.text);
                 for (int i = 0; i < n; i++) {
-                    if (cur == null) cell(row, 2 + i, "", st.number); else num(row, 2 + i, cur.values()[i], st.number);
+                    if (cur == null) cell(row, 2 + i, "", st.number);
+                    else if (!cur.has(i)) cell(row, 2 + i, "Chưa báo", st.text);   // skipped in the report, not a 0
+                    else num(row, 2 + i, cur.values()[i], st.number);
                 }
-                String change = cur == null ? "" : prev == null ? "Tuần trước chưa báo cáo"
-                        : VnFormat.change(cur.values()[0], prev[0], "tuần trước");
+                String change = cur == null || !cur.has(0) ? "" : prev == null || !prev.has(0) ? "Tuần trước chưa báo cáo"
+                        : VnFormat.change(cur.values()[0], prev.values()[0], "tuần trước");
                 cell(row, n + 2, change, st.text);
                 cell(row, n + 3, note(cur, corrected), st.text);
             } else if (a != null && a.expected() > 0) {
@@ -143,13 +145,13 @@ final class ExcelExport {
      */
     private static void tallyCells(Row row, int n, Tally t, CellStyle number, CellStyle text) {
         for (int i = 0; i < n; i++) {
-            if (t.noReports()) cell(row, 2 + i, "Chưa báo cáo", text); else num(row, 2 + i, t.totals()[i], number);
+            if (t.given()[i] == 0) cell(row, 2 + i, "Chưa báo cáo", text); else num(row, 2 + i, t.totals()[i], number);
         }
         String change;
-        if (t.noReports()) change = "";
-        else if (t.compared() == 0) change = "Tuần trước chưa báo cáo";
+        if (t.given()[0] == 0) change = "";
+        else if (t.comparedCount()[0] == 0) change = "Tuần trước chưa báo cáo";
         else change = VnFormat.change(t.comparedNow()[0], t.comparedBefore()[0], "tuần trước")
-                + (t.compared() < t.reported() ? " (" + t.compared() + " đơn vị báo cáo cả hai tuần)" : "");
+                + (t.comparedCount()[0] < t.given()[0] ? " (" + t.comparedCount()[0] + " đơn vị báo cáo cả hai tuần)" : "");
         cell(row, n + 2, change, text);
         cell(row, n + 3, "", text);
     }
@@ -208,7 +210,9 @@ final class ExcelExport {
             Cell when = row.createCell(c++);
             when.setCellValue(local(v.submittedAt()));
             when.setCellStyle(st.date);
-            for (int i = 0; i < n; i++) num(row, c++, v.values()[i], st.number);
+            for (int i = 0; i < n; i++) {
+                if (v.has(i)) num(row, c++, v.values()[i], st.number); else cell(row, c++, "", st.number);
+            }
             cell(row, c++, v.current() ? "Hiện hành"
                     : "Đã thay thế" + (v.supersededAt() > 0 ? " lúc " + stamp(Instant.ofEpochMilli(v.supersededAt())) : ""),
                     st.text);

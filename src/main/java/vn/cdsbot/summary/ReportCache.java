@@ -22,7 +22,7 @@ import vn.cdsbot.period.Week;
  * is reloaded whole.
  */
 final class ReportCache {
-    private record Entry(long id, long[] values) {}
+    private record Entry(long id, ReportData.Figures figures) {}
 
     private final List<String> indicators;
     private final TreeMap<Week, Map<String, Entry>> byWeek = new TreeMap<>();
@@ -62,6 +62,7 @@ final class ReportCache {
     /** Adds the current reports with an id above {@code after}. */
     private void load(Connection c, long after) throws SQLException {
         Map<Long, long[]> values = new HashMap<>();
+        Map<Long, Long> given = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT v.report_id, v.indicator, v.value FROM reports r JOIN report_values v ON v.report_id = r.id "
                         + "WHERE r.id > ? AND r.superseded_by IS NULL")) {
@@ -69,7 +70,10 @@ final class ReportCache {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int i = indicators.indexOf(rs.getString(2));
-                    if (i >= 0) values.computeIfAbsent(rs.getLong(1), k -> new long[indicators.size()])[i] = rs.getLong(3);
+                    if (i >= 0) {
+                        values.computeIfAbsent(rs.getLong(1), k -> new long[indicators.size()])[i] = rs.getLong(3);
+                        given.merge(rs.getLong(1), 1L << i, (a, b) -> a | b);
+                    }
                 }
             }
         }
@@ -79,7 +83,8 @@ final class ReportCache {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    Entry e = new Entry(id, values.getOrDefault(id, new long[indicators.size()]));
+                    Entry e = new Entry(id, new ReportData.Figures(values.getOrDefault(id, new long[indicators.size()]),
+                            given.getOrDefault(id, 0L)));
                     Entry old = byWeek.computeIfAbsent(Week.parse(rs.getString(3)), k -> new HashMap<>())
                             .put(rs.getString(2), e);
                     if (old != null) {
@@ -94,11 +99,11 @@ final class ReportCache {
         }
     }
 
-    /** Unit → values of its current report for the week. */
-    synchronized Map<String, long[]> week(Week w) {
-        Map<String, long[]> out = new HashMap<>();
+    /** Unit → figures of its current report for the week. */
+    synchronized Map<String, ReportData.Figures> week(Week w) {
+        Map<String, ReportData.Figures> out = new HashMap<>();
         Map<String, Entry> m = byWeek.get(w);
-        if (m != null) m.forEach((unit, e) -> out.put(unit, e.values()));
+        if (m != null) m.forEach((unit, e) -> out.put(unit, e.figures()));
         return out;
     }
 
@@ -109,7 +114,7 @@ final class ReportCache {
         for (Map<String, Entry> m : byWeek.subMap(from, true, to, true).values()) {
             for (String u : units) {
                 Entry e = m.get(u);
-                if (e != null) for (int i = 0; i < out.length; i++) out[i] += e.values()[i];
+                if (e != null) for (int i = 0; i < out.length; i++) out[i] += e.figures().values()[i];
             }
         }
         return out;

@@ -12,18 +12,38 @@ import vn.cdsbot.period.Week;
 
 /**
  * Reads confirmed reports. "Current" means not superseded: the one report that counts for a unit and week.
- * Values are arrays in the configured indicator order; an indicator missing from a report counts as 0.
+ * Values are arrays in the configured indicator order; an indicator the member skipped is not given: its slot
+ * holds 0 but its bit in {@code given} is clear, so it is left out of totals' counts rather than taken as zero.
  */
 final class ReportData {
     private ReportData() {}
 
     /** A unit's current report for one week. {@code corrected}: an earlier version was superseded by it. */
     record Current(long id, String unit, String submittedBy, long submittedAt, boolean late, boolean override,
-                   boolean corrected, long[] values) {}
+                   boolean corrected, long[] values, long given) {
+        boolean has(int indicator) {
+            return Figures.has(given, indicator);
+        }
+    }
+
+    /** The figures of one report: values by indicator index, and which of them the member gave. */
+    record Figures(long[] values, long given) {
+        static boolean has(long given, int indicator) {
+            return (given >>> indicator & 1L) == 1L;
+        }
+
+        boolean has(int indicator) {
+            return has(given, indicator);
+        }
+    }
 
     /** One version of a report, current or superseded, for the export's history sheet. */
     record Version(long id, String unit, String submittedBy, String submitterName, long submittedAt, boolean late,
-                   boolean override, Long supersededAt, long[] values) {
+                   boolean override, Long supersededAt, long[] values, long given) {
+        boolean has(int indicator) {
+            return Figures.has(given, indicator);
+        }
+
         boolean current() {
             return supersededAt == null;
         }
@@ -31,6 +51,7 @@ final class ReportData {
 
     static Map<String, Current> current(Connection c, Week week, List<String> indicators) throws SQLException {
         Map<Long, long[]> values = new HashMap<>();
+        Map<Long, Long> given = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT v.report_id, v.indicator, v.value FROM reports r JOIN report_values v ON v.report_id = r.id "
                         + "WHERE r.week_start = ? AND r.superseded_by IS NULL")) {
@@ -38,7 +59,10 @@ final class ReportData {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int i = indicators.indexOf(rs.getString(2));
-                    if (i >= 0) values.computeIfAbsent(rs.getLong(1), k -> new long[indicators.size()])[i] = rs.getLong(3);
+                    if (i >= 0) {
+                        values.computeIfAbsent(rs.getLong(1), k -> new long[indicators.size()])[i] = rs.getLong(3);
+                        given.merge(rs.getLong(1), 1L << i, (a, b) -> a | b);
+                    }
                 }
             }
         }
@@ -53,7 +77,7 @@ final class ReportData {
                     long id = rs.getLong(1);
                     out.put(rs.getString(2), new Current(id, rs.getString(2), rs.getString(3), rs.getLong(4),
                             rs.getInt(5) == 1, rs.getInt(6) == 1, rs.getInt(7) == 1,
-                            values.getOrDefault(id, new long[indicators.size()])));
+                            values.getOrDefault(id, new long[indicators.size()]), given.getOrDefault(id, 0L)));
                 }
             }
         }
@@ -63,6 +87,7 @@ final class ReportData {
     /** Every version of every report for the week, oldest first per unit. */
     static List<Version> history(Connection c, Week week, List<String> indicators) throws SQLException {
         Map<Long, long[]> values = new HashMap<>();
+        Map<Long, Long> given = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT v.report_id, v.indicator, v.value FROM reports r JOIN report_values v ON v.report_id = r.id "
                         + "WHERE r.week_start = ?")) {
@@ -70,7 +95,10 @@ final class ReportData {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int i = indicators.indexOf(rs.getString(2));
-                    if (i >= 0) values.computeIfAbsent(rs.getLong(1), k -> new long[indicators.size()])[i] = rs.getLong(3);
+                    if (i >= 0) {
+                        values.computeIfAbsent(rs.getLong(1), k -> new long[indicators.size()])[i] = rs.getLong(3);
+                        given.merge(rs.getLong(1), 1L << i, (a, b) -> a | b);
+                    }
                 }
             }
         }
@@ -90,7 +118,7 @@ final class ReportData {
                     Long supersededAt = superseded ? (supAtNull ? Long.valueOf(0) : Long.valueOf(supAt)) : null;
                     out.add(new Version(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                             rs.getInt(6) == 1, rs.getInt(7) == 1, supersededAt,
-                            values.getOrDefault(id, new long[indicators.size()])));
+                            values.getOrDefault(id, new long[indicators.size()]), given.getOrDefault(id, 0L)));
                 }
             }
         }

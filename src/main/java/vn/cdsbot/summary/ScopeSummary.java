@@ -27,12 +27,14 @@ record ScopeSummary(Unit scope, Week week, boolean running, List<Unit> expected,
      * Counts and sums of one subtree for the week.
      *
      * @param totals the sum of the current reports, per indicator
-     * @param compared units that reported both this week and the week before: the like-with-like base of a change
-     * @param comparedNow their sum this week
-     * @param comparedBefore their sum the week before
+     * @param given per indicator, how many of the reports gave a figure for it (a skipped indicator is not a 0)
+     * @param compared units that reported both this week and the week before
+     * @param comparedCount per indicator, the units that gave it both weeks: the like-with-like base of a change
+     * @param comparedNow their sum this week, per indicator
+     * @param comparedBefore their sum the week before, per indicator
      */
-    record Tally(int expected, int reported, int late, long[] totals, int compared, long[] comparedNow,
-                 long[] comparedBefore) {
+    record Tally(int expected, int reported, int late, long[] totals, int[] given, int compared, int[] comparedCount,
+                 long[] comparedNow, long[] comparedBefore) {
         /** No unit of the subtree has reported: there are no figures, which is not the same as zero. */
         boolean noReports() {
             return reported == 0;

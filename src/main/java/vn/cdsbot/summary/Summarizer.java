@@ -59,7 +59,7 @@ final class Summarizer {
     }
 
     ScopeSummary compute(UnitTree tree, Unit scope, Week week, Map<String, Current> current,
-                         Map<String, long[]> previous, long[] cumulative, Instant now) {
+                         Map<String, ReportData.Figures> previous, long[] cumulative, Instant now) {
         long deadline = settings.calendar().deadline(week).toEpochMilli();
         List<Unit> expected = new ArrayList<>();
         List<Current> reports = new ArrayList<>();
@@ -102,10 +102,12 @@ final class Summarizer {
     }
 
     /** The tally of {@code u}'s subtree; every unit's tally goes into {@code out}. Safe against cycles in bad data. */
-    private Tally tally(UnitTree tree, Unit u, Week week, Map<String, Current> current, Map<String, long[]> previous,
+    private Tally tally(UnitTree tree, Unit u, Week week, Map<String, Current> current, Map<String, ReportData.Figures> previous,
                         Map<String, Tally> out, Set<String> seen) {
         int n = settings.indicators().size();
         long[] totals = new long[n];
+        int[] given = new int[n];
+        int[] comparedCount = new int[n];
         long[] comparedNow = new long[n];
         long[] comparedBefore = new long[n];
         int expected = 0;
@@ -114,16 +116,21 @@ final class Summarizer {
         int compared = 0;
         seen.add(u.code());
         Current r = current.get(u.code());
-        long[] before = previous.get(u.code());
+        ReportData.Figures before = previous.get(u.code());
         if (isExpected(u, r, week)) expected++;
         if (r != null) {
             reported++;
             if (r.late()) late++;
-            add(totals, r.values());
-            if (before != null) {
-                compared++;
-                add(comparedNow, r.values());
-                add(comparedBefore, before);
+            if (before != null) compared++;
+            for (int i = 0; i < n; i++) {
+                if (!r.has(i)) continue;
+                totals[i] += r.values()[i];
+                given[i]++;
+                if (before != null && before.has(i)) {
+                    comparedCount[i]++;
+                    comparedNow[i] += r.values()[i];
+                    comparedBefore[i] += before.values()[i];
+                }
             }
         }
         for (Unit child : tree.children(u)) {
@@ -136,8 +143,12 @@ final class Summarizer {
             add(totals, c.totals());
             add(comparedNow, c.comparedNow());
             add(comparedBefore, c.comparedBefore());
+            for (int i = 0; i < n; i++) {
+                given[i] += c.given()[i];
+                comparedCount[i] += c.comparedCount()[i];
+            }
         }
-        Tally t = new Tally(expected, reported, late, totals, compared, comparedNow, comparedBefore);
+        Tally t = new Tally(expected, reported, late, totals, given, compared, comparedCount, comparedNow, comparedBefore);
         out.put(u.code(), t);
         return t;
     }

@@ -165,7 +165,7 @@ final class SummaryCommands {
                     Map.of(), new long[settings.indicators().size()], call.now());
             for (ScopeSummary.Part p : s.parts()) {
                 bars.add(new ChartRenderer.Bar(p.unit().name(),
-                        p.tally().noReports() ? null : p.tally().totals()[indicator]));
+                        p.tally().given()[indicator] == 0 ? null : p.tally().totals()[indicator]));
             }
             bars.sort(java.util.Comparator.comparing((ChartRenderer.Bar b) -> b.value() == null)
                     .thenComparing(b -> b.value() == null ? 0 : -b.value()));
@@ -184,14 +184,14 @@ final class SummaryCommands {
                                            java.time.LocalDate today) {
         List<ChartRenderer.Point> trend = new ArrayList<>();
         for (Week w = first; w.compareTo(last) <= 0; w = w.plusWeeks(1)) {
-            Map<String, long[]> week = values.week(w);
+            Map<String, ReportData.Figures> week = values.week(w);
             int reported = 0;
             long sum = 0;
             for (String u : units) {
-                long[] v = week.get(u);
-                if (v != null) {
+                ReportData.Figures f = week.get(u);
+                if (f != null && f.has(indicator)) {   // a report that skipped this indicator has no figure for it
                     reported++;
-                    sum += v[indicator];
+                    sum += f.values()[indicator];
                 }
             }
             trend.add(new ChartRenderer.Point(w, reported == 0 ? null : sum, reported, w.runningOn(today)));
@@ -245,7 +245,7 @@ final class SummaryCommands {
         long started = System.nanoTime();
         List<String> codes = settings.indicatorCodes();
         Map<String, Current> current = ReportData.current(tx, week, codes);
-        Map<String, long[]> previous = summarizer.values(tx).week(week.previous());
+        Map<String, ReportData.Figures> previous = summarizer.values(tx).week(week.previous());
         ScopeSummary s = summarizer.compute(tree, scope, week, current, previous, new long[codes.size()], call.now());
         byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, ReportData.history(tx, week, codes),
                 Members.leaderNames(tx), call.now()));
@@ -274,7 +274,7 @@ final class SummaryCommands {
         }
         Week next = s.week().next();
         if (!next.runningOn(settings.calendar().today(now))) return java.util.Optional.empty();
-        Map<String, long[]> reports = summarizer.values(tx).week(next);
+        Map<String, ReportData.Figures> reports = summarizer.values(tx).week(next);
         long reported = tree.subtree(s.scope()).stream().filter(u -> reports.containsKey(u.code())).count();
         return java.util.Optional.of(new OtherWeek(next, "Xem tuần " + next.number() + " (đang diễn ra)",
                 "Tuần " + next.number() + " đang diễn ra: " + reported + " đơn vị đã báo cáo."));

@@ -77,8 +77,16 @@ final class SummaryTexts {
         StringBuilder b = new StringBuilder("Kết quả của ").append(t.reported()).append('/').append(t.expected())
                 .append(" đơn vị đã báo cáo (lũy kế từ ").append(VnDates.date(settings.campaignStart().monday())).append("):");
         for (int i = 0; i < s.totals().length; i++) {
-            b.append("\n• ").append(settings.title(i)).append(": ").append(VnFormat.number(s.totals()[i])).append("\n   ");
-            if (t.compared() > 0) {
+            b.append("\n• ").append(settings.title(i)).append(": ");
+            if (t.given()[i] == 0) {
+                b.append("chưa đơn vị nào báo số này");
+                continue;
+            }
+            b.append(VnFormat.number(s.totals()[i]));
+            if (t.given()[i] < t.reported()) b.append(" (số của ").append(t.given()[i]).append(" đơn vị; ")
+                    .append(t.reported() - t.given()[i]).append(" đơn vị bỏ qua mục này)");
+            b.append("\n   ");
+            if (t.comparedCount()[i] > 0) {
                 b.append(VnFormat.change(t.comparedNow()[i], t.comparedBefore()[i], "tuần trước")).append(" · ");
             }
             b.append("Lũy kế ").append(VnFormat.number(s.cumulative()[i]));
@@ -132,8 +140,8 @@ final class SummaryTexts {
         b.append('\n');
         for (int i = 0; i < t.totals().length; i++) {
             if (i > 0) b.append(" · ");
-            b.append(settings.shortLabel(i)).append(' ').append(VnFormat.number(t.totals()[i]));
-            if (i == 0 && t.compared() > 0) {
+            b.append(settings.shortLabel(i)).append(' ').append(t.given()[i] == 0 ? "chưa báo" : VnFormat.number(t.totals()[i]));
+            if (i == 0 && t.comparedCount()[i] > 0) {
                 b.append(" (").append(VnFormat.arrow(t.comparedNow()[i], t.comparedBefore()[i])).append(')');
             }
         }

@@ -68,6 +68,26 @@ class MissingIsNotZeroTest {
     }
 
     @Test
+    void anIndicatorSkippedInAReportIsNotAZero() throws Exception {
+        try (TestData t = data()) {
+            long id = t.report("A-2", W, 21, 5, 2, 2, 2);   // corrects A-2's week, this time without VNeID ("bỏ qua")
+            t.exec("DELETE FROM report_values WHERE report_id = ? AND indicator = 'vneid'", id);
+            Settings settings = settings();
+            UnitTree tree = t.read(UnitTree::load);
+            ScopeSummary s = t.read(c -> new Summarizer(settings).summarize(c, tree, tree.root(), W, true, SummarizerTest.NOW));
+            assertThat(s.total().given()).containsExactly(2, 1, 2, 2, 2);
+            String text = String.join("\n", new SummaryTexts(settings).summary(s, tree));
+            // VNeID: only A-1's 1, compared with A-1's own 1 last week; A-2's missing figure is neither 0 nor "Giảm 2".
+            assertThat(text).contains("• Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt: 1 (số của 1 đơn vị; "
+                    + "1 đơn vị bỏ qua mục này)\n   Bằng tuần trước").contains("• Lượt người dân được hỗ trợ: 33\n   Tăng 3");
+            List<ChartRenderer.Point> vneid = SummaryCommands.trend(t.read(c -> new Summarizer(settings).values(c)),
+                    List.of("A-1", "A-2"), W, W, 1, W.sunday().plusDays(3));
+            assertThat(vneid).extracting(ChartRenderer.Point::value, ChartRenderer.Point::reported)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 1));
+        }
+    }
+
+    @Test
     void noReportAtAllIsNoFiguresNotZero() throws Exception {
         try (TestData t = data()) {
             Settings settings = settings();
@@ -88,7 +108,7 @@ class MissingIsNotZeroTest {
             byte[] xlsx = t.read(c -> {
                 var current = ReportData.current(c, W, settings.indicatorCodes());
                 Summarizer summarizer = new Summarizer(settings);
-                Map<String, long[]> previous = summarizer.values(c).week(P);
+                Map<String, ReportData.Figures> previous = summarizer.values(c).week(P);
                 ScopeSummary s = summarizer.compute(tree, tree.root(), W, current, previous, new long[5], SummarizerTest.NOW);
                 return new ExcelExport(settings).build(new ExcelExport.Input(tree, s, current, previous,
                         ReportData.history(c, W, settings.indicatorCodes()), Map.of(), SummarizerTest.NOW));

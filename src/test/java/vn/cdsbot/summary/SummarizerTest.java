@@ -135,7 +135,7 @@ class SummarizerTest {
             Summarizer s = new Summarizer(Settings.from(TestData.config(dir), vn.cdsbot.period.ReportingCalendar.from(TestData.config(dir))));
             // The cache's copy of week W, as the next week's comparison and the cumulative totals read it.
             java.util.function.Supplier<long[]> totals = () -> t.read(c ->
-                    new long[] {s.values(c).week(W).values().stream().mapToLong(v -> v[0]).sum()});
+                    new long[] {s.values(c).week(W).values().stream().mapToLong(v -> v.values()[0]).sum()});
             java.util.function.Supplier<long[]> cumulative = () -> t.read(c -> {
                 UnitTree tree = UnitTree.load(c);
                 return s.summarize(c, tree, tree.root(), W, true, NOW).cumulative();
