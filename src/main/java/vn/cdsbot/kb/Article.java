@@ -31,6 +31,11 @@ public record Article(String id, String service, String title, List<String> ques
         Objects.requireNonNull(body, "body == null");
     }
 
+    /** The same article with another body (the facts' values in place of their {{keys}}). */
+    public Article withBody(String newBody) {
+        return newBody.equals(body) ? this : new Article(id, service, title, questions, keywords, sources, newBody, file);
+    }
+
     /** The source shown to users: the first one, which editors list as the primary reference. */
     public Source primarySource() {
         return sources.get(0);

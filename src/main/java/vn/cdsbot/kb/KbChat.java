@@ -39,7 +39,7 @@ final class KbChat implements QuestionAnswerer {
             KbStore.logUnanswered(tx, message.inboxId(),
                     new KbStore.Unanswered(sender.userId(), message.text(), decision, top, d.confidence(), now));
         }
-        return List.of(KbReplies.forDecision(d));
+        return List.of(KbReplies.forDecision(d, kb::shown));
     }
 
     List<Command> commands() {
@@ -58,7 +58,7 @@ final class KbChat implements QuestionAnswerer {
         Optional<Article> a = kb.article(id.get());
         if (a.isEmpty()) return List.of(KbReplies.unknownArticle(id.get()));
         KbStore.choseArticle(call.tx(), call.sender().userId(), a.get().id());
-        return List.of(KbReplies.answer(a.get()));
+        return List.of(KbReplies.answer(kb.shown(a.get())));
     }
 
     private List<Reply> feedback(CommandCall call, boolean helpful) throws Exception {

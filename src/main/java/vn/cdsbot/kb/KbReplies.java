@@ -40,10 +40,13 @@ final class KbReplies {
         return Reply.text(text.toString(), buttons);
     }
 
-    /** The reply to a decision: the top article, up to three offered articles, or the honest fallback. */
-    static Reply forDecision(AnswerPolicy.Decision d) {
+    /**
+     * The reply to a decision: the top article, up to three offered articles, or the honest fallback.
+     * {@code shown} turns an article into today's wording (facts resolved).
+     */
+    static Reply forDecision(AnswerPolicy.Decision d, java.util.function.UnaryOperator<Article> shown) {
         return switch (d.kind()) {
-            case ANSWER -> answer(d.hits().get(0).article());
+            case ANSWER -> answer(shown.apply(d.hits().get(0).article()));
             case CLARIFY -> clarify(d.hits().subList(0, Math.min(3, d.hits().size())).stream()
                     .map(KbIndex.Hit::article).toList());
             case FALLBACK -> fallback();

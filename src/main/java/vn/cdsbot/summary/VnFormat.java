@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Vietnamese number writing: "1.234", "3,41 %", and the week-over-week wording Tăng / Giảm / Bằng. */
-final class VnFormat {
+public final class VnFormat {
     private VnFormat() {}
 
-    static String number(long n) {
+    public static String number(long n) {
         String digits = Long.toString(Math.abs(n));
         StringBuilder out = new StringBuilder();
         int lead = digits.length() % 3;
