@@ -14,10 +14,18 @@ import java.util.Objects;
 public record Article(String id, String service, String title, List<String> questions, List<String> keywords,
                       List<Source> sources, String body, Path file) {
 
-    public record Source(String url, LocalDate checked) {
+    /**
+     * @param checked the day an editor last read the page and found the article still right
+     * @param published the page's own date when the editor wrote it down (null: unknown or read from the address)
+     */
+    public record Source(String url, LocalDate checked, LocalDate published) {
         public Source {
             Objects.requireNonNull(url, "url == null");
             Objects.requireNonNull(checked, "checked == null");
+        }
+
+        public Source(String url, LocalDate checked) {
+            this(url, checked, null);
         }
     }
 

@@ -58,6 +58,15 @@ public final class KbLoader {
                 problems.add(KbProblem.error(factsFile, 1, "cannot read as UTF-8 text: " + e.getMessage()));
             }
         }
+        Map<String, SourceHygiene.Change> changes = Map.of();
+        Path changesFile = dir.resolve(SourceHygiene.CHANGES_FILE);
+        if (Files.isRegularFile(changesFile)) {
+            try {
+                changes = SourceHygiene.parseChanges(changesFile, read(changesFile), problems);
+            } catch (IOException e) {
+                problems.add(KbProblem.error(changesFile, 1, "cannot read as UTF-8 text: " + e.getMessage()));
+            }
+        }
         Map<String, Path> ids = new HashMap<>();
         for (Path file : articleFiles(dir)) {
             String text;
@@ -79,6 +88,7 @@ public final class KbLoader {
             Facts.checkReferences(a, text, facts, problems);
             checkLength(a, facts, today, text, problems);
             checkDates(a, text, today, staleAfterDays, problems);
+            SourceHygiene.check(a, text, changes, problems);
             if (parsed.ok()) articles.add(a);
         }
         if (articles.isEmpty() && problems.isEmpty()) problems.add(KbProblem.error(dir, 1, "no articles (*.md) found"));
@@ -112,7 +122,7 @@ public final class KbLoader {
     /** Every file whose change should trigger a reload. */
     static List<Path> watchedFiles(Path dir) {
         List<Path> files = new ArrayList<>(articleFiles(dir));
-        for (String name : List.of(Abbreviations.FILE_NAME, Facts.FILE_NAME)) {
+        for (String name : List.of(Abbreviations.FILE_NAME, Facts.FILE_NAME, SourceHygiene.CHANGES_FILE)) {
             Path f = dir.resolve(name);
             if (Files.isRegularFile(f)) files.add(f);
         }
