@@ -220,12 +220,14 @@ public final class App implements AutoCloseable {
             List<Command> commands = new ArrayList<>(kb.commands());
             commands.addAll(reporting.commands());
             commands.addAll(summaries.commands());
+            commands.addAll(kb.editorCommands(config, summaries.exports(), clock));
             List<PersonalData> personalData = new ArrayList<>(reporting.personalData());
             personalData.add(kb.personalData());
             personalData.add(summaries.personalData());
             List<Runnable> schedules = new ArrayList<>(reporting.schedules());
             schedules.add(summaries.schedule());
             schedules.add(KbFeature.retention(config, db, clock));
+            schedules.add(kb.editorDigest(config, summaries.exports(), db, clock, wakeOutbox));
             // While a guided report is open, plain answers go to it; otherwise to the knowledge base.
             return new Features(commands, reporting.senders(), reporting.answerer(kb.answerer()),
                     personalData, List.of(summaries.routes()), schedules, List.of(kb));

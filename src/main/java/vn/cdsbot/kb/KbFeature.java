@@ -70,6 +70,18 @@ public final class KbFeature implements AutoCloseable {
         return chat.commands();
     }
 
+    /** #chuatraloi for editors and admins; its spreadsheet goes behind the same signed links as other exports. */
+    public List<Command> editorCommands(BotConfig config, vn.cdsbot.summary.ExportStore exports, Clock clock) {
+        return List.of(new KbEditors(kb, exports, config.zone(), clock).command());
+    }
+
+    /** Periodic job: the editors' weekly digest through the outbox. */
+    public Runnable editorDigest(BotConfig config, vn.cdsbot.summary.ExportStore exports, Database db, Clock clock,
+                                 Runnable wakeOutbox) {
+        return new KbEditors(kb, exports, config.zone(), clock).digest(db,
+                Duration.ofDays(config.zalo().messagingWindowDays()), wakeOutbox);
+    }
+
     public PersonalData personalData() {
         return KbStore.ERASER;
     }

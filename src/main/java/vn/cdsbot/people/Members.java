@@ -31,6 +31,18 @@ public final class Members {
     }
 
     /** Active members of the given units, by unit then number. */
+    /** Zalo ids of the active members with this role (for messages addressed to a role, such as editors). */
+    public static List<String> activeWithRole(Connection c, vn.cdsbot.chat.Role role) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM members WHERE active = 1 AND role = ? ORDER BY member_no")) {
+            ps.setString(1, role.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     public static List<Member> activeIn(Connection c, Collection<String> unitCodes) throws SQLException {
         List<Member> out = new ArrayList<>();
         if (unitCodes.isEmpty()) return out;

@@ -82,6 +82,11 @@ public final class Summaries {
         return commands;
     }
 
+    /** Signed expiring download links, shared with other features that hand out files. */
+    public ExportStore exports() {
+        return exports;
+    }
+
     public Consumer<Javalin> routes() {
         return routes::register;
     }
