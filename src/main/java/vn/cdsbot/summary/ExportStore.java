@@ -27,7 +27,7 @@ public final class ExportStore {
     private final String baseUrl;
     private final Duration lifetime;
 
-    ExportStore(String baseUrl, Duration lifetime) {
+    public ExportStore(String baseUrl, Duration lifetime) {
         this.baseUrl = baseUrl;
         this.lifetime = lifetime;
     }
