@@ -113,18 +113,25 @@ public final class Facts {
         return frac.signum() == 0 ? s : s + "," + frac.toPlainString().substring(2);
     }
 
-    /** Checks every article's references: an unknown key is an error naming the file, line and key. */
-    static void checkReferences(Article a, String text, Facts facts, List<KbProblem> problems) {
+    /**
+     * Checks every article's references: an unknown key is an error naming the file, line and key.
+     *
+     * @return whether every key is known (an article with an unknown one is not served: it would show "{{key}}")
+     */
+    static boolean checkReferences(Article a, String text, Facts facts, List<KbProblem> problems) {
+        boolean ok = true;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = REFERENCE.matcher(lines[i]);
             while (m.find()) {
                 if (!facts.has(m.group(1))) {
+                    ok = false;
                     problems.add(KbProblem.error(a.file(), i + 1, "unknown fact '{{" + m.group(1) + "}}': add it to "
                             + FILE_NAME + " or correct the key"));
                 }
             }
         }
+        return ok;
     }
 
     /**

@@ -85,11 +85,11 @@ public final class KbLoader {
                 problems.add(KbProblem.error(file, lineOf(text, "id:"), "id '" + a.id() + "' is already used by " + first));
                 continue;
             }
-            Facts.checkReferences(a, text, facts, problems);
+            boolean factsKnown = Facts.checkReferences(a, text, facts, problems);
             checkLength(a, facts, today, text, problems);
             checkDates(a, text, today, staleAfterDays, problems);
             SourceHygiene.check(a, text, changes, problems);
-            if (parsed.ok()) articles.add(a);
+            if (parsed.ok() && factsKnown) articles.add(a);
         }
         if (articles.isEmpty() && problems.isEmpty()) problems.add(KbProblem.error(dir, 1, "no articles (*.md) found"));
 

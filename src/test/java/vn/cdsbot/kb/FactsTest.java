@@ -54,6 +54,8 @@ class FactsTest {
         String out = run(o -> KbCli.check(config, dir, false, DEC_2026, o), exit);
         assertThat(exit[0]).isEqualTo(1);
         assertThat(out).contains(article + ":" + line + ": error: unknown fact '{{khong_co}}'");
+        assertThat(KbLoader.load(dir, LocalDate.of(2026, 12, 2), 180).articles()).as("not served with a raw {{key}}")
+                .noneMatch(x -> x.id().equals("cap-ho-chieu-lan-dau"));
     }
 
     @Test
