@@ -240,10 +240,10 @@ public final class App implements AutoCloseable {
         static Features wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Clock clock,
                              Runnable wakeOutbox) {
             ReportingCalendar calendar = ReportingCalendar.from(config);
-            KbFeature kb = KbFeature.wire(config, db, clock);
             People people = People.wire(config, db, zalo, tokens, clock);   // first: it syncs the units file
             Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox);
             Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox);
+            KbFeature kb = KbFeature.wire(config, db, summaries.exports(), clock, wakeOutbox);
             return new Features(List.of(kb, people, reporting, summaries), people.senders(),
                     reporting.answerer(kb.answerer()));
         }

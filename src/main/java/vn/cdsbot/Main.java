@@ -123,7 +123,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--unit", required = true, description = "unit code from the units CSV, e.g. BP")
         String unit;
 
-        @Option(names = "--role", required = true, description = "member, leader, secretariat or admin")
+        @Option(names = "--role", required = true, description = "member, leader, secretariat, editor or admin")
         String role;
 
         @Option(names = "--count", defaultValue = "1", description = "how many codes (default 1)")
@@ -214,7 +214,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "kb", description = "Knowledge-base tools.", subcommands = Main.KbCheck.class)
+    @Command(name = "kb", description = "Knowledge-base tools.", subcommands = {Main.KbCheck.class, Main.KbUnanswered.class,
+            Main.KbAccept.class})
     static final class Kb implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -241,6 +242,39 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             Main main = (Main) spec.parent().parent().userObject();
             return vn.cdsbot.kb.KbCli.check(main.loadConfig().config(), dir, strict, main.clock(), System.out);
+        }
+    }
+
+    @Command(name = "unanswered", description = "List unanswered questions and \"Chưa đúng\" feedback by nearest article.")
+    static final class KbUnanswered implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--days", defaultValue = "7", description = "how many days back, today included (default 7)")
+        int days;
+
+        @Override
+        public Integer call() {
+            Main main = (Main) spec.parent().parent().userObject();
+            return vn.cdsbot.kb.KbCli.unanswered(main.loadConfig().config(), days, main.clock(), System.out, System.err);
+        }
+    }
+
+    @Command(name = "accept", description = "Add a kept question (C12, P5 from kb unanswered) to an article's questions.")
+    static final class KbAccept implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "REF", description = "C12 (unanswered) or P5 (\"Chưa đúng\")")
+        String ref;
+
+        @CommandLine.Parameters(index = "1", paramLabel = "ARTICLE_ID", description = "the article's id")
+        String articleId;
+
+        @Override
+        public Integer call() {
+            Main main = (Main) spec.parent().parent().userObject();
+            return vn.cdsbot.kb.KbCli.accept(main.loadConfig().config(), ref, articleId, main.clock(), System.out, System.err);
         }
     }
 }

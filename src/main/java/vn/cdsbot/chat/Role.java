@@ -3,9 +3,14 @@ package vn.cdsbot.chat;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Who a Zalo user is to the bot. Anyone not enrolled is a citizen. */
+/**
+ * Who a Zalo user is to the bot. Anyone not enrolled is a citizen. The order is authority over reports and
+ * people ({@link vn.cdsbot.chat.Command#atLeast}): an editor looks after the knowledge base only, so it sits
+ * below members and can be invited by the secretariat and admins.
+ */
 public enum Role {
     CITIZEN("người dân"),
+    EDITOR("biên tập viên"),
     MEMBER("thành viên"),
     LEADER("tổ trưởng"),
     SECRETARIAT("thư ký"),
@@ -36,6 +41,7 @@ public enum Role {
             case "totruong", "leader" -> Optional.of(LEADER);
             case "thuky", "vanphong" -> Optional.of(SECRETARIAT);
             case "thanhvien" -> Optional.of(MEMBER);
+            case "bientap", "editor" -> Optional.of(EDITOR);
             default -> Optional.empty();
         };
     }

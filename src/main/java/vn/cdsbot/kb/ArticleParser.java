@@ -162,6 +162,7 @@ final class ArticleParser {
             }
             String url = null;
             LocalDate checked = null;
+            LocalDate published = null;
             for (NodeTuple t : m.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
                 int line = lineOf(t.getValueNode());
@@ -181,8 +182,16 @@ final class ArticleParser {
                             problems.add(KbProblem.error(file, line, "checked '" + s + "' is not a date like 2026-11-20"));
                         }
                     }
+                    case "published" -> {
+                        String s = scalar(t.getValueNode(), "published");
+                        try {
+                            published = s == null ? null : LocalDate.parse(s);
+                        } catch (DateTimeParseException e) {
+                            problems.add(KbProblem.error(file, line, "published '" + s + "' is not a date like 2025-07-01"));
+                        }
+                    }
                     default -> problems.add(KbProblem.error(file, lineOf(t.getKeyNode()),
-                            "unknown source field '" + key + "' (allowed: url, checked)"));
+                            "unknown source field '" + key + "' (allowed: url, checked, published)"));
                 }
             }
             if (url == null || checked == null) {
@@ -194,7 +203,7 @@ final class ArticleParser {
                 }
                 continue;
             }
-            out.add(new Article.Source(url, checked));
+            out.add(new Article.Source(url, checked, published));
         }
         return out;
     }

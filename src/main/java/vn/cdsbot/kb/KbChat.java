@@ -17,6 +17,10 @@ import vn.cdsbot.chat.Sender;
  * (#xem to open an offered article, #huuich / #chuadung for feedback). Writes go to the message's transaction.
  */
 final class KbChat implements QuestionAnswerer {
+    /** How long after "Chưa đúng" the next plain message is taken as the explanation, not as a question. */
+    static final java.time.Duration COMMENT_WINDOW = java.time.Duration.ofMinutes(30);
+    private static final int MAX_COMMENT_CHARS = 1000;
+
     private final KnowledgeBase kb;
     private final Clock clock;
 
@@ -28,6 +32,15 @@ final class KbChat implements QuestionAnswerer {
     @Override
     public List<Reply> answer(Incoming message, Sender sender, Connection tx) throws Exception {
         Optional<Reply> chat = SmallTalk.reply(message.text());
+        Optional<Long> explains = KbStore.takePendingComment(tx, sender.userId(),
+                clock.millis() - COMMENT_WINDOW.toMillis());
+        if (explains.isPresent() && chat.isEmpty()) {
+            // The citizen's words on what was wrong go to the editors; they are not a new question.
+            String comment = message.text().strip();
+            KbStore.saveComment(tx, explains.get(),
+                    comment.length() > MAX_COMMENT_CHARS ? comment.substring(0, MAX_COMMENT_CHARS) : comment);
+            return List.of(KbReplies.thanksComment());
+        }
         if (chat.isPresent()) return List.of(chat.get());
         AnswerPolicy.Decision d = kb.ask(message.text());
         long now = clock.millis();
@@ -39,7 +52,7 @@ final class KbChat implements QuestionAnswerer {
             KbStore.logUnanswered(tx, message.inboxId(),
                     new KbStore.Unanswered(sender.userId(), message.text(), decision, top, d.confidence(), now));
         }
-        return List.of(KbReplies.forDecision(d));
+        return List.of(KbReplies.forDecision(d, kb::shown));
     }
 
     List<Command> commands() {
@@ -58,7 +71,7 @@ final class KbChat implements QuestionAnswerer {
         Optional<Article> a = kb.article(id.get());
         if (a.isEmpty()) return List.of(KbReplies.unknownArticle(id.get()));
         KbStore.choseArticle(call.tx(), call.sender().userId(), a.get().id());
-        return List.of(KbReplies.answer(a.get()));
+        return List.of(KbReplies.answer(kb.shown(a.get())));
     }
 
     private List<Reply> feedback(CommandCall call, boolean helpful) throws Exception {
@@ -67,9 +80,11 @@ final class KbChat implements QuestionAnswerer {
         if (id.isEmpty()) return List.of(KbReplies.missingId(command));
         if (kb.article(id.get()).isEmpty()) return List.of(KbReplies.unknownArticle(id.get()));
         String question = helpful ? null : KbStore.questionFor(call.tx(), call.sender().userId(), id.get());
-        KbStore.logFeedback(call.tx(), call.message().inboxId(), new KbStore.Feedback(call.sender().userId(), id.get(),
-                helpful, question, call.now().toEpochMilli()));
-        return List.of(helpful ? KbReplies.thanksHelpful() : KbReplies.thanksWrong());
+        long feedback = KbStore.logFeedback(call.tx(), call.message().inboxId(), new KbStore.Feedback(
+                call.sender().userId(), id.get(), helpful, question, call.now().toEpochMilli()));
+        if (helpful) return List.of(KbReplies.thanksHelpful());
+        KbStore.awaitComment(call.tx(), call.sender().userId(), feedback, call.now().toEpochMilli());
+        return List.of(KbReplies.askWhatWasWrong());
     }
 
     private static Optional<String> articleId(String args) {

@@ -12,11 +12,15 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.text.Normalizer;
+import vn.cdsbot.chat.Texts;
+import vn.cdsbot.storage.Database;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
 
-/** The knowledge-base commands of the command line: ask, ask --batch, kb check. */
+/** The knowledge-base commands of the command line: ask, ask --batch, kb check, kb unanswered, kb accept. */
 public final class KbCli {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,7 +35,7 @@ public final class KbCli {
 
     /** The replies the chat would send, without storing anything. */
     static List<Reply> replies(KnowledgeBase kb, String question) {
-        return List.of(SmallTalk.reply(question).orElseGet(() -> KbReplies.forDecision(kb.ask(question))));
+        return List.of(SmallTalk.reply(question).orElseGet(() -> KbReplies.forDecision(kb.ask(question), kb::shown)));
     }
 
     static void print(Reply r, PrintStream out) {
@@ -88,5 +92,62 @@ public final class KbCli {
         out.println("kb check: " + s.articles().size() + " valid articles, " + s.abbreviations().size()
                 + " abbreviations, " + errors + " error(s), " + warnings + " warning(s) in " + dir);
         return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+    }
+
+    /** Prints the last {@code days} days' unanswered questions and "Chưa đúng" feedback, grouped by article. */
+    public static int unanswered(BotConfig config, int days, Clock clock, PrintStream out, PrintStream err) {
+        if (days < 1 || days > 365) {
+            err.println("--days: expected 1..365, got " + days);
+            return 2;
+        }
+        KnowledgeBase kb = KbFeature.open(config, clock);
+        LocalDate today = LocalDate.now(clock.withZone(config.zone()));
+        try (Database db = Database.open(Path.of(config.storage().database()), config.storage().synchronous(), 2)) {
+            EditorQueue q = db.read(c -> EditorQueue.load(c, EditorQueue.Period.lastDays(today, days), config.zone(),
+                    kb::article));
+            out.println(q.fullText());
+        }
+        return 0;
+    }
+
+    /**
+     * Adds the question behind {@code ref} (C12, P5) to the {@code questions:} list of the article's file. The file
+     * is changed on disk for the editor to review and commit; nothing is changed when the result would not pass
+     * the check.
+     */
+    public static int accept(BotConfig config, String ref, String articleId, Clock clock, PrintStream out,
+                             PrintStream err) {
+        Path dir = Path.of(config.kb().dir());
+        Optional<String> question;
+        try (Database db = Database.open(Path.of(config.storage().database()), config.storage().synchronous(), 2)) {
+            question = db.read(c -> KbStore.questionOf(c, ref.strip()));
+        }
+        if (question.isEmpty() || question.get().isBlank()) {
+            err.println("no kept question with reference '" + ref + "' (C12 = unanswered question, P5 = \"Chưa đúng\"; "
+                    + "see kb unanswered)");
+            return 1;
+        }
+        KbLoader.Snapshot s = KbLoader.load(dir, LocalDate.now(clock.withZone(config.zone())), config.kb().staleAfterDays());
+        Optional<Article> target = s.articles().stream().filter(a -> a.id().equals(articleId)).findFirst();
+        if (target.isEmpty()) {
+            err.println("no article with id '" + articleId + "' in " + dir);
+            return 1;
+        }
+        String q = Normalizer.normalize(question.get().replaceAll("\\s+", " ").strip(), Normalizer.Form.NFC);
+        for (Article a : s.articles()) {
+            if (a.questions().stream().anyMatch(x -> Texts.fold(x).equals(Texts.fold(q)))) {
+                err.println("\"" + q + "\" is already a question of " + a.id() + " (" + a.file() + ")");
+                return 1;
+            }
+        }
+        try {
+            int line = QuestionList.append(target.get().file(), q);
+            out.println("Đã thêm vào " + target.get().file() + " dòng " + line + ": " + q);
+            out.println("Xem lại bằng git diff, chạy kb check, rồi commit tệp này.");
+            return 0;
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
     }
 }

@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.summary.ExportStore;
+import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.feature.Feature;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.storage.Database;
@@ -29,10 +32,12 @@ public final class KbFeature implements Feature {
     private final KbChat chat;
     private final ScheduledExecutorService watcher;
     private final List<Runnable> schedules;
+    private final List<Command> editorCommands;
 
-    private KbFeature(KnowledgeBase kb, Clock clock, List<Runnable> schedules) {
+    private KbFeature(KnowledgeBase kb, Clock clock, List<Runnable> schedules, List<Command> editorCommands) {
         this.kb = kb;
         this.schedules = schedules;
+        this.editorCommands = editorCommands;
         this.chat = new KbChat(kb, clock);
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kb-watch");
@@ -42,14 +47,21 @@ public final class KbFeature implements Feature {
         watcher.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The feature as the app runs it: answering, and dropping old questions from {@code db}. */
-    public static KbFeature wire(BotConfig config, Database db, Clock clock) {
-        return new KbFeature(open(config, clock), clock, List.of(retention(config, db, clock)));
+    /**
+     * The feature as the app runs it: answering; the editors' #chuatraloi with its sheet behind the summaries'
+     * signed links and their Monday digest; dropping old questions from {@code db}.
+     */
+    public static KbFeature wire(BotConfig config, Database db, ExportStore exports, Clock clock, Runnable wakeOutbox) {
+        KnowledgeBase kb = open(config, clock);
+        KbEditors editors = new KbEditors(kb, exports, ReportingCalendar.from(config), clock);
+        return new KbFeature(kb, clock, List.of(retention(config, db, clock),
+                editors.digest(db, new MessagingWindow(config.zalo().paidMessages()), wakeOutbox)),
+                List.of(editors.command()));
     }
 
-    /** Answering only, without periodic jobs (tests of the answers). */
+    /** Answering only, without periodic jobs or editors' commands (tests of the answers). */
     public static KbFeature create(BotConfig config, Clock clock) {
-        return new KbFeature(open(config, clock), clock, List.of());
+        return new KbFeature(open(config, clock), clock, List.of(), List.of());
     }
 
     /** The knowledge base alone (for the command line). */
@@ -77,7 +89,9 @@ public final class KbFeature implements Feature {
 
     @Override
     public List<Command> commands() {
-        return chat.commands();
+        List<Command> all = new java.util.ArrayList<>(chat.commands());
+        all.addAll(editorCommands);
+        return all;
     }
 
     @Override

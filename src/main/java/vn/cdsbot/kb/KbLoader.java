@@ -24,7 +24,7 @@ public final class KbLoader {
     static final int MAX_REPLY_CHARS = 2000;
 
     /** The folder's content as read, with every problem found. */
-    public record Snapshot(List<Article> articles, Abbreviations abbreviations, List<KbProblem> problems) {
+    public record Snapshot(List<Article> articles, Abbreviations abbreviations, Facts facts, List<KbProblem> problems) {
         public boolean hasErrors() {
             return problems.stream().anyMatch(KbProblem::isError);
         }
@@ -45,7 +45,27 @@ public final class KbLoader {
         List<Article> articles = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             problems.add(KbProblem.error(dir, 1, "knowledge-base folder not found"));
-            return new Snapshot(List.of(), Abbreviations.none(), problems);
+            return new Snapshot(List.of(), Abbreviations.none(), Facts.none(), problems);
+        }
+        Facts facts = Facts.none();
+        Path factsFile = dir.resolve(Facts.FILE_NAME);
+        if (Files.isRegularFile(factsFile)) {
+            try {
+                Facts.Loaded loaded = Facts.parse(factsFile, read(factsFile), today);
+                problems.addAll(loaded.problems());
+                facts = loaded.facts();
+            } catch (IOException e) {
+                problems.add(KbProblem.error(factsFile, 1, "cannot read as UTF-8 text: " + e.getMessage()));
+            }
+        }
+        Map<String, SourceHygiene.Change> changes = Map.of();
+        Path changesFile = dir.resolve(SourceHygiene.CHANGES_FILE);
+        if (Files.isRegularFile(changesFile)) {
+            try {
+                changes = SourceHygiene.parseChanges(changesFile, read(changesFile), problems);
+            } catch (IOException e) {
+                problems.add(KbProblem.error(changesFile, 1, "cannot read as UTF-8 text: " + e.getMessage()));
+            }
         }
         Map<String, Path> ids = new HashMap<>();
         for (Path file : articleFiles(dir)) {
@@ -65,9 +85,11 @@ public final class KbLoader {
                 problems.add(KbProblem.error(file, lineOf(text, "id:"), "id '" + a.id() + "' is already used by " + first));
                 continue;
             }
-            checkLength(a, text, problems);
+            boolean factsKnown = Facts.checkReferences(a, text, facts, problems);
+            checkLength(a, facts, today, text, problems);
             checkDates(a, text, today, staleAfterDays, problems);
-            if (parsed.ok()) articles.add(a);
+            SourceHygiene.check(a, text, changes, problems);
+            if (parsed.ok() && factsKnown) articles.add(a);
         }
         if (articles.isEmpty() && problems.isEmpty()) problems.add(KbProblem.error(dir, 1, "no articles (*.md) found"));
 
@@ -84,7 +106,7 @@ public final class KbLoader {
         } else {
             problems.add(KbProblem.warning(abbrFile, 1, "no abbreviation map: cccd, gplx, đk… will not be understood"));
         }
-        return new Snapshot(List.copyOf(articles), abbreviations, List.copyOf(problems));
+        return new Snapshot(List.copyOf(articles), abbreviations, facts, List.copyOf(problems));
     }
 
     static List<Path> articleFiles(Path dir) {
@@ -100,12 +122,16 @@ public final class KbLoader {
     /** Every file whose change should trigger a reload. */
     static List<Path> watchedFiles(Path dir) {
         List<Path> files = new ArrayList<>(articleFiles(dir));
-        Path abbr = dir.resolve(Abbreviations.FILE_NAME);
-        if (Files.isRegularFile(abbr)) files.add(abbr);
+        for (String name : List.of(Abbreviations.FILE_NAME, Facts.FILE_NAME, SourceHygiene.CHANGES_FILE)) {
+            Path f = dir.resolve(name);
+            if (Files.isRegularFile(f)) files.add(f);
+        }
         return files;
     }
 
-    private static void checkLength(Article a, String text, List<KbProblem> problems) {
+    /** Lengths as shown today, with the facts' values in place of their {{keys}}. */
+    private static void checkLength(Article raw, Facts facts, LocalDate today, String text, List<KbProblem> problems) {
+        Article a = raw.withBody(facts.render(raw.body(), today));
         int bodyLine = bodyLine(text);
         if (a.body().length() > MAX_BODY_CHARS) {
             problems.add(KbProblem.error(a.file(), bodyLine, "the body has " + a.body().length()

@@ -40,10 +40,13 @@ final class KbReplies {
         return Reply.text(text.toString(), buttons);
     }
 
-    /** The reply to a decision: the top article, up to three offered articles, or the honest fallback. */
-    static Reply forDecision(AnswerPolicy.Decision d) {
+    /**
+     * The reply to a decision: the top article, up to three offered articles, or the honest fallback.
+     * {@code shown} turns an article into today's wording (facts resolved).
+     */
+    static Reply forDecision(AnswerPolicy.Decision d, java.util.function.UnaryOperator<Article> shown) {
         return switch (d.kind()) {
-            case ANSWER -> answer(d.hits().get(0).article());
+            case ANSWER -> answer(shown.apply(d.hits().get(0).article()));
             case CLARIFY -> clarify(d.hits().subList(0, Math.min(3, d.hits().size())).stream()
                     .map(KbIndex.Hit::article).toList());
             case FALLBACK -> fallback();
@@ -79,10 +82,15 @@ final class KbReplies {
         return Reply.text("Cảm ơn bạn đã phản hồi! Chúc bạn làm thủ tục thuận lợi.");
     }
 
-    static Reply thanksWrong() {
-        return Reply.text("Cảm ơn bạn đã báo. Bot đã ghi lại để người biên tập kiểm tra và sửa bài. "
-                + "Bạn có thể hỏi lại bằng cách diễn đạt khác, hoặc liên hệ Tổ công nghệ số cộng đồng ở xã/phường "
-                + "để được hỗ trợ trực tiếp.");
+    static Reply askWhatWasWrong() {
+        return Reply.text("Cảm ơn bạn đã báo. Câu trả lời chưa đúng ở chỗ nào, hoặc bạn cần biết điều gì ạ? "
+                + "Bạn nhắn giúp một tin ngắn, bot sẽ chuyển nguyên văn cho người biên tập để sửa bài. "
+                + "Cần hỗ trợ ngay thì bạn liên hệ Tổ công nghệ số cộng đồng ở xã/phường.");
+    }
+
+    static Reply thanksComment() {
+        return Reply.text("Cảm ơn bạn, bot đã ghi lại ý kiến để người biên tập xem và sửa bài. "
+                + "Bạn cứ hỏi tiếp nếu cần, có thể diễn đạt câu hỏi theo cách khác.");
     }
 
     static Reply unknownArticle(String id) {

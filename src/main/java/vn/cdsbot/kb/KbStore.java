@@ -67,7 +67,8 @@ final class KbStore {
         }
     }
 
-    static void logFeedback(Connection tx, long inboxId, Feedback f) throws SQLException {
+    /** Stores a press once per message and returns its id (the same id when the message is replayed). */
+    static long logFeedback(Connection tx, long inboxId, Feedback f) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("INSERT OR IGNORE INTO kb_feedback "
                 + "(inbox_id, user_id, article_id, helpful, question, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, inboxId);
@@ -76,6 +77,50 @@ final class KbStore {
             ps.setInt(4, f.helpful() ? 1 : 0);
             if (f.question() == null) ps.setNull(5, Types.VARCHAR); else ps.setString(5, f.question());
             ps.setLong(6, f.createdAt());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = tx.prepareStatement("SELECT id FROM kb_feedback WHERE inbox_id = ?")) {
+            ps.setLong(1, inboxId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new SQLException("feedback for inbox " + inboxId + " not stored");
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** After a "Chưa đúng": the user's next plain message explains it. */
+    static void awaitComment(Connection tx, String userId, long feedbackId, long now) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO kb_pending_comment (user_id, feedback_id, asked_at) "
+                + "VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET feedback_id = excluded.feedback_id, "
+                + "asked_at = excluded.asked_at")) {
+            ps.setString(1, userId);
+            ps.setLong(2, feedbackId);
+            ps.setLong(3, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes the user's pending request and returns its feedback id if it was asked after {@code since}. */
+    static java.util.Optional<Long> takePendingComment(Connection tx, String userId, long since) throws SQLException {
+        java.util.Optional<Long> found = java.util.Optional.empty();
+        try (PreparedStatement ps = tx.prepareStatement(
+                "SELECT feedback_id, asked_at FROM kb_pending_comment WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getLong(2) >= since) found = java.util.Optional.of(rs.getLong(1));
+            }
+        }
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM kb_pending_comment WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            ps.executeUpdate();
+        }
+        return found;
+    }
+
+    static void saveComment(Connection tx, long feedbackId, String comment) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("UPDATE kb_feedback SET comment = ? WHERE id = ?")) {
+            ps.setString(1, comment);
+            ps.setLong(2, feedbackId);
             ps.executeUpdate();
         }
     }
@@ -105,11 +150,58 @@ final class KbStore {
         return out;
     }
 
+    /**
+     * One thing for editors to look at: a question the bot could not answer ({@code wrong} false) or a "Chưa đúng"
+     * press with the question that led there and the citizen's explanation. No Zalo id: editors never see one.
+     *
+     * @param article the nearest article (top hit, or the article judged wrong); null when nothing was near
+     */
+    record EditorItem(long id, boolean wrong, String article, String question, String comment, long at) {
+        /** The reference editors type: C12 for a question, P5 for a "Chưa đúng" press. */
+        String ref() {
+            return (wrong ? "P" : "C") + id;
+        }
+    }
+
+    /** Unanswered questions and "Chưa đúng" presses with {@code from <= time < to}, oldest first. */
+    static List<EditorItem> editorItems(Connection c, long from, long to) throws SQLException {
+        List<EditorItem> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, 0, top_article, question, NULL, asked_at FROM kb_unanswered "
+                + "WHERE asked_at >= ? AND asked_at < ? UNION ALL SELECT id, 1, article_id, question, comment, created_at "
+                + "FROM kb_feedback WHERE helpful = 0 AND created_at >= ? AND created_at < ? ORDER BY 6, 1")) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            ps.setLong(3, from);
+            ps.setLong(4, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EditorItem(rs.getLong(1), rs.getInt(2) == 1, rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getLong(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The question behind a reference (C12, P5), if it is still kept. */
+    static java.util.Optional<String> questionOf(Connection c, String ref) throws SQLException {
+        if (!ref.matches("[CcPp]\\d{1,12}")) return java.util.Optional.empty();
+        boolean wrong = Character.toUpperCase(ref.charAt(0)) == 'P';
+        String sql = wrong ? "SELECT question FROM kb_feedback WHERE id = ? AND helpful = 0"
+                : "SELECT question FROM kb_unanswered WHERE id = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, Long.parseLong(ref.substring(1)));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
     /** Questions and feedback older than the cutoff: editors work from recent weeks, and they are personal data. */
     static int purge(Connection tx, long before) throws SQLException {
         int n = 0;
         for (String sql : List.of("DELETE FROM kb_unanswered WHERE asked_at < ?", "DELETE FROM kb_feedback WHERE created_at < ?",
-                "DELETE FROM kb_last_question WHERE asked_at < ?")) {
+                "DELETE FROM kb_last_question WHERE asked_at < ?", "DELETE FROM kb_pending_comment WHERE asked_at < ?")) {
             try (PreparedStatement ps = tx.prepareStatement(sql)) {
                 ps.setLong(1, before);
                 n += ps.executeUpdate();
@@ -120,7 +212,7 @@ final class KbStore {
 
     /** Deletes everything kept about one user (user_withdraw). */
     static final PersonalData ERASER = (tx, userId) -> {
-        for (String table : List.of("kb_unanswered", "kb_feedback", "kb_last_question")) {
+        for (String table : List.of("kb_unanswered", "kb_feedback", "kb_last_question", "kb_pending_comment")) {
             try (PreparedStatement ps = tx.prepareStatement("DELETE FROM " + table + " WHERE user_id = ?")) {
                 ps.setString(1, userId);
                 ps.executeUpdate();

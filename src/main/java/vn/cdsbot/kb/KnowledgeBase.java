@@ -22,7 +22,8 @@ public final class KnowledgeBase {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
     static final int HITS = 10;
 
-    private record Generation(KbIndex index, Map<String, Article> byId, String fingerprint) {}
+    /** {@code byId} holds the articles as written ({{keys}} unresolved); the index, today's wording. */
+    private record Generation(KbIndex index, Map<String, Article> byId, Facts facts, String fingerprint) {}
 
     private final Path dir;
     private final Clock clock;
@@ -96,18 +97,31 @@ public final class KnowledgeBase {
         return Optional.ofNullable(current.byId().get(id));
     }
 
+    /** The article as a citizen sees it today: each {{key}} replaced by the value in force on this day. */
+    public Article shown(Article a) {
+        Generation g = current;
+        Article written = g.byId().getOrDefault(a.id(), a);
+        return written.withBody(g.facts().render(written.body(), today()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
     public List<Article> articles() {
         return current.index().articles();
     }
 
     private KbLoader.Snapshot load() {
-        return KbLoader.load(dir, LocalDate.now(clock.withZone(zone)), staleAfterDays);
+        return KbLoader.load(dir, today(), staleAfterDays);
     }
 
     private Generation generation(KbLoader.Snapshot s, String fingerprint) {
-        KbIndex index = KbIndex.build(s.articles(), s.abbreviations(), options);
+        // Indexed with the values of the load day, so retrieval sees the same words as before facts existed.
+        List<Article> worded = s.articles().stream().map(a -> a.withBody(s.facts().render(a.body(), today()))).toList();
+        KbIndex index = KbIndex.build(worded, s.abbreviations(), options);
         Map<String, Article> byId = s.articles().stream().collect(Collectors.toUnmodifiableMap(Article::id, Function.identity()));
-        return new Generation(index, byId, fingerprint);
+        return new Generation(index, byId, s.facts(), fingerprint);
     }
 
     private static void report(List<KbProblem> problems) {

@@ -116,7 +116,8 @@ public final class People implements Feature {
                                 PrintWriter out, PrintWriter err) {
         Optional<Role> role = Role.parse(roleText);
         if (role.isEmpty() || role.get() == Role.CITIZEN) {
-            err.println("--role: expected member, leader, secretariat or admin (or thanhvien, totruong, thuky, quantri), got '"
+            err.println("--role: expected member, leader, secretariat, editor or admin (or thanhvien, totruong, thuky, bientap, "
+                    + "quantri), got '"
                     + roleText + "'");
             return 2;
         }

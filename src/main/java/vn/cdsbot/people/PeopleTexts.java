@@ -19,7 +19,8 @@ final class PeopleTexts {
         return VnDates.date(Instant.ofEpochMilli(millis).atZone(zone).toLocalDate());
     }
 
-    static final String ROLE_WORDS = "thanhvien (thành viên), totruong (tổ trưởng), thuky (thư ký), quantri (quản trị)";
+    static final String ROLE_WORDS = "thanhvien (thành viên), totruong (tổ trưởng), thuky (thư ký), bientap (biên tập viên), "
+            + "quantri (quản trị)";
 
     // #dangky
     static final String DANGKY_USAGE = "Để đăng ký, gõ #dangky rồi mã mời 8 ký tự tổ trưởng gửi cho bạn, "

@@ -79,6 +79,7 @@ final class Reminders {
                 .filter(u -> u.active() && u.kind().equals(reportingKind) && !reported.contains(u.code())).toList();
         Map<String, List<Member>> byUnit = new LinkedHashMap<>();
         for (Member m : Members.activeIn(c, missingUnits.stream().map(Unit::code).toList())) {
+            if (m.role() == Role.EDITOR) continue;   // editors look after the knowledge base and never report
             byUnit.computeIfAbsent(m.unitCode(), k -> new ArrayList<>()).add(m);
         }
         long cutoff = window.since(c, now);

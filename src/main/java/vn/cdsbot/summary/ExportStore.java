@@ -19,7 +19,7 @@ import vn.cdsbot.period.Week;
  * Keeps generated spreadsheets behind unguessable links: 32 random bytes, base64url, of which only the SHA-256
  * is stored. A link works until it expires; after that the file is dropped.
  */
-final class ExportStore {
+public final class ExportStore {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     /** Rows of expired links are kept this long so the page can say "expired" rather than "unknown". */
@@ -28,12 +28,12 @@ final class ExportStore {
     private final String baseUrl;
     private final Duration lifetime;
 
-    ExportStore(String baseUrl, Duration lifetime) {
+    public ExportStore(String baseUrl, Duration lifetime) {
         this.baseUrl = baseUrl;
         this.lifetime = lifetime;
     }
 
-    record Link(String url, Instant expiresAt) {}
+    public record Link(String url, Instant expiresAt) {}
 
     sealed interface Lookup {
         record Found(String fileName, byte[] content, String createdBy, String scope, String week) implements Lookup {}
@@ -43,6 +43,16 @@ final class ExportStore {
 
     Link save(Connection tx, String userId, String scope, Week week, String fileName, byte[] content, Instant now)
             throws SQLException {
+        return save(tx, userId, scope, week.key(), fileName, content, now);
+    }
+
+    /**
+     * Keeps a file of another feature (the knowledge base's list for editors) behind the same kind of link.
+     *
+     * @param period what the file covers, for the download audit (a week key or a first day)
+     */
+    public Link save(Connection tx, String userId, String scope, String period, String fileName, byte[] content,
+                     Instant now) throws SQLException {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -55,7 +65,7 @@ final class ExportStore {
             ps.setLong(3, now.toEpochMilli());
             ps.setLong(4, expires.toEpochMilli());
             ps.setString(5, scope);
-            ps.setString(6, week.key());
+            ps.setString(6, period);
             ps.setString(7, fileName);
             ps.setBytes(8, content);
             ps.executeUpdate();

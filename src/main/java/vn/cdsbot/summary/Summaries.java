@@ -89,6 +89,11 @@ public final class Summaries implements Feature {
         return commands;
     }
 
+    /** Signed expiring download links, shared with other features that hand out files. */
+    public ExportStore exports() {
+        return exports;
+    }
+
     @Override
     public void routes(Javalin web) {
         routes.register(web);

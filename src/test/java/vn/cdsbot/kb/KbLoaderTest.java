@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.config.ConfigLoader;
 
 class KbLoaderTest {
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
 
     @TempDir
     Path dir;

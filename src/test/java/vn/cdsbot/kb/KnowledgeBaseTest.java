@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import vn.cdsbot.chat.Texts;
 
 class KnowledgeBaseTest {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneId.of("UTC"));
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneId.of("UTC"));
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     /** The thresholds the bot runs with. */
     static final AnswerPolicy POLICY = policyFromConfig();

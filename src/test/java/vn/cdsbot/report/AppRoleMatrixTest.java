@@ -29,7 +29,7 @@ class AppRoleMatrixTest {
     static final String OWN = "1357";
     static final String OTHER = "2468";
     static final Map<Role, String> USERS = Map.of(Role.CITIZEN, "citizen", Role.MEMBER, "member", Role.LEADER, "leader",
-            Role.SECRETARIAT, "secretary", Role.ADMIN, "admin");
+            Role.SECRETARIAT, "secretary", Role.ADMIN, "admin", Role.EDITOR, "editor");
 
     @TempDir static Path dir;
     TestBot bot;
@@ -46,6 +46,7 @@ class AppRoleMatrixTest {
         PeopleFixture.enrol(bot.db(), "member-plo", "BP-PLO-01", Role.MEMBER, now);
         PeopleFixture.enrol(bot.db(), "secretary", "BP", Role.SECRETARIAT, now);
         PeopleFixture.enrol(bot.db(), "admin", "BP", Role.ADMIN, now);
+        PeopleFixture.enrol(bot.db(), "editor", "BP", Role.EDITOR, now);
         report("member", OWN);
         report("member-plo", OTHER);
     }

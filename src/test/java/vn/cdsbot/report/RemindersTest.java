@@ -55,6 +55,8 @@ class RemindersTest {
         enrol("m5", "BP-PLO-01", Role.MEMBER, stale);
         enrol("g2", "BP-PLO", Role.LEADER, stale);         // cannot be messaged: BP-PLO units go unreached
         enrol("s1", "BP", Role.SECRETARIAT, recent);       // the office is never reminded
+        enrol("e1", "BP-DXO-01", Role.EDITOR, recent);     // an editor in a commune never reports → not reminded
+        enrol("e2", "BP-DXO-05", Role.EDITOR, recent);     // nor counts as someone who could report there
         PeopleFixture.touch(db, "citizen", recent);
         db.inTransaction(tx -> Reports.confirm(tx, "BP-DXO-02", calendar.weekOf(MutableClock.ict("2026-11-25T10:00")),
                 Map.of("hotro", 3L), "m2", now, false, false, 1));

@@ -35,7 +35,7 @@ class RoleMatrixTest {
 
     /** A user per role: the member and leader in BP-DXO-01, the office at province level. */
     static final Map<Role, String> USERS = Map.of(Role.CITIZEN, "citizen", Role.MEMBER, "member", Role.LEADER, "leader",
-            Role.SECRETARIAT, "secretary", Role.ADMIN, "admin");
+            Role.SECRETARIAT, "secretary", Role.ADMIN, "admin", Role.EDITOR, "editor");
 
     @BeforeEach
     void wire() throws Exception {
@@ -46,6 +46,7 @@ class RoleMatrixTest {
         PeopleFixture.enrol(db, "leader", "BP-DXO-01", Role.LEADER, clock.millis());
         PeopleFixture.enrol(db, "secretary", "BP", Role.SECRETARIAT, clock.millis());
         PeopleFixture.enrol(db, "admin", "BP", Role.ADMIN, clock.millis());
+        PeopleFixture.enrol(db, "editor", "BP", Role.EDITOR, clock.millis());
         PeopleFixture.enrol(db, "admin2", "BP", Role.ADMIN, clock.millis());
         PeopleFixture.enrol(db, "leader2", "BP-PLO", Role.LEADER, clock.millis());
     }
@@ -85,6 +86,17 @@ class RoleMatrixTest {
                 .containsExactly("0");
         assertThat(PeopleFixture.rows(db, "SELECT COUNT(*) FROM reminder_runs WHERE actor IN ('citizen', 'member', 'admin')"))
                 .containsExactly("0");
+    }
+
+    @Test
+    void theOfficeInvitesEditorsInChatAndLeadersCannot() {
+        assertThat(say("secretary", "#moi BP bientap")).contains("biên tập viên");
+        assertThat(say("admin", "#moi BP editor")).contains("biên tập viên");
+        assertThat(PeopleFixture.rows(db, "SELECT COUNT(*) FROM invites WHERE role = 'editor'")).containsExactly("2");
+        say("leader", "#moi BP-DXO-01 editor");
+        assertThat(PeopleFixture.rows(db, "SELECT COUNT(*) FROM invites WHERE role = 'editor' AND created_by = 'leader'"))
+                .containsExactly("0");
+        assertThat(say("editor", "#baocao hotro=1")).startsWith("Xin lỗi");
     }
 
     @Test
