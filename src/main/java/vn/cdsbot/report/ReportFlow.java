@@ -294,6 +294,9 @@ final class ReportFlow {
         Reports.Stored stored = Reports.confirm(tx, unit.code(), d.week(), d.values(), user, c.now(), late,
                 !warnings.isEmpty(), c.inboxId());
         Drafts.delete(tx, user);
+        if (stored.overtakenBy().isPresent()) {
+            return List.of(Reply.text(ReportTexts.overtaken(unit, d.week(), stored.overtakenBy().get(), calendar.zone())));
+        }
         return List.of(Reply.text(ReportTexts.stored(unit, d.week(), late, calendar.deadline(d.week()), stored.replaced(),
                 calendar.zone())));
     }

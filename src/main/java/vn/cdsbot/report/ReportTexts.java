@@ -253,6 +253,12 @@ final class ReportTexts {
         return sb.toString();
     }
 
+    static String overtaken(Unit unit, Week week, Reports.Report newer, ZoneId zone) {
+        return "Đã lưu báo cáo " + week.label() + " của " + unit.label() + " vào lịch sử. Lưu ý: một thành viên khác của "
+                + "đơn vị đã xác nhận báo cáo tuần này lúc " + VnDates.dateTime(newer.submittedAt(), zone)
+                + ", sau bạn, nên báo cáo đó đang được tính. Gõ #lichsu để xem; muốn thay, gõ #sua.";
+    }
+
     static final String CANCELLED = "Đã huỷ báo cáo nháp; chưa có gì được lưu. Gõ #baocao khi bạn muốn báo cáo lại.";
     static final String NOTHING_TO_CANCEL = "Không có báo cáo nào đang soạn để huỷ.";
 

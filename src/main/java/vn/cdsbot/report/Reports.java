@@ -29,7 +29,12 @@ final class Reports {
     }
 
     /** A newly stored report and the one it replaced, if any. */
-    record Stored(Report report, Optional<Report> replaced) {}
+    /**
+     * @param replaced the report this one superseded
+     * @param overtakenBy a report of the same unit and week confirmed later in time but handled earlier (another
+     *     member's, from another chat): it stays current and this one goes straight into the history
+     */
+    record Stored(Report report, Optional<Report> replaced, Optional<Report> overtakenBy) {}
 
     private static final String COLUMNS = "id, unit_code, week_start, submitted_by, submitted_at, late, "
             + "plausibility_override, superseded_by FROM reports";
@@ -90,11 +95,15 @@ final class Reports {
      */
     static Stored confirm(Connection tx, String unitCode, Week week, Map<String, Long> values, String userId,
                           long at, boolean late, boolean override, long sourceInboxId) throws SQLException {
-        Optional<Report> old = current(tx, unitCode, week);
-        if (old.isPresent()) {
-            // The partial unique index allows one current row per unit and week, and superseded_by must name an
-            // existing row: park the old row on itself, insert the new one, then point the old row at it.
-            update(tx, "UPDATE reports SET superseded_by = id, superseded_at = ? WHERE id = ?", at, old.get().id());
+        Optional<Report> current = current(tx, unitCode, week);
+        // The latest confirmation counts. Members' chats are handled in parallel, so a confirmation sent earlier can
+        // arrive here after a later one of the same unit: it is then history at once, never the current report.
+        Optional<Report> newer = current.filter(r -> r.submittedAt() > at);
+        Optional<Report> old = newer.isPresent() ? Optional.empty() : current;
+        // The partial unique index allows one current row per unit and week, and superseded_by must name an
+        // existing row: park the current row on itself while the new one is inserted.
+        if (current.isPresent()) {
+            update(tx, "UPDATE reports SET superseded_by = id, superseded_at = ? WHERE id = ?", at, current.get().id());
         }
         long id;
         try (PreparedStatement ps = tx.prepareStatement("INSERT INTO reports (unit_code, week_start, submitted_by, "
@@ -124,8 +133,44 @@ final class Reports {
             ps.executeBatch();
         }
         if (old.isPresent()) update(tx, "UPDATE reports SET superseded_by = ? WHERE id = ?", id, old.get().id());
-        Report stored = new Report(id, unitCode, week, userId, at, late, override, null, values);
-        return new Stored(stored, old);
+        Long successor = null;
+        if (newer.isPresent()) {
+            update(tx, "UPDATE reports SET superseded_by = ?, superseded_at = ? WHERE id = ?", newer.get().id(),
+                    newer.get().submittedAt(), id);
+            update(tx, "UPDATE reports SET superseded_by = NULL, superseded_at = NULL WHERE id = ?", newer.get().id());
+            successor = placeInHistory(tx, id, at, newer.get());
+        }
+        Report stored = new Report(id, unitCode, week, userId, at, late, override, successor, values);
+        return new Stored(stored, old, newer);
+    }
+
+    /**
+     * Puts the just-inserted report {@code id}, confirmed at {@code at}, into its place in the unit's history, a chain
+     * ordered by confirmation time that ends at {@code current}: after the last report confirmed before it, before
+     * the first confirmed after it. Returns the report that supersedes it.
+     */
+    private static long placeInHistory(Connection tx, long id, long at, Report current) throws SQLException {
+        long successor = current.id();
+        long successorAt = current.submittedAt();
+        while (true) {
+            List<long[]> before = new ArrayList<>();
+            try (PreparedStatement ps = tx.prepareStatement(
+                    "SELECT id, submitted_at FROM reports WHERE superseded_by = ? AND id <> ? AND id <> superseded_by")) {
+                ps.setLong(1, successor);
+                ps.setLong(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) before.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+            }
+            if (before.isEmpty() || before.get(0)[1] <= at) {
+                if (!before.isEmpty()) update(tx, "UPDATE reports SET superseded_by = ?, superseded_at = ? WHERE id = ?",
+                        id, at, before.get(0)[0]);
+                update(tx, "UPDATE reports SET superseded_by = ?, superseded_at = ? WHERE id = ?", successor, successorAt, id);
+                return successor;
+            }
+            successor = before.get(0)[0];
+            successorAt = before.get(0)[1];
+        }
     }
 
     private static void update(Connection tx, String sql, Object... args) throws SQLException {
