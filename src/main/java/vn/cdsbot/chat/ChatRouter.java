@@ -84,7 +84,7 @@ public final class ChatRouter {
 
     private List<Reply> help(CommandCall call) {
         String lines = commands.stream()
-                .filter(c -> c.allowed().contains(call.sender().role()))
+                .filter(c -> c.listed() && c.allowed().contains(call.sender().role()))
                 .map(Command::help)
                 .collect(Collectors.joining("\n"));
         return List.of(Reply.text(ChatTexts.help(call.sender(), lines)));

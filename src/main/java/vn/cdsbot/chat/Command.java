@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A chat command: its word (folded, without '#'), other words that mean the same, who may use it,
- * the help line shown to those who may, and what it does.
+ * the help line shown to those who may (none for commands that only buttons send), and what it does.
  */
 public record Command(String name, List<String> aliases, Set<Role> allowed, String help, Handler handler) {
 
@@ -22,6 +22,16 @@ public record Command(String name, List<String> aliases, Set<Role> allowed, Stri
         allowed = Set.copyOf(allowed.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(allowed));
         Objects.requireNonNull(help, "help == null");
         Objects.requireNonNull(handler, "handler == null");
+    }
+
+    /** A command that only buttons send (hidden, {@code oa.query.hide}): it works when typed but #trogiup omits it. */
+    public static Command forButtons(String name, Set<Role> allowed, Handler handler) {
+        return new Command(name, List.of(), allowed, "", handler);
+    }
+
+    /** Listed in #trogiup. */
+    public boolean listed() {
+        return !help.isEmpty();
     }
 
     public static Set<Role> everyone() {

@@ -57,12 +57,10 @@ final class KbChat implements QuestionAnswerer {
 
     List<Command> commands() {
         return List.of(
-                new Command(KbReplies.SHOW, List.of(), Command.everyone(),
-                        "#xem MÃ_BÀI — xem một bài hướng dẫn (dùng cho các nút gợi ý)", this::show),
-                new Command(KbReplies.HELPFUL, List.of(), Command.everyone(),
-                        "#huuich MÃ_BÀI — báo câu trả lời hữu ích", call -> feedback(call, true)),
-                new Command(KbReplies.WRONG, List.of(), Command.everyone(),
-                        "#chuadung MÃ_BÀI — báo câu trả lời chưa đúng để người biên tập sửa", call -> feedback(call, false)));
+                // The suggestion and feedback buttons send these; nobody needs to type them, so #trogiup leaves them out.
+                Command.forButtons(KbReplies.SHOW, Command.everyone(), this::show),
+                Command.forButtons(KbReplies.HELPFUL, Command.everyone(), call -> feedback(call, true)),
+                Command.forButtons(KbReplies.WRONG, Command.everyone(), call -> feedback(call, false)));
     }
 
     private List<Reply> show(CommandCall call) throws Exception {

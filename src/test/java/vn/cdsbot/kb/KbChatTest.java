@@ -143,4 +143,12 @@ class KbChatTest {
         String left = db.read(c -> KbStore.questionFor(c, "u6", "cap-lai-the-can-cuoc"));
         assertThat(left).isNull();
     }
+
+    @Test
+    void commandsThatOnlyButtonsSendStayOutOfTheCitizensHelpButStillWork() {
+        String help = say("citizen-help", "#trogiup").text();
+        assertThat(help).contains("#trogiup").doesNotContain("#xem").doesNotContain("#huuich").doesNotContain("#chuadung");
+        Reply.Text shown = say("citizen-help", "#xem " + kb.articles().get(0).id());
+        assertThat(shown.text()).contains(kb.articles().get(0).title());
+    }
 }
