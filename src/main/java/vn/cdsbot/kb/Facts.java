@@ -235,7 +235,8 @@ public final class Facts {
         }
     }
 
-    private static LocalDate date(Object o) {
+    /** A YAML date (SnakeYAML gives a java.util.Date for an unquoted one) or text YYYY-MM-DD; null when neither. */
+    static LocalDate date(Object o) {
         if (o instanceof Date d) return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
         if (o == null) return null;
         try {

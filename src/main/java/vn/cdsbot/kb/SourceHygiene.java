@@ -4,9 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +81,7 @@ final class SourceHygiene {
         String[] lines = text.split("\n", -1);
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String service = String.valueOf(e.getKey());
-            LocalDate date = e.getValue() instanceof Map<?, ?> m ? date(m.get("date")) : null;
+            LocalDate date = e.getValue() instanceof Map<?, ?> m ? Facts.date(m.get("date")) : null;
             Object basis = e.getValue() instanceof Map<?, ?> m ? m.get("basis") : null;
             if (date == null || basis == null) {
                 problems.add(KbProblem.error(file, lineOf(lines, service + ":"), "'" + service
@@ -188,16 +186,6 @@ final class SourceHygiene {
         if (a == null) return b;
         if (b == null) return a;
         return b.date().isAfter(a.date()) ? b : a;
-    }
-
-    private static LocalDate date(Object o) {
-        if (o instanceof Date d) return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-        if (o == null) return null;
-        try {
-            return LocalDate.parse(o.toString().strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static int lineOf(String[] lines, String needle) {
