@@ -29,6 +29,8 @@ final class KbChat implements QuestionAnswerer {
     public List<Reply> answer(Incoming message, Sender sender, Connection tx) throws Exception {
         Optional<Reply> chat = SmallTalk.reply(message.text());
         if (chat.isPresent()) return List.of(chat.get());
+        Optional<Reply> otherApp = OtherApps.reply(message.text());
+        if (otherApp.isPresent()) return List.of(otherApp.get());
         AnswerPolicy.Decision d = kb.ask(message.text());
         long now = clock.millis();
         String top = d.hits().isEmpty() ? null : d.hits().get(0).article().id();

@@ -30,7 +30,8 @@ public final class KbCli {
 
     /** The replies the chat would send, without storing anything. */
     static List<Reply> replies(KnowledgeBase kb, String question) {
-        return List.of(SmallTalk.reply(question).orElseGet(() -> KbReplies.forDecision(kb.ask(question))));
+        return List.of(SmallTalk.reply(question).or(() -> OtherApps.reply(question))
+                .orElseGet(() -> KbReplies.forDecision(kb.ask(question))));
     }
 
     static void print(Reply r, PrintStream out) {

@@ -52,6 +52,15 @@ class KbChatTest {
     }
 
     @Test
+    void vssidPasswordGetsThePointerToVssidNotTheVneidArticle() {
+        Reply.Text r = say("u1", "quen mat khau vssid lay lai kieu gi");
+        assertThat(r.text()).startsWith("VssID – BHXH số").contains("1900 9068");
+        assertThat(r.buttons()).isEmpty();
+        assertThat(say("u1", "quên mật khẩu VNeID").buttons())
+                .contains(Button.query("Hữu ích", "#huuich quen-mat-khau-vneid"));
+    }
+
+    @Test
     void answerEndsWithSourceAndDateAndOffersFeedbackButtons() {
         Reply.Text r = say("u1", "lam lai cccd bi mat o dau");
         assertThat(r.text()).startsWith("Cấp lại thẻ căn cước khi bị mất hoặc hư hỏng\n\n")

@@ -197,6 +197,11 @@ class KbEvaluation {
         long smallIn = in.stream().filter(q -> SmallTalk.classify(q.text()).isPresent()).count();
         long smallOut = out.stream().filter(q -> SmallTalk.classify(q.text()).isPresent()).count();
         line("%-8s   small talk, replied to without a search: in scope %d, out of scope %d", "", smallIn, smallOut);
+        // Trouble with another app (VssID, eTax, a bank, Zalo) gets a pointer to that app before any search.
+        long appIn = in.stream().filter(q -> OtherApps.classify(q.text()).isPresent()).count();
+        long appOut = out.stream().filter(q -> OtherApps.classify(q.text()).isPresent()).count();
+        line("%-8s   other apps, pointed to their own channel without a search: in scope %d, out of scope %d", "",
+                appIn, appOut);
     }
 
     /**
