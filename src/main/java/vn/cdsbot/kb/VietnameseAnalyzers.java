@@ -62,7 +62,10 @@ public final class VietnameseAnalyzers {
 
     private static Analyzer build(boolean rules, Chain chain) {
         try {
+            // NFD first: case folding turns the Greek mark U+0345 into a letter, so nfkc_cf alone gives different
+            // text for two canonically equivalent inputs; in canonical order first, they can no longer differ.
             CustomAnalyzer.Builder b = CustomAnalyzer.builder(new ClasspathResourceLoader(VietnameseAnalyzers.class))
+                    .addCharFilter(ICUNormalizer2CharFilterFactory.class, "name", "nfc", "mode", "decompose")
                     .addCharFilter(ICUNormalizer2CharFilterFactory.class, "name", "nfkc_cf", "mode", "compose");
             if (rules) b.addCharFilter(MappingCharFilterFactory.class, "mapping", "tone-placement.txt");
             b.withTokenizer(StandardTokenizerFactory.class);
