@@ -4,9 +4,8 @@ import java.util.List;
 
 /**
  * Turns a ranking into a decision. The confidence is the estimated probability that the top article is the
- * right one: a logistic model over retrieval signals, fitted on the articles' own question variants (each left out
- * of its article in turn) and on a separately written set of out-of-scope questions (see docs/kb-evaluation.md;
- * the evaluation prints refitted weights). The two thresholds come from bot-config.yaml.
+ * right one: a logistic model over retrieval signals, fitted on the development third of eval/ (see
+ * docs/kb-evaluation.md; the evaluation prints refitted weights). The two thresholds come from bot-config.yaml.
  */
 public final class AnswerPolicy {
     public enum Kind { ANSWER, CLARIFY, FALLBACK }
@@ -19,7 +18,7 @@ public final class AnswerPolicy {
     }
 
     /** Weights of {@link #features}, then the bias. */
-    static final double[] WEIGHTS = {0.579, 0.692, -0.521, 0.503, 0.958, 0.987, 0.239, 1.519, 0.753, -6.18};
+    static final double[] WEIGHTS = {1.126, 1.252, -0.192, 0.581, 1.471, 2.033, 0.385, 0.694, -11.108};
 
     private final double answerThreshold;
     private final double clarifyThreshold;
@@ -62,8 +61,7 @@ public final class AnswerPolicy {
      * syllable pairs), how much of it is unknown to the whole knowledge base, how far the top article is ahead
      * of the second, the size of the top score (per question syllable and absolute), and how much more of the
      * question the top article covers than the second (a short question that two articles cover equally is ambiguous),
-     * the re-ranker's own probability for the top article, and how much of its best-matching question variant the
-     * question contains (someone asking one of its questions in their own words).
+     * and the re-ranker's own probability for the top article.
      */
     static double[] features(KbIndex.Result r) {
         if (r.empty()) return null;
@@ -72,7 +70,7 @@ public final class AnswerPolicy {
         double s2 = r.hits().stream().skip(1).mapToDouble(KbIndex.Hit::score).max().orElse(0);
         return new double[]{r.coverage(), r.bigramCoverage(), r.unknown(), s1 > 0 ? (s1 - s2) / Math.max(s1, s2) : 0,
                 Math.log1p(s1 / Math.max(1, r.queryTerms())), Math.log1p(s1), r.coverage() - r.secondCoverage(),
-                r.topShare(), r.variantRecall()};
+                r.topShare()};
     }
 
     static double confidence(KbIndex.Result r, double[] weights) {

@@ -126,7 +126,7 @@ class KbEvaluation {
             decisions(subset, subset(inScope, subset), subset(oos, subset), index, policy);
         }
         if (!CALIBRATION.isEmpty()) decisions("calib.", List.of(), CALIBRATION, index, policy);
-        calibration(kb, index, inScope, oos);
+        calibration(index, inScope, oos);
 
         // --- Ablation ----------------------------------------------------------------------------------------
         line("");
@@ -202,88 +202,52 @@ class KbEvaluation {
         long appOut = out.stream().filter(q -> OtherApps.classify(q.text()).isPresent()).count();
         line("%-8s   other apps, pointed to their own channel without a search: in scope %d, out of scope %d", "",
                 appIn, appOut);
-        // What a citizen sees in the chat: answered directly and right, and out-of-scope questions answered anyway.
-        long chatRight = in.stream().filter(q -> reachesKnowledgeBase(q)).map(q -> policy.decide(index.search(q.text(), 10)))
-                .filter(d -> d.kind() == AnswerPolicy.Kind.ANSWER).count()
-                - in.stream().filter(q -> reachesKnowledgeBase(q)).filter(q -> {
-                    AnswerPolicy.Decision d = policy.decide(index.search(q.text(), 10));
-                    return d.kind() == AnswerPolicy.Kind.ANSWER && !d.hits().get(0).article().id().equals(q.articleId());
-                }).count();
-        long chatFalse = out.stream().filter(q -> reachesKnowledgeBase(q))
-                .filter(q -> policy.decide(index.search(q.text(), 10)).kind() == AnswerPolicy.Kind.ANSWER).count();
-        line("%-8s   in the chat: in scope answered directly and right %.3f | out of scope answered by an article %.3f",
-                "", share((int) chatRight, in.size()), share((int) chatFalse, out.size()));
     }
 
     /**
-     * Refits the confidence weights (logistic regression, label = top article is right) on the leave-one-variant-out
-     * queries (in scope, no evaluation question) plus the calibration set (out of scope), and prints the trade-off of
-     * the answer threshold on dev + calibration, so the values in bot-config.yaml can be checked. Questions the chat
-     * answers before any search (small talk, other apps) never reach the knowledge base and count as not answered.
+     * Refits the confidence weights on the dev subset (logistic regression, label = top article is right) and
+     * prints the trade-off of both thresholds on the dev subset, so the values in bot-config.yaml can be checked.
      */
-    private void calibration(KbLoader.Snapshot kb, KbIndex index, List<EvalSet.Question> inScope,
-                             List<EvalSet.Question> oos) {
+    private void calibration(KbIndex index, List<EvalSet.Question> inScope, List<EvalSet.Question> oos) {
         List<double[]> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
-        for (RerankTraining.Labelled q : RerankTraining.leftOutVariants(kb.articles(), kb.abbreviations(), SearchOptions.DEFAULT)) {
-            double[] f = AnswerPolicy.features(q.result());
+        List<EvalSet.Question> dev = new ArrayList<>(subset(inScope, "dev"));
+        dev.addAll(subset(oos, "dev"));
+        dev.addAll(CALIBRATION);
+        for (EvalSet.Question q : dev) {
+            KbIndex.Result r = index.search(q.text(), 10);
+            double[] f = AnswerPolicy.features(r);
             if (f == null) continue;
             x.add(f);
-            y.add(q.result().hits().get(0).article().id().equals(q.articleId()) ? 1.0 : 0.0);
-        }
-        for (EvalSet.Question q : CALIBRATION) {
-            double[] f = AnswerPolicy.features(index.search(q.text(), 10));
-            if (f == null) continue;
-            x.add(f);
-            y.add(0.0);
+            y.add(q.inScope() && r.hits().get(0).article().id().equals(q.articleId()) ? 1.0 : 0.0);
         }
         double[] w = Logistic.fit(x, y, 0.01, 50_000, 0.1);
         line("");
-        line("Refitted confidence weights on leave-one-out + calibration (paste into AnswerPolicy.WEIGHTS if the content changed a lot):");
+        line("Refitted confidence weights on dev + calibration (paste into AnswerPolicy.WEIGHTS if the content changed a lot):");
         line("  %s", Arrays.toString(Arrays.stream(w).map(v -> Math.round(v * 1000) / 1000.0).toArray()));
         line("  in use: %s", Arrays.toString(AnswerPolicy.WEIGHTS));
-        line("Answer threshold trade-off on dev (weights in use; small talk and other-app questions are answered before any search):");
-        line("  %-6s %-12s %-12s %-12s %-10s %-16s", "tau", "in answered", "in right", "in wrong", "OOS false", "OOS+calib. false");
+        line("Threshold trade-off on dev (weights in use):");
+        line("  %-6s %-14s %-14s %-14s %-18s", "tau", "in-scope >=tau", "wrong >=tau", "OOS >=tau",
+                "OOS+calib. >=tau");
         List<EvalSet.Question> devIn = subset(inScope, "dev");
-        List<EvalSet.Question> outCal = new ArrayList<>(subset(oos, "dev"));
+        List<EvalSet.Question> devOut = subset(oos, "dev");
+        List<EvalSet.Question> outCal = new ArrayList<>(devOut);
         outCal.addAll(CALIBRATION);
-        int devOutN = subset(oos, "dev").size();
-        for (int step = 30; step <= 90; step++) {
-            if (step % 5 != 0 && (step < 55 || step > 75)) continue;   // 0.01 steps only where the threshold sits
+        for (int step = 10; step <= 95; step++) {
+            if (step % 5 != 0 && (step < 80 || step > 85)) continue;   // 0.01 steps only where the threshold sits
             double tau = step / 100.0;
-            AnswerPolicy p = new AnswerPolicy(tau, Math.min(tau, 0.15));
-            int answered = 0, right = 0, outAns = 0, devOutAns = 0;
-            for (EvalSet.Question q : devIn) {
-                AnswerPolicy.Decision d = p.decide(index.search(q.text(), 10));
-                if (d.kind() != AnswerPolicy.Kind.ANSWER || !reachesKnowledgeBase(q)) continue;
-                answered++;
-                if (d.hits().get(0).article().id().equals(q.articleId())) right++;
-            }
-            for (int i = 0; i < outCal.size(); i++) {
-                EvalSet.Question q = outCal.get(i);
-                if (!reachesKnowledgeBase(q) || p.decide(index.search(q.text(), 10)).kind() != AnswerPolicy.Kind.ANSWER) continue;
-                outAns++;
-                if (i < devOutN) devOutAns++;
-            }
-            line("  %.2f   %.3f        %.3f        %.3f        %.3f      %.3f", tau, share(answered, devIn.size()),
-                    share(right, devIn.size()), share(answered - right, devIn.size()), share(devOutAns, devOutN),
-                    share(outAns, outCal.size()));
+            long inAns = devIn.stream().filter(q -> conf(index, q) >= tau).count();
+            long wrong = devIn.stream().filter(q -> conf(index, q) >= tau && !top(index, q).equals(q.articleId())).count();
+            long outAns = devOut.stream().filter(q -> conf(index, q) >= tau).count();
+            long outCalAns = outCal.stream().filter(q -> conf(index, q) >= tau).count();
+            line("  %.2f   %.3f          %.3f          %.3f          %.3f", tau, share((int) inAns, devIn.size()),
+                    share((int) wrong, devIn.size()), share((int) outAns, devOut.size()),
+                    share((int) outCalAns, outCal.size()));
         }
         line("  (OOS+calib.: the %d dev out-of-scope questions plus the %d of eval/calibration/, which are not part of"
-                + " the evaluation)", devOutN, CALIBRATION.size());
-        line("  (answer_threshold: lowest tau whose OOS+calib. false share is at most 0.08)");
-        line("Clarify threshold trade-off on dev in scope (clarify or better at tau):");
-        for (int step = 5; step <= 65; step += 5) {
-            double tau = step / 100.0;
-            long kept = devIn.stream().filter(q -> conf(index, q) >= tau).count();
-            line("  %.2f   %.3f", tau, share((int) kept, devIn.size()));
-        }
-        line("  (clarify_threshold: highest tau that keeps at least 0.98 of dev in-scope questions at clarify or better)");
-    }
-
-    /** Small talk and trouble with another app get their own reply in the chat, before any search. */
-    static boolean reachesKnowledgeBase(EvalSet.Question q) {
-        return SmallTalk.classify(q.text()).isEmpty() && OtherApps.classify(q.text()).isEmpty();
+                + " the evaluation)", devOut.size(), CALIBRATION.size());
+        line("  (answer_threshold: lowest tau whose OOS+calib. share is at most 0.08; clarify_threshold: highest tau"
+                + " that keeps at least 0.98 of in-scope questions, so a clarify or better)");
     }
 
     /**
