@@ -202,6 +202,18 @@ class KbEvaluation {
         long appOut = out.stream().filter(q -> OtherApps.classify(q.text()).isPresent()).count();
         line("%-8s   other apps, pointed to their own channel without a search: in scope %d, out of scope %d", "",
                 appIn, appOut);
+        // What a citizen sees in the chat: answered directly and right, and out-of-scope questions answered anyway.
+        int chatRight = 0, chatFalse = 0;
+        for (EvalSet.Question q : in) {
+            AnswerPolicy.Decision d = policy.decide(index.search(q.text(), 10));
+            if (reachesKnowledgeBase(q) && d.kind() == AnswerPolicy.Kind.ANSWER
+                    && d.hits().get(0).article().id().equals(q.articleId())) chatRight++;
+        }
+        for (EvalSet.Question q : out) {
+            if (reachesKnowledgeBase(q) && policy.decide(index.search(q.text(), 10)).kind() == AnswerPolicy.Kind.ANSWER) chatFalse++;
+        }
+        line("%-8s   in the chat: in scope answered directly and right %.3f | out of scope answered by an article %.3f",
+                "", share(chatRight, in.size()), share(chatFalse, out.size()));
     }
 
     /**
@@ -248,6 +260,11 @@ class KbEvaluation {
                 + " the evaluation)", devOut.size(), CALIBRATION.size());
         line("  (answer_threshold: lowest tau whose OOS+calib. share is at most 0.08; clarify_threshold: highest tau"
                 + " that keeps at least 0.98 of in-scope questions, so a clarify or better)");
+    }
+
+    /** Small talk and trouble with another app get their own reply in the chat, before any search. */
+    static boolean reachesKnowledgeBase(EvalSet.Question q) {
+        return SmallTalk.classify(q.text()).isEmpty() && OtherApps.classify(q.text()).isEmpty();
     }
 
     /**
