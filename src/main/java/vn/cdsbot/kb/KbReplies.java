@@ -69,7 +69,7 @@ final class KbReplies {
 
     /** Said plainly, without promising that the question will be added to the content. */
     static Reply fallback() {
-        return Reply.text("Xin lỗi, bot chưa có thông tin về câu hỏi này. Bot chỉ trả lời các câu hỏi về dịch vụ công "
+        return Reply.text("Xin lỗi, hiện bot chưa có thông tin về câu hỏi này. Bot chỉ trả lời các câu hỏi về dịch vụ công "
                 + "trực tuyến, thủ tục hành chính (căn cước, cư trú, hộ tịch, hộ chiếu, giấy phép lái xe…) và ứng dụng "
                 + "VNeID, không trả lời các chủ đề khác như thời tiết hay giá cả.\n"
                 + "Nếu bạn hỏi về một thủ tục, hãy hỏi lại ngắn gọn, ví dụ: \"cấp lại căn cước bị mất\", hoặc liên hệ "

@@ -22,7 +22,7 @@ final class OtherApps {
     enum App {
         VSSID(List.of("vssid", "vss id", "bhxh so", "bao hiem xa hoi so"),
                 "VssID – BHXH số là ứng dụng của Bảo hiểm xã hội Việt Nam, không phải VNeID, nên bot không hướng dẫn "
-                        + "được tài khoản VssID. Theo hướng dẫn BHXH Việt Nam đã đăng trên báo:\n"
+                        + "được tài khoản VssID. Theo hướng dẫn của BHXH Việt Nam (báo Người Lao Động đăng năm 2022):\n"
                         + "- Quên mật khẩu: từ số điện thoại đã đăng ký với VssID, soạn tin BH MK <mã số BHXH> gửi 8079 "
                         + "để được cấp lại mật khẩu.\n"
                         + "- Cần hỗ trợ khác: gọi tổng đài chăm sóc khách hàng BHXH Việt Nam 1900 9068 (trong giờ hành "
@@ -31,9 +31,8 @@ final class OtherApps {
                 "https://nld.com.vn/cong-doan/xin-lai-mat-khau-dang-nhap-vssid-20220829195551872.htm"),
         ETAX(List.of("etax", "e tax", "etax mobile", "thue dien tu", "thuedientu"),
                 "eTax Mobile là ứng dụng của ngành Thuế, không phải VNeID, nên bot không xử lý được lỗi đăng nhập, "
-                        + "mật khẩu hay nộp tiền trên eTax Mobile. Bạn liên hệ bộ phận hỗ trợ người nộp thuế của cơ quan "
-                        + "thuế quản lý bạn (nơi cư trú hoặc nơi làm việc), hoặc xem hướng dẫn trên trang chính thức của "
-                        + "ngành Thuế (gdt.gov.vn).\n"
+                        + "mật khẩu hay nộp tiền trên eTax Mobile. Bạn liên hệ cơ quan thuế nơi bạn đăng ký thuế, hoặc "
+                        + "xem hướng dẫn trên trang thuế điện tử thuedientu.gdt.gov.vn.\n"
                         + "Nếu bạn hỏi về thủ tục thuế (đăng ký mã số thuế lần đầu, cập nhật số định danh thay mã số "
                         + "thuế), hãy hỏi lại tên thủ tục, ví dụ: \"đăng ký thuế lần đầu\".",
                 null),
