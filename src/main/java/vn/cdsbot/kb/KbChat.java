@@ -42,6 +42,8 @@ final class KbChat implements QuestionAnswerer {
             return List.of(KbReplies.thanksComment());
         }
         if (chat.isPresent()) return List.of(chat.get());
+        Optional<Reply> otherApp = OtherApps.reply(message.text());
+        if (otherApp.isPresent()) return List.of(otherApp.get());
         AnswerPolicy.Decision d = kb.ask(message.text());
         long now = clock.millis();
         String top = d.hits().isEmpty() ? null : d.hits().get(0).article().id();

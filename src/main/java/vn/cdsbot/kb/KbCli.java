@@ -9,13 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.text.Normalizer;
 import vn.cdsbot.chat.Texts;
 import vn.cdsbot.storage.Database;
+import java.util.Locale;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
@@ -35,7 +34,8 @@ public final class KbCli {
 
     /** The replies the chat would send, without storing anything. */
     static List<Reply> replies(KnowledgeBase kb, String question) {
-        return List.of(SmallTalk.reply(question).orElseGet(() -> KbReplies.forDecision(kb.ask(question), kb::shown)));
+        return List.of(SmallTalk.reply(question).or(() -> OtherApps.reply(question))
+                .orElseGet(() -> KbReplies.forDecision(kb.ask(question), kb::shown)));
     }
 
     static void print(Reply r, PrintStream out) {
@@ -64,16 +64,18 @@ public final class KbCli {
         return 0;
     }
 
+    /** One line of {@code ask --batch}: the knowledge base's decision and its top article. */
+    record BatchLine(String question, String decision, String service, String article, double score) {
+        static BatchLine of(String question, AnswerPolicy.Decision d) {
+            Article top = d.hits().isEmpty() ? null : d.hits().get(0).article();
+            return new BatchLine(question, d.kind().name().toLowerCase(Locale.ROOT), top == null ? null : top.service(),
+                    top == null ? null : top.id(), Math.round(d.confidence() * 1000) / 1000.0);
+        }
+    }
+
     static String batchLine(String question, AnswerPolicy.Decision d) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("question", question);
-        row.put("decision", d.kind().name().toLowerCase(java.util.Locale.ROOT));
-        Article top = d.hits().isEmpty() ? null : d.hits().get(0).article();
-        row.put("service", top == null ? null : top.service());
-        row.put("article", top == null ? null : top.id());
-        row.put("score", Math.round(d.confidence() * 1000) / 1000.0);
         try {
-            return JSON.writeValueAsString(row);
+            return JSON.writeValueAsString(BatchLine.of(question, d));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

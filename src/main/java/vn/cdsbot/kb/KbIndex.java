@@ -3,18 +3,15 @@ package vn.cdsbot.kb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -25,10 +22,8 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
@@ -38,8 +33,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * An immutable in-memory Lucene index over one set of articles. Each article is one document whose
  * question-like text (title, question variants) is indexed three ways (accented syllables, folded syllables,
  * folded syllable pairs), plus its keywords and its body. A question is expanded with the abbreviation map,
- * obvious typos are corrected against the index vocabulary, and the per-field BM25 scores are summed with
- * field weights. The first {@link Reranker#DEPTH} articles of that ranking are then re-ordered by {@link Reranker}.
+ * obvious typos are corrected against the index vocabulary ({@link SpellCorrector}), and the per-field BM25 scores
+ * are summed with field weights ({@link ScoreField}). The first {@link Reranker#DEPTH} articles of that ranking are
+ * then re-ordered by {@link Reranker} over the features of {@link FeatureExtractor}.
  */
 public final class KbIndex implements AutoCloseable {
     static final String ID = "id";
@@ -48,27 +44,6 @@ public final class KbIndex implements AutoCloseable {
     static final String Q_BI = "q_bi";
     static final String KW = "kw_fold";
     static final String BODY = "a_fold";
-
-    /** Where the abbreviation map is applied: nowhere, to questions only, or to questions and indexed text. */
-    public enum AbbreviationMode { OFF, QUERY, BOTH }
-
-    /** Which parts of the retrieval are on, and their weights; {@link #DEFAULT} is what the bot uses. */
-    public record Options(boolean accented, boolean folded, boolean bigrams, boolean keywords, boolean body,
-                          AbbreviationMode abbreviations, boolean typoCorrection, boolean vietnameseRules,
-                          float wAccented, float wFolded, float wBigrams, float wKeywords, float wBody,
-                          float k1, float b, float wVariant, boolean rerank, boolean dropFillers, float wFocus) {
-        public static final Options DEFAULT = new Options(true, true, true, true, true, AbbreviationMode.BOTH, true,
-                true, 1.0f, 1.0f, 1.0f, 1.0f, 0.3f, 1.2f, 0.5f, 0.5f, true, true, 0.5f);
-
-        /** The same settings with the re-ranker switched on or off. */
-        public Options withRerank(boolean on) {
-            return new Options(accented, folded, bigrams, keywords, body, abbreviations, typoCorrection, vietnameseRules,
-                    wAccented, wFolded, wBigrams, wKeywords, wBody, k1, b, wVariant, on, dropFillers, wFocus);
-        }
-    }
-
-    /** One of the first {@link Reranker#DEPTH} articles of the BM25 ranking, with its re-ranking features. */
-    record Candidate(int doc, double base, double[] features) {}
 
     /** One ranked article with its BM25 score (the re-ranker may put a lower score first). */
     public record Hit(Article article, float score) {}
@@ -89,6 +64,9 @@ public final class KbIndex implements AutoCloseable {
      */
     public record Result(List<Hit> hits, double coverage, double secondCoverage, double bigramCoverage,
                          double unknown, int queryTerms, double topShare, int words, double topicCoverage) {
+        /** Nothing loaded: the honest fallback. */
+        static final Result NONE = new Result(List.of(), 0, 0, 0, 1, 0, 0, 0, 0);
+
         public boolean empty() {
             return hits.isEmpty();
         }
@@ -96,7 +74,7 @@ public final class KbIndex implements AutoCloseable {
 
     private final List<Article> articles;
     private final Abbreviations abbreviations;
-    private final Options options;
+    private final SearchOptions options;
     private final ByteBuffersDirectory dir;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -107,23 +85,13 @@ public final class KbIndex implements AutoCloseable {
     private final List<Integer> variantArticle = new ArrayList<>();
     private final Analyzer accented;
     private final Analyzer folded;
-    /** Folded syllables of each article's question-like text, for coverage. */
-    private final List<Set<String>> questionTerms = new ArrayList<>();
-    private final List<Set<String>> questionBigrams = new ArrayList<>();
-    private final List<Set<String>> titleTerms = new ArrayList<>();
-    private final List<Set<String>> keywordTerms = new ArrayList<>();
-    /** Title and keyword syllables of each article: its topic words. */
-    private final List<Set<String>> topicTerms = new ArrayList<>();
-    private final List<List<List<String>>> keywordPhrases = new ArrayList<>();
-    /** Folded syllables of every title or question variant, per article. */
-    private final List<List<Set<String>>> variantTerms = new ArrayList<>();
+    private final List<ArticleTerms> terms = new ArrayList<>();
+    private final Vocabulary vocabulary;
+    private final SpellCorrector speller;
+    private final FeatureExtractor features;
     private final Reranker reranker;
-    /** Document frequency of every folded syllable anywhere in the index, for typo correction and weights. */
-    private final Map<String, Integer> vocabulary = new HashMap<>();
-    /** Every vocabulary syllable under itself and each of its one-letter deletions (typo candidates). */
-    private final Map<String, List<String>> deletions = new HashMap<>();
 
-    private KbIndex(List<Article> articles, Abbreviations abbreviations, Options options, Reranker reranker)
+    private KbIndex(List<Article> articles, Abbreviations abbreviations, SearchOptions options, Reranker reranker)
             throws IOException {
         this.articles = List.copyOf(articles);
         this.reranker = reranker;
@@ -133,75 +101,30 @@ public final class KbIndex implements AutoCloseable {
         this.folded = VietnameseAnalyzers.folded(options.vietnameseRules());
         Analyzer bigrams = VietnameseAnalyzers.foldedBigrams(options.vietnameseRules());
         Map<String, Analyzer> perField = Map.of(Q_VI, accented, Q_FOLD, folded, Q_BI, bigrams, KW, folded, BODY, folded);
-        Analyzer analyzer = new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(folded, perField);
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(folded, perField);
         this.dir = new ByteBuffersDirectory();
-        IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(similarity(options));
-        try (IndexWriter w = new IndexWriter(dir, cfg)) {
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setSimilarity(similarity(options)))) {
             for (Article a : this.articles) {
                 Document d = new Document();
                 d.add(new StringField(ID, a.id(), Field.Store.YES));
-                List<String> qs = new ArrayList<>();
-                qs.add(a.title());
-                qs.addAll(a.questions());
-                Set<String> terms = new HashSet<>();
-                Set<String> pairs = new HashSet<>();
-                List<Set<String>> variants = new ArrayList<>();
-                for (String q : qs) {
-                    String text = indexText(q);
-                    d.add(new TextField(Q_VI, text, Field.Store.NO));
-                    d.add(new TextField(Q_FOLD, text, Field.Store.NO));
-                    d.add(new TextField(Q_BI, text, Field.Store.NO));
-                    List<String> t = analyze(folded, text);
-                    terms.addAll(t);
-                    pairs.addAll(bigrams(t));
-                    variants.add(Set.copyOf(t));
-                }
-                titleTerms.add(variants.get(0));
-                variantTerms.add(List.copyOf(variants));
-                Set<String> kwTerms = new HashSet<>();
-                List<List<String>> phrases = new ArrayList<>();
-                for (String k : a.keywords()) {
-                    String text = indexText(k);
-                    d.add(new TextField(KW, text, Field.Store.NO));
-                    List<String> t = analyze(folded, text);
-                    terms.addAll(t);
-                    kwTerms.addAll(t);
-                    if (!t.isEmpty()) phrases.add(List.copyOf(t));
-                }
-                keywordTerms.add(Set.copyOf(kwTerms));
-                Set<String> topic = new HashSet<>(variants.get(0));
-                topic.addAll(kwTerms);
-                topicTerms.add(Set.copyOf(topic));
-                keywordPhrases.add(List.copyOf(phrases));
-                String body = indexText(a.body());
-                d.add(new TextField(BODY, body, Field.Store.NO));
-                Set<String> all = new HashSet<>(terms);
-                all.addAll(analyze(folded, body));
-                all.forEach(t -> vocabulary.merge(t, 1, Integer::sum));
-                for (String k : a.keywords()) pairs.addAll(bigrams(analyze(folded, indexText(k))));
-                questionTerms.add(Set.copyOf(terms));
-                questionBigrams.add(Set.copyOf(pairs));
+                for (String q : ArticleTerms.questionLike(a)) addQuestionFields(d, indexText(q));
+                for (String k : a.keywords()) d.add(new TextField(KW, indexText(k), Field.Store.NO));
+                d.add(new TextField(BODY, indexText(a.body()), Field.Store.NO));
                 w.addDocument(d);
+                terms.add(ArticleTerms.of(a, this::indexText, folded));
             }
         }
-        for (String t : vocabulary.keySet()) {
-            for (String k : deletionKeys(t)) deletions.computeIfAbsent(k, x -> new ArrayList<>()).add(t);
-        }
+        this.vocabulary = new Vocabulary(terms.stream().map(ArticleTerms::all).toList());
+        this.speller = new SpellCorrector(vocabulary);
+        this.features = new FeatureExtractor(terms, vocabulary);
         this.reader = DirectoryReader.open(dir);
         this.searcher = new IndexSearcher(reader);
         searcher.setSimilarity(similarity(options));
         try (IndexWriter w = new IndexWriter(variantDir, new IndexWriterConfig(analyzer).setSimilarity(similarity(options)))) {
             for (int i = 0; i < this.articles.size(); i++) {
-                Article a = this.articles.get(i);
-                List<String> qs = new ArrayList<>();
-                qs.add(a.title());
-                qs.addAll(a.questions());
-                for (String q : qs) {
-                    String text = indexText(q);
+                for (String q : ArticleTerms.questionLike(this.articles.get(i))) {
                     Document d = new Document();
-                    d.add(new TextField(Q_VI, text, Field.Store.NO));
-                    d.add(new TextField(Q_FOLD, text, Field.Store.NO));
-                    d.add(new TextField(Q_BI, text, Field.Store.NO));
+                    addQuestionFields(d, indexText(q));
                     w.addDocument(d);
                     variantArticle.add(i);
                 }
@@ -212,11 +135,17 @@ public final class KbIndex implements AutoCloseable {
         variantSearcher.setSimilarity(similarity(options));
     }
 
-    public static KbIndex build(List<Article> articles, Abbreviations abbreviations, Options options) {
+    private static void addQuestionFields(Document d, String text) {
+        d.add(new TextField(Q_VI, text, Field.Store.NO));
+        d.add(new TextField(Q_FOLD, text, Field.Store.NO));
+        d.add(new TextField(Q_BI, text, Field.Store.NO));
+    }
+
+    public static KbIndex build(List<Article> articles, Abbreviations abbreviations, SearchOptions options) {
         return build(articles, abbreviations, options, Reranker.DEFAULT);
     }
 
-    static KbIndex build(List<Article> articles, Abbreviations abbreviations, Options options, Reranker reranker) {
+    static KbIndex build(List<Article> articles, Abbreviations abbreviations, SearchOptions options, Reranker reranker) {
         try {
             return new KbIndex(articles, abbreviations, options, reranker);
         } catch (IOException e) {
@@ -232,7 +161,7 @@ public final class KbIndex implements AutoCloseable {
      * Courtesy phrases that carry no topic ("cho em hỏi", "ạ", "nhé"). Most variants of some articles start with
      * them, so a question phrased politely drifted towards those articles.
      */
-    private static final java.util.regex.Pattern FILLER = java.util.regex.Pattern.compile(
+    private static final Pattern FILLER = Pattern.compile(
             "(?iu)\\b(?:(?:cho|xin cho) (?:em|tôi|toi|mình|minh|cháu|chau|tui|con|bác|bac|chị|chi|anh) (?:hỏi|hoi)(?: (?:chút|chut|xíu|xiu|với|voi|là|la))?|xin (?:hỏi|hoi)|ạ|ơi|nhé|nhá|ad|admin|vậy|vay|zậy|dzậy)\\b");
 
     private String dropFiller(String s) {
@@ -241,10 +170,10 @@ public final class KbIndex implements AutoCloseable {
 
     private String indexText(String s) {
         s = dropFiller(s);
-        return options.abbreviations() == AbbreviationMode.BOTH ? abbreviations.expand(s) : s;
+        return options.abbreviations() == SearchOptions.AbbreviationMode.BOTH ? abbreviations.expand(s) : s;
     }
 
-    private static Similarity similarity(Options o) {
+    private static Similarity similarity(SearchOptions o) {
         BM25Similarity questions = new BM25Similarity(o.k1(), o.b());
         BM25Similarity body = new BM25Similarity(1.2f, 0.75f);
         return new PerFieldSimilarityWrapper() {
@@ -257,12 +186,12 @@ public final class KbIndex implements AutoCloseable {
 
     /** Ranks the articles for a question; at most {@code n} hits, best first. */
     public Result search(String question, int n) {
-        if (articles.isEmpty()) return new Result(List.of(), 0, 0, 0, 1, 0, 0, 0, 0);   // nothing loaded: honest fallback
-        Scored s = score(question);
+        if (articles.isEmpty()) return Result.NONE;
+        ScoredQuery s = score(question);
         List<Integer> docs = s.docs();
         double topShare = docs.isEmpty() ? 0 : 1;
         if (options.rerank() && docs.size() > 1) {
-            List<Candidate> top = candidates(s);
+            List<FeatureExtractor.Candidate> top = features.candidates(s);
             double[] z = top.stream().mapToDouble(c -> reranker.score(c.features())).toArray();
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < z.length; i++) order.add(i);
@@ -278,40 +207,31 @@ public final class KbIndex implements AutoCloseable {
         List<Hit> hits = new ArrayList<>();
         for (int d : docs.subList(0, Math.min(n, docs.size()))) hits.add(new Hit(articles.get(d), (float) s.base()[d]));
         Set<String> unique = s.unique();
-        double c1 = docs.isEmpty() ? 0 : coverage(unique, questionTerms.get(docs.get(0)));
-        double c2 = docs.size() < 2 ? 0 : coverage(unique, questionTerms.get(docs.get(1)));
+        double c1 = docs.isEmpty() ? 0 : vocabulary.coverage(unique, terms.get(docs.get(0)).questions());
+        double c2 = docs.size() < 2 ? 0 : vocabulary.coverage(unique, terms.get(docs.get(1)).questions());
         Set<String> qBigrams = s.bigrams();
         double bc = docs.isEmpty() || qBigrams.isEmpty() ? 0
-                : qBigrams.stream().filter(questionBigrams.get(docs.get(0))::contains).count() / (double) qBigrams.size();
-        double total = 0, unknownWeight = 0;
-        for (String t : unique) {
-            total += idf(t);
-            if (!vocabulary.containsKey(t)) unknownWeight += idf(t);
-        }
-        double topic = docs.isEmpty() ? 0 : coverage(unique, topicTerms.get(docs.get(0)));
-        return new Result(List.copyOf(hits), c1, c2, bc, total == 0 ? 1 : unknownWeight / total, unique.size(),
+                : qBigrams.stream().filter(terms.get(docs.get(0)).questionBigrams()::contains).count() / (double) qBigrams.size();
+        double topic = docs.isEmpty() ? 0 : vocabulary.coverage(unique, terms.get(docs.get(0)).topic());
+        return new Result(List.copyOf(hits), c1, c2, bc, vocabulary.unknownShare(unique), unique.size(),
                 topShare, words(question), topic);
     }
 
-    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
     static int words(String question) {
         return (int) WORD.matcher(question).results().filter(m -> m.group().chars().anyMatch(Character::isLetter)).count();
     }
 
-    /** The analysed question and the BM25 score of every article, per field and summed with the field weights. */
-    private record Scored(List<String> foldedTerms, Set<String> unique, Set<String> bigrams, double[][] fields,
-                          double[] base, List<Integer> docs, double[] focus) {}
-
     /** Below this many words a question is one sentence in practice; no focus is needed. */
     static final int FOCUS_WORDS = 20;
 
     /** Scores the whole question and, for a long one, adds the scores of its asking sentence ({@link QuestionFocus}). */
-    private Scored score(String question) {
-        Scored s = scoreText(question);
+    private ScoredQuery score(String question) {
+        ScoredQuery s = scoreText(question);
         String focus = options.wFocus() > 0 && words(question) >= FOCUS_WORDS ? QuestionFocus.of(question) : null;
         if (focus == null) return s;
-        Scored f = scoreText(focus);
+        ScoredQuery f = scoreText(focus);
         double[] base = s.base().clone();
         List<Integer> docs = new ArrayList<>();
         for (int i = 0; i < base.length; i++) {
@@ -319,114 +239,59 @@ public final class KbIndex implements AutoCloseable {
             if (base[i] > 0) docs.add(i);
         }
         docs.sort((x, y) -> Double.compare(base[y], base[x]));
-        return new Scored(s.foldedTerms(), s.unique(), s.bigrams(), s.fields(), base, docs, f.base());
+        return new ScoredQuery(s.foldedTerms(), s.unique(), s.bigrams(), s.fields(), base, docs, f.base());
     }
 
-    private static final int FIELDS = 6;
-
-    private Scored scoreText(String question) {
+    private ScoredQuery scoreText(String question) {
         String q0 = dropFiller(question);
-        String text = options.abbreviations() == AbbreviationMode.OFF ? q0 : abbreviations.expand(q0);
-        List<String> foldedTerms = analyze(folded, text);
-        if (options.typoCorrection()) foldedTerms = correct(foldedTerms);
-        List<String> accentedTerms = analyze(accented, text);
-        List<String> pairs = bigrams(foldedTerms);
-        double[][] f = new double[FIELDS][articles.size()];
+        String text = options.abbreviations() == SearchOptions.AbbreviationMode.OFF ? q0 : abbreviations.expand(q0);
+        List<String> foldedTerms = VietnameseAnalyzers.analyze(folded, text);
+        if (options.typoCorrection()) foldedTerms = speller.correct(foldedTerms);
+        List<String> accentedTerms = VietnameseAnalyzers.analyze(accented, text);
+        List<String> pairs = ArticleTerms.bigrams(foldedTerms);
+        double[][] f = new double[ScoreField.COUNT][articles.size()];
         try {
-            if (options.accented()) fieldScores(searcher, Q_VI, accentedTerms, f[0]);
-            if (options.folded()) fieldScores(searcher, Q_FOLD, foldedTerms, f[1]);
-            if (options.bigrams()) fieldScores(searcher, Q_BI, pairs, f[2]);
-            if (options.keywords()) fieldScores(searcher, KW, foldedTerms, f[3]);
-            if (options.body()) fieldScores(searcher, BODY, foldedTerms, f[4]);
-            if (options.wVariant() > 0) {
-                BooleanQuery.Builder vq = new BooleanQuery.Builder();
-                if (options.accented()) add(vq, Q_VI, accentedTerms, options.wAccented());
-                if (options.folded()) add(vq, Q_FOLD, foldedTerms, options.wFolded());
-                if (options.bigrams()) add(vq, Q_BI, pairs, options.wBigrams());
-                for (ScoreDoc sd : variantSearcher.search(vq.build(), 300).scoreDocs) {
-                    int a = variantArticle.get(sd.doc);
-                    f[5][a] = Math.max(f[5][a], sd.score);
-                }
-            }
+            if (options.accented()) fieldScores(Q_VI, accentedTerms, f[ScoreField.ACCENTED.ordinal()]);
+            if (options.folded()) fieldScores(Q_FOLD, foldedTerms, f[ScoreField.FOLDED.ordinal()]);
+            if (options.bigrams()) fieldScores(Q_BI, pairs, f[ScoreField.BIGRAMS.ordinal()]);
+            if (options.keywords()) fieldScores(KW, foldedTerms, f[ScoreField.KEYWORDS.ordinal()]);
+            if (options.body()) fieldScores(BODY, foldedTerms, f[ScoreField.BODY.ordinal()]);
+            if (options.wVariant() > 0) bestVariantScores(accentedTerms, foldedTerms, pairs, f[ScoreField.VARIANT.ordinal()]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        float[] w = {options.wAccented(), options.wFolded(), options.wBigrams(), options.wKeywords(), options.wBody(),
-                options.wVariant()};
         double[] base = new double[articles.size()];
         List<Integer> docs = new ArrayList<>();
         for (int i = 0; i < base.length; i++) {
-            for (int k = 0; k < FIELDS; k++) base[i] += w[k] * f[k][i];
+            for (ScoreField field : ScoreField.values()) base[i] += field.weight(options) * f[field.ordinal()][i];
             if (base[i] > 0) docs.add(i);
         }
         docs.sort((x, y) -> Double.compare(base[y], base[x]));
-        return new Scored(foldedTerms, new LinkedHashSet<>(foldedTerms), new LinkedHashSet<>(pairs), f, base, docs, null);
+        return new ScoredQuery(foldedTerms, new LinkedHashSet<>(foldedTerms), new LinkedHashSet<>(pairs), f, base, docs, null);
     }
 
-    private void fieldScores(IndexSearcher s, String field, List<String> terms, double[] into) throws IOException {
+    private void fieldScores(String field, List<String> terms, double[] into) throws IOException {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         add(q, field, terms, 1f);
-        for (ScoreDoc sd : s.search(q.build(), articles.size()).scoreDocs) into[sd.doc] = sd.score;
+        for (ScoreDoc sd : searcher.search(q.build(), articles.size()).scoreDocs) into[sd.doc] = sd.score;
+    }
+
+    /** Per article, the score of its best single title or question variant. */
+    private void bestVariantScores(List<String> accentedTerms, List<String> foldedTerms, List<String> pairs,
+                                   double[] into) throws IOException {
+        BooleanQuery.Builder vq = new BooleanQuery.Builder();
+        if (options.accented()) add(vq, Q_VI, accentedTerms, options.wAccented());
+        if (options.folded()) add(vq, Q_FOLD, foldedTerms, options.wFolded());
+        if (options.bigrams()) add(vq, Q_BI, pairs, options.wBigrams());
+        for (ScoreDoc sd : variantSearcher.search(vq.build(), 300).scoreDocs) {
+            int a = variantArticle.get(sd.doc);
+            into[a] = Math.max(into[a], sd.score);
+        }
     }
 
     /** The first {@link Reranker#DEPTH} articles by BM25 score, with their re-ranking features. */
-    List<Candidate> candidates(String question) {
-        return articles.isEmpty() ? List.of() : candidates(score(question));
-    }
-
-    private List<Candidate> candidates(Scored s) {
-        List<Integer> top = s.docs().subList(0, Math.min(Reranker.DEPTH, s.docs().size()));
-        double[] max = new double[FIELDS];
-        for (int k = 0; k < FIELDS; k++) for (double v : s.fields()[k]) max[k] = Math.max(max[k], v);
-        double total = 0;
-        for (String t : s.unique()) total += idf(t);
-        double topBase = top.isEmpty() ? 1 : s.base()[top.get(0)];
-        double focusMax = 0;
-        if (s.focus() != null) for (double v : s.focus()) focusMax = Math.max(focusMax, v);
-        List<Candidate> out = new ArrayList<>(top.size());
-        for (int rank = 0; rank < top.size(); rank++) {
-            int d = top.get(rank);
-            double[] x = new double[Reranker.Features.SIZE];
-            x[0] = s.base()[d] / topBase;
-            for (int k = 0; k < FIELDS; k++) x[1 + k] = max[k] > 0 ? s.fields()[k][d] / max[k] : 0;
-            x[7] = coverage(s.unique(), questionTerms.get(d));
-            x[8] = s.bigrams().isEmpty() ? 0
-                    : s.bigrams().stream().filter(questionBigrams.get(d)::contains).count() / (double) s.bigrams().size();
-            x[9] = coverage(s.unique(), titleTerms.get(d));
-            x[10] = coverage(s.unique(), keywordTerms.get(d));
-            double jaccard = 0, recall = 0;
-            for (Set<String> v : variantTerms.get(d)) {
-                double inter = 0, vTotal = 0;
-                for (String t : v) {
-                    vTotal += idf(t);
-                    if (s.unique().contains(t)) inter += idf(t);
-                }
-                double union = total + vTotal - inter;
-                if (union > 0) jaccard = Math.max(jaccard, inter / union);
-                if (vTotal > 0) recall = Math.max(recall, inter / vTotal);
-            }
-            x[11] = jaccard;
-            x[12] = recall;
-            x[13] = total == 0 ? 0 : phraseCoverage(s.foldedTerms(), keywordPhrases.get(d)) / total;
-            x[14] = 1.0 / (rank + 1);
-            if (s.focus() != null) x[15] = focusMax > 0 ? s.focus()[d] / focusMax : 0;
-            out.add(new Candidate(d, s.base()[d], x));
-        }
-        return out;
-    }
-
-    /** IDF weight of the question syllables that belong to a keyword occurring in the question as a whole phrase. */
-    private double phraseCoverage(List<String> query, List<List<String>> phrases) {
-        boolean[] covered = new boolean[query.size()];
-        for (List<String> p : phrases) {
-            for (int i = 0; i + p.size() <= query.size(); i++) {
-                if (query.subList(i, i + p.size()).equals(p)) for (int j = i; j < i + p.size(); j++) covered[j] = true;
-            }
-        }
-        Set<String> seen = new HashSet<>();
-        double w = 0;
-        for (int i = 0; i < covered.length; i++) if (covered[i] && seen.add(query.get(i))) w += idf(query.get(i));
-        return w;
+    List<FeatureExtractor.Candidate> candidates(String question) {
+        return articles.isEmpty() ? List.of() : features.candidates(score(question));
     }
 
     Article article(int doc) {
@@ -442,97 +307,6 @@ public final class KbIndex implements AutoCloseable {
         new LinkedHashSet<>(terms).stream().limit(MAX_TERMS_PER_FIELD)
                 .forEach(t -> f.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD));
         q.add(new BoostQuery(f.build(), weight), BooleanClause.Occur.SHOULD);
-    }
-
-    private static List<String> bigrams(List<String> terms) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i + 1 < terms.size(); i++) out.add(terms.get(i) + " " + terms.get(i + 1));
-        return out;
-    }
-
-    /** IDF-weighted share of the question's syllables found in the article; unknown syllables weigh the most. */
-    private double coverage(Set<String> query, Set<String> article) {
-        double total = 0, found = 0;
-        for (String t : query) {
-            double w = idf(t);
-            total += w;
-            if (article.contains(t)) found += w;
-        }
-        return total == 0 ? 0 : found / total;
-    }
-
-    double idf(String term) {
-        int df = vocabulary.getOrDefault(term, 0);
-        return Math.log(1 + (articles.size() - df + 0.5) / (df + 0.5));
-    }
-
-    /**
-     * Replaces a syllable that occurs nowhere in the index by the most common indexed syllable one edit away
-     * (insert, delete, substitute or swap). Short syllables are left alone: too many real words are one edit apart.
-     */
-    private List<String> correct(List<String> terms) {
-        List<String> out = new ArrayList<>(terms.size());
-        for (String t : terms) {
-            if (t.length() < 4 || vocabulary.containsKey(t) || !t.chars().allMatch(Character::isLetter)) {
-                out.add(t);
-                continue;
-            }
-            String best = null;
-            int bestDf = 0;
-            for (String k : deletionKeys(t)) {
-                for (String candidate : deletions.getOrDefault(k, List.of())) {
-                    int df = vocabulary.get(candidate);
-                    boolean better = df > bestDf || (df == bestDf && best != null && candidate.compareTo(best) < 0);
-                    if (better && oneEditApart(t, candidate)) {
-                        best = candidate;
-                        bestDf = df;
-                    }
-                }
-            }
-            out.add(best != null ? best : t);
-        }
-        return out;
-    }
-
-    /** The word and each of its one-letter deletions: two words one edit apart always share one of these. */
-    private static Set<String> deletionKeys(String t) {
-        Set<String> keys = new HashSet<>();
-        keys.add(t);
-        for (int i = 0; i < t.length(); i++) keys.add(t.substring(0, i) + t.substring(i + 1));
-        return keys;
-    }
-
-    static boolean oneEditApart(String a, String b) {
-        int la = a.length(), lb = b.length();
-        if (Math.abs(la - lb) > 1 || a.equals(b)) return false;
-        if (la == lb) {
-            int first = -1, diffs = 0;
-            for (int i = 0; i < la; i++) {
-                if (a.charAt(i) != b.charAt(i)) {
-                    if (diffs++ == 0) first = i;
-                }
-            }
-            if (diffs == 1) return true;
-            return diffs == 2 && first + 1 < la && a.charAt(first) == b.charAt(first + 1)
-                    && a.charAt(first + 1) == b.charAt(first) && a.substring(first + 2).equals(b.substring(first + 2));
-        }
-        String s = la < lb ? a : b, l = la < lb ? b : a;
-        int i = 0;
-        while (i < s.length() && s.charAt(i) == l.charAt(i)) i++;
-        return s.substring(i).equals(l.substring(i + 1));
-    }
-
-    static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("f", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) out.add(term.toString());
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     @Override

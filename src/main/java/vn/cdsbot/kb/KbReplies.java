@@ -70,12 +70,13 @@ final class KbReplies {
         });
     }
 
+    /** Said plainly, without promising that the question will be added to the content. */
     static Reply fallback() {
-        return Reply.text("Xin lỗi, hiện bot chưa có thông tin về câu hỏi này nên không dám trả lời sai cho bạn. "
-                + "Bạn vui lòng liên hệ Tổ công nghệ số cộng đồng hoặc bộ phận một cửa của Ủy ban nhân dân xã/phường "
-                + "nơi bạn ở để được hướng dẫn trực tiếp. Câu hỏi của bạn đã được ghi lại để bổ sung nội dung.\n"
-                + "Bot trả lời các câu hỏi về căn cước, VNeID, cư trú, hộ tịch, giấy phép lái xe và các dịch vụ công "
-                + "trực tuyến thiết yếu; bạn có thể hỏi lại ngắn gọn, ví dụ: \"cấp lại căn cước bị mất\".");
+        return Reply.text("Xin lỗi, hiện bot chưa có thông tin về câu hỏi này. Bot chỉ trả lời các câu hỏi về dịch vụ công "
+                + "trực tuyến, thủ tục hành chính (căn cước, cư trú, hộ tịch, hộ chiếu, giấy phép lái xe…) và ứng dụng "
+                + "VNeID, không trả lời các chủ đề khác như thời tiết hay giá cả.\n"
+                + "Nếu bạn hỏi về một thủ tục, hãy hỏi lại ngắn gọn, ví dụ: \"cấp lại căn cước bị mất\", hoặc liên hệ "
+                + "Tổ công nghệ số cộng đồng hay bộ phận một cửa của Ủy ban nhân dân xã/phường nơi bạn ở.");
     }
 
     static Reply thanksHelpful() {

@@ -29,13 +29,13 @@ public final class KnowledgeBase {
     private final Clock clock;
     private final java.time.ZoneId zone;
     private final int staleAfterDays;
-    private final KbIndex.Options options;
+    private final SearchOptions options;
     private final AnswerPolicy policy;
     private volatile Generation current;
     /** Fingerprint of the last content tried, good or bad, so a broken file is reported once, not every poll. */
     private volatile String lastTried;
 
-    private KnowledgeBase(Path dir, Clock clock, java.time.ZoneId zone, int staleAfterDays, KbIndex.Options options,
+    private KnowledgeBase(Path dir, Clock clock, java.time.ZoneId zone, int staleAfterDays, SearchOptions options,
                           AnswerPolicy policy) {
         this.dir = dir;
         this.clock = clock;
@@ -51,11 +51,11 @@ public final class KnowledgeBase {
      */
     public static KnowledgeBase open(Path dir, Clock clock, java.time.ZoneId zone, int staleAfterDays,
                                      AnswerPolicy policy) {
-        return open(dir, clock, zone, staleAfterDays, policy, KbIndex.Options.DEFAULT);
+        return open(dir, clock, zone, staleAfterDays, policy, SearchOptions.DEFAULT);
     }
 
     static KnowledgeBase open(Path dir, Clock clock, java.time.ZoneId zone, int staleAfterDays, AnswerPolicy policy,
-                              KbIndex.Options options) {
+                              SearchOptions options) {
         KnowledgeBase kb = new KnowledgeBase(dir, clock, zone, staleAfterDays, options, policy);
         String fingerprint = kb.fingerprint();
         KbLoader.Snapshot snapshot = kb.load();

@@ -1,7 +1,7 @@
 package vn.cdsbot.kb;
 
 /**
- * Re-orders the first {@link #DEPTH} articles of the BM25 ranking with a linear model over {@link Features}.
+ * Re-orders the first {@link #DEPTH} articles of the BM25 ranking with a linear model over {@link RerankFeature}s.
  * BM25 already puts the right article in its top three for almost every question; what it gets wrong is the
  * order between overlapping articles, where evidence such as "one question variant matches nearly word for word"
  * or "the title covers the question" separates them better than summed field scores.
@@ -17,7 +17,7 @@ record Reranker(double[] weights) {
             0.956, 0.801, 0.588, 2.15, 1.864, 2.24, -0.975, 0.177, 0.809, 0.455, 0.5, -0.164, 1.465, 1.606, 0.682, 0.159});
 
     Reranker {
-        if (weights.length != Features.SIZE) throw new IllegalArgumentException("need " + Features.SIZE + " weights");
+        if (weights.length != RerankFeature.COUNT) throw new IllegalArgumentException("need " + RerankFeature.COUNT + " weights");
         weights = weights.clone();
     }
 
@@ -25,16 +25,5 @@ record Reranker(double[] weights) {
         double z = 0;
         for (int i = 0; i < features.length; i++) z += weights[i] * features[i];
         return z;
-    }
-
-    /** Names of the per-candidate features, in order; see {@code KbIndex#candidates}. */
-    static final class Features {
-        static final String[] NAMES = {
-                "base/top", "accented/max", "folded/max", "bigrams/max", "keywords/max", "body/max", "variant/max",
-                "coverage", "bigram coverage", "title coverage", "keyword coverage", "best variant jaccard",
-                "best variant recall", "keyword phrase", "1/(rank+1)", "question sentence/max"};
-        static final int SIZE = NAMES.length;
-
-        private Features() {}
     }
 }

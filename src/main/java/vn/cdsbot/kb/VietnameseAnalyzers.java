@@ -1,54 +1,34 @@
 package vn.cdsbot.kb;
 
-import com.ibm.icu.text.Normalizer2;
-import java.io.Reader;
-import java.util.regex.Pattern;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.icu.ICUFoldingFilter;
-import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
-import org.apache.lucene.analysis.miscellaneous.LengthFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
-import org.apache.lucene.analysis.shingle.ShingleFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilterFactory;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.icu.ICUFoldingFilterFactory;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilterFactory;
+import org.apache.lucene.analysis.miscellaneous.LengthFilterFactory;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilterFactory;
+import org.apache.lucene.analysis.shingle.ShingleFilterFactory;
+import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.ClasspathResourceLoader;
 
 /**
- * The analysis chains of the knowledge-base index (see vietnamese-search.md §7). All of them first normalize
- * with NFKC + case folding (composes NFD input, drops zero-width characters, maps NBSP to a space) and then
- * move tone marks to one placement convention, so "hoà" and "hòa", "Uỷ" and "Ủy" are the same text.
+ * The analysis chains of the knowledge-base index (see vietnamese-search.md §7), declared with Lucene's
+ * {@link CustomAnalyzer}. All of them first normalize with NFKC + case folding (composes NFD input, drops zero-width
+ * characters, maps NBSP to a space) and then move tone marks to one placement convention (tone-placement.txt), so
+ * "hoà" and "hòa", "Uỷ" and "Ủy" are the same text. Every step is a stock Lucene factory: ICU folding already maps
+ * đ→d, and the i/y rule is a pattern replacement, so no hand-written filter is needed.
  */
 public final class VietnameseAnalyzers {
-    /** Old-style tone placement (òa, ùy) → the one we index (oà, uỳ); keys are lowercase after case folding. */
-    private static final String[][] TONE = {
-            {"òa", "oà"}, {"óa", "oá"}, {"ỏa", "oả"}, {"õa", "oã"}, {"ọa", "oạ"},
-            {"òe", "oè"}, {"óe", "oé"}, {"ỏe", "oẻ"}, {"õe", "oẽ"}, {"ọe", "oẹ"},
-            {"ùy", "uỳ"}, {"úy", "uý"}, {"ủy", "uỷ"}, {"ũy", "uỹ"}, {"ụy", "uỵ"},
-    };
-    private static final NormalizeCharMap TONE_MAP;
-    static {
-        NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-        for (String[] pair : TONE) b.add(pair[0], pair[1]);
-        TONE_MAP = b.build();
-    }
-    private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
     /** kí/ký, lí/lý, qui/quy …: after folding, a final y after these onsets is written i. */
-    private static final Pattern I_Y = Pattern.compile("^(b|d|h|k|l|m|n|s|t|v|x|qu|th)y$");
+    private static final String I_Y = "^(b|d|h|k|l|m|n|s|t|v|x|qu|th)y$";
 
     private VietnameseAnalyzers() {}
-
-    static Reader prepare(Reader in, boolean rules) {
-        Reader nfkc = new ICUNormalizer2CharFilter(in, NFKC_CF);
-        return rules ? new MappingCharFilter(TONE_MAP, nfkc) : nfkc;
-    }
-
-    static TokenStream fold(TokenStream in, boolean rules) {
-        // Folding erases a token made only of modifier letters (ʹ, ˆ): drop it rather than index an empty term.
-        TokenStream f = new LengthFilter(new ICUFoldingFilter(in), 1, Integer.MAX_VALUE);
-        return rules ? new PatternReplaceFilter(f, I_Y, "$1i", false) : f;
-    }
 
     /** Syllables with their diacritics, lowercased and with one tone placement. */
     public static Analyzer accented() {
@@ -57,18 +37,7 @@ public final class VietnameseAnalyzers {
 
     /** Without the tone-placement and i/y rules: only for measuring what they bring. */
     static Analyzer accented(boolean rules) {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return prepare(reader, rules);
-            }
-
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer t = new StandardTokenizer();
-                return new TokenStreamComponents(t, t);
-            }
-        };
+        return build(rules, Chain.ACCENTED);
     }
 
     /** Syllables without diacritics (đ→d) and with the i/y rule: how people type without a Vietnamese keyboard. */
@@ -77,18 +46,7 @@ public final class VietnameseAnalyzers {
     }
 
     static Analyzer folded(boolean rules) {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return prepare(reader, rules);
-            }
-
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer t = new StandardTokenizer();
-                return new TokenStreamComponents(t, fold(t, rules));
-            }
-        };
+        return build(rules, Chain.FOLDED);
     }
 
     /** Pairs of adjacent folded syllables ("can cuoc", "cuoc cong"): Vietnamese words are mostly two syllables. */
@@ -97,19 +55,49 @@ public final class VietnameseAnalyzers {
     }
 
     static Analyzer foldedBigrams(boolean rules) {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return prepare(reader, rules);
-            }
+        return build(rules, Chain.BIGRAMS);
+    }
 
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer t = new StandardTokenizer();
-                ShingleFilter s = new ShingleFilter(fold(t, rules), 2, 2);
-                s.setOutputUnigrams(false);
-                return new TokenStreamComponents(t, s);
+    private enum Chain { ACCENTED, FOLDED, BIGRAMS }
+
+    private static Analyzer build(boolean rules, Chain chain) {
+        try {
+            // NFD first: case folding turns the Greek mark U+0345 into a letter, so nfkc_cf alone gives different
+            // text for two canonically equivalent inputs; in canonical order first, they can no longer differ.
+            CustomAnalyzer.Builder b = CustomAnalyzer.builder(new ClasspathResourceLoader(VietnameseAnalyzers.class))
+                    .addCharFilter(ICUNormalizer2CharFilterFactory.class, "name", "nfc", "mode", "decompose")
+                    .addCharFilter(ICUNormalizer2CharFilterFactory.class, "name", "nfkc_cf", "mode", "compose");
+            if (rules) b.addCharFilter(MappingCharFilterFactory.class, "mapping", "tone-placement.txt");
+            b.withTokenizer(StandardTokenizerFactory.class);
+            if (chain == Chain.ACCENTED) return b.build();
+            // Folding erases a token made only of modifier letters (ʹ, ˆ): drop it rather than index an empty term.
+            b.addTokenFilter(ICUFoldingFilterFactory.class)
+                    .addTokenFilter(LengthFilterFactory.class, "min", "1", "max", String.valueOf(Integer.MAX_VALUE));
+            if (rules) {
+                b.addTokenFilter(PatternReplaceFilterFactory.class, "pattern", I_Y, "replacement", "$1i",
+                        "replace", "first");
             }
-        };
+            if (chain == Chain.BIGRAMS) {
+                b.addTokenFilter(ShingleFilterFactory.class, "minShingleSize", "2", "maxShingleSize", "2",
+                        "outputUnigrams", "false");
+            }
+            return b.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the Vietnamese analyzers (tone-placement.txt missing?)", e);
+        }
+    }
+
+    /** The terms an analyzer makes of a text, in order. */
+    static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(term.toString());
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 }

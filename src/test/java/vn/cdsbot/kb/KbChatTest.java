@@ -52,6 +52,15 @@ class KbChatTest {
     }
 
     @Test
+    void vssidPasswordGetsThePointerToVssidNotTheVneidArticle() {
+        Reply.Text r = say("u1", "quen mat khau vssid lay lai kieu gi");
+        assertThat(r.text()).startsWith("VssID – BHXH số").contains("1900 9068");
+        assertThat(r.buttons()).isEmpty();
+        assertThat(say("u1", "quên mật khẩu VNeID").buttons())
+                .contains(Button.query("Hữu ích", "#huuich quen-mat-khau-vneid"));
+    }
+
+    @Test
     void answerEndsWithSourceAndDateAndOffersFeedbackButtons() {
         Reply.Text r = say("u1", "lam lai cccd bi mat o dau");
         assertThat(r.text()).startsWith("Cấp lại thẻ căn cước khi bị mất hoặc hư hỏng\n\n")
@@ -78,7 +87,8 @@ class KbChatTest {
     @Test
     void fallbackSaysItDoesNotKnowAndLogsTheQuestionForEditors() throws Exception {
         Reply.Text r = say("u3", "giá vàng hôm nay");
-        assertThat(r.text()).contains("chưa có thông tin").contains("Tổ công nghệ số cộng đồng");
+        assertThat(r.text()).contains("chưa có thông tin").contains("Bot chỉ trả lời các câu hỏi về dịch vụ công")
+                .contains("VNeID").contains("Tổ công nghệ số cộng đồng").doesNotContain("ghi lại");
         assertThat(r.buttons()).isEmpty();
         List<KbStore.Unanswered> logged = db.read(KbStore::unanswered);
         assertThat(logged).singleElement().satisfies(u -> {

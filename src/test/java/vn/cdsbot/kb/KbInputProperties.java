@@ -80,21 +80,21 @@ class KbInputProperties {
 
     @Property(tries = 500)
     void theAnalyzersNeverThrowKeepNoMarkAndIgnoreTheNormalForm(@ForAll("question") String text) {
-        List<String> folded = KbIndex.analyze(VietnameseAnalyzers.folded(), text);
+        List<String> folded = VietnameseAnalyzers.analyze(VietnameseAnalyzers.folded(), text);
         // Vietnamese tone and vowel marks are folded away wherever they stand; marks of other scripts (Lao vowel
         // signs, medieval superscript letters) are part of their letters and may stay.
         for (String t : folded) assertThat(t).isNotEmpty().doesNotContainPattern(DIACRITICS);
-        for (String t : KbIndex.analyze(VietnameseAnalyzers.accented(), text)) {
+        for (String t : VietnameseAnalyzers.analyze(VietnameseAnalyzers.accented(), text)) {
             // Marks stay on this field, composed with their letter where Unicode can (İ folds to i + U+0307: it cannot).
             assertThat(t).isNotEmpty();
             assertThat(Normalizer.isNormalized(t, Normalizer.Form.NFC)).as("NFC: %s", t).isTrue();
         }
-        KbIndex.analyze(VietnameseAnalyzers.foldedBigrams(), text);
+        VietnameseAnalyzers.analyze(VietnameseAnalyzers.foldedBigrams(), text);
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
-        assertThat(KbIndex.analyze(VietnameseAnalyzers.folded(), nfd)).isEqualTo(KbIndex.analyze(VietnameseAnalyzers.folded(), nfc));
-        assertThat(KbIndex.analyze(VietnameseAnalyzers.accented(), nfd))
-                .isEqualTo(KbIndex.analyze(VietnameseAnalyzers.accented(), nfc));
+        assertThat(VietnameseAnalyzers.analyze(VietnameseAnalyzers.folded(), nfd)).isEqualTo(VietnameseAnalyzers.analyze(VietnameseAnalyzers.folded(), nfc));
+        assertThat(VietnameseAnalyzers.analyze(VietnameseAnalyzers.accented(), nfd))
+                .isEqualTo(VietnameseAnalyzers.analyze(VietnameseAnalyzers.accented(), nfc));
     }
 
     @Property(tries = 200)

@@ -26,7 +26,7 @@ class LeaveOneOutReport {
      * Hit@1 with weights fitted on the whole leave-one-out set.
      */
     private static String crossValidated(KbLoader.Snapshot kb) {
-        KbIndex.Options bm25 = KbIndex.Options.DEFAULT.withRerank(false);
+        SearchOptions bm25 = SearchOptions.DEFAULT.withRerank(false);
         List<RerankTraining.Example> all = new ArrayList<>();
         List<Integer> position = new ArrayList<>();
         int most = kb.articles().stream().mapToInt(a -> a.questions().size()).max().orElse(0);
@@ -47,8 +47,8 @@ class LeaveOneOutReport {
         }
         int longN = longOdd.size() + longEven.size();
         String longLine = String.format("  of which long (%d words or more) n=%d: BM25 order %.3f, re-ranked 2-fold %.3f%n",
-                KbIndex.FOCUS_WORDS, longN, (RerankTraining.hit1(longOdd, new double[Reranker.Features.SIZE]) * longOdd.size()
-                        + RerankTraining.hit1(longEven, new double[Reranker.Features.SIZE]) * longEven.size()) / Math.max(1, longN),
+                KbIndex.FOCUS_WORDS, longN, (RerankTraining.hit1(longOdd, new double[RerankFeature.COUNT]) * longOdd.size()
+                        + RerankTraining.hit1(longEven, new double[RerankFeature.COUNT]) * longEven.size()) / Math.max(1, longN),
                 (RerankTraining.hit1(longEven, wOdd) * longEven.size() + RerankTraining.hit1(longOdd, wEven) * longOdd.size()) / Math.max(1, longN));
         EvalSet set = EvalSet.load(Path.of("eval"));
         int devN = 0, devHits = 0, devHitsInUse = 0;
@@ -63,7 +63,7 @@ class LeaveOneOutReport {
         }
         return String.format("tuning: leave-one-out n=%d BM25 order Hit@1 %.3f | re-ranked, 2-fold by variant position %.3f"
                         + " | dev n=%d Hit@1 re-ranked (refit) %.3f, (weights in use) %.3f%n", all.size(),
-                RerankTraining.hit1(all, new double[Reranker.Features.SIZE]), cv, devN, (double) devHits / devN,
+                RerankTraining.hit1(all, new double[RerankFeature.COUNT]), cv, devN, (double) devHits / devN,
                 (double) devHitsInUse / devN) + longLine;
     }
 
@@ -80,7 +80,7 @@ class LeaveOneOutReport {
         for (int j = 0; j < most; j++) {
             List<Article> reduced = new ArrayList<>();
             for (Article a : articles) reduced.add(a.questions().size() > j ? RerankTraining.without(a, j) : a);
-            try (KbIndex index = KbIndex.build(reduced, kb.abbreviations(), KbIndex.Options.DEFAULT)) {
+            try (KbIndex index = KbIndex.build(reduced, kb.abbreviations(), SearchOptions.DEFAULT)) {
                 for (Article a : articles) {
                     if (a.questions().size() <= j) continue;
                     String q = a.questions().get(j);

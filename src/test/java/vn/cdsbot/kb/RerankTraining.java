@@ -18,7 +18,7 @@ final class RerankTraining {
 
     private RerankTraining() {}
 
-    static List<Example> leaveOneVariantOut(List<Article> articles, Abbreviations abbreviations, KbIndex.Options options) {
+    static List<Example> leaveOneVariantOut(List<Article> articles, Abbreviations abbreviations, SearchOptions options) {
         int most = articles.stream().mapToInt(a -> a.questions().size()).max().orElse(0);
         List<Example> out = new ArrayList<>();
         for (int j = 0; j < most; j++) {
@@ -34,7 +34,7 @@ final class RerankTraining {
     }
 
     /** The examples of one variant position: variant j of every article left out and asked. */
-    static List<Example> leaveOut(List<Article> articles, Abbreviations abbreviations, KbIndex.Options options, int j) {
+    static List<Example> leaveOut(List<Article> articles, Abbreviations abbreviations, SearchOptions options, int j) {
         List<Article> reduced = new ArrayList<>();
         for (Article a : articles) reduced.add(a.questions().size() > j ? without(a, j) : a);
         List<Example> out = new ArrayList<>();
@@ -47,7 +47,7 @@ final class RerankTraining {
     }
 
     static Example example(KbIndex index, String question, String articleId) {
-        List<KbIndex.Candidate> cs = index.candidates(question);
+        List<FeatureExtractor.Candidate> cs = index.candidates(question);
         int label = -1;
         List<double[]> xs = new ArrayList<>();
         for (int i = 0; i < cs.size(); i++) {
@@ -68,7 +68,7 @@ final class RerankTraining {
      * query, with L2 regularisation. Queries whose right article is not a candidate carry no information here.
      */
     static double[] fit(List<Example> examples, double l2, int iterations, double rate) {
-        int d = Reranker.Features.SIZE;
+        int d = RerankFeature.COUNT;
         double[] w = new double[d];
         List<Example> usable = examples.stream().filter(e -> e.label() >= 0 && e.features().size() > 1).toList();
         for (int it = 0; it < iterations; it++) {
