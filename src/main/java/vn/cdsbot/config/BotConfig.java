@@ -66,7 +66,8 @@ public record BotConfig(
                 "content\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
 
         public Zalo {
-            siteVerification = siteVerification.strip();
+            // Kept as given, not stripped: a whole file is served byte for byte.
+            if (siteVerification.isBlank()) siteVerification = "";
             siteVerificationCode(siteVerification);
         }
 
@@ -75,7 +76,8 @@ public record BotConfig(
             return siteVerificationCode(siteVerification);
         }
 
-        private static String siteVerificationCode(String value) {
+        private static String siteVerificationCode(String given) {
+            String value = given.strip();
             if (value.isEmpty()) return "";
             String code = value;
             if (value.contains("<")) {
