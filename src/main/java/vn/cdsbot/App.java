@@ -104,8 +104,9 @@ public final class App implements AutoCloseable {
         List<PersonalData> personalData = new ArrayList<>(features.personalData());
         personalData.addAll(List.of(inbox, outbox, UserActivity.ERASER));
         EventProcessor processor = new EventProcessor(db, router, personalData,
-                new RateLimiter(config.server().rateLimitPerMinute()), clock, outboxWorker::wake, metrics);
-        this.inboxWorker = new PerUserWorker<>("inbox", config.inbox().workers(), () -> inbox.pending(500),
+                new RateLimiter(config.server().rateLimitPerMinute()), clock, config.zone(), outboxWorker::wake, metrics);
+        this.inboxWorker = new PerUserWorker<>("inbox", config.inbox().workers(),
+                () -> inbox.pending(500).stream().filter(p -> !processor.isDeferred(p.userId())).toList(),
                 Inbox.Pending::userId, p -> inbox.loadPending(p.id()).ifPresent(processor::process), Duration.ofSeconds(2));
 
         this.web = webServer(config);

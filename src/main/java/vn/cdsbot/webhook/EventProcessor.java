@@ -30,9 +30,13 @@ public final class EventProcessor {
     private final Clock clock;
     private final Runnable wakeOutbox;
     private final MeterRegistry metrics;
+    private final java.time.ZoneId zone;
+    /** Enrolled members held back by the rate limit, and until when (epoch ms); see {@link #deferred}. */
+    private final java.util.Map<String, Long> deferredUntil = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EventProcessor(Database db, ChatRouter router, List<PersonalData> personalData, RateLimiter rateLimiter,
-                          Clock clock, Runnable wakeOutbox, MeterRegistry metrics) {
+                          Clock clock, java.time.ZoneId zone, Runnable wakeOutbox, MeterRegistry metrics) {
+        this.zone = zone;
         this.db = db;
         this.router = router;
         this.personalData = List.copyOf(personalData);
@@ -42,10 +46,17 @@ public final class EventProcessor {
         this.metrics = metrics;
     }
 
+    /** Whether the user's events wait for now (an enrolled member over the rate limit); the dispatcher skips them. */
+    public boolean isDeferred(String userId) {
+        Long until = deferredUntil.get(userId);
+        return until != null && clock.millis() < until;
+    }
+
     public void process(Inbox.Entry entry) {
         long started = clock.millis();
         try {
             WebhookEvent event = EventParser.parse(entry.body().getBytes(StandardCharsets.UTF_8));
+            if (event.eventName().equals("user_send_text") && deferred(entry)) return;
             db.inTransaction(tx -> {
                 List<Reply> replies = handle(entry, event, tx);
                 Outbox.enqueue(tx, entry.userId(), entry.id(), replies, clock.millis());
@@ -74,9 +85,6 @@ public final class EventProcessor {
         switch (event.eventName()) {
             case "user_send_text" -> {
                 UserActivity.touch(tx, user, entry.receivedAt());
-                RateLimiter.Verdict verdict = rateLimiter.check(user, entry.receivedAt());
-                if (verdict == RateLimiter.Verdict.NOTIFY) return List.of(Reply.text(EventTexts.SLOW_DOWN));
-                if (verdict == RateLimiter.Verdict.DROP) return List.of();
                 return router.handle(new Incoming(entry.id(), user, event.text(), Instant.ofEpochMilli(entry.receivedAt())), tx);
             }
             case "follow" -> {
@@ -105,6 +113,47 @@ public final class EventProcessor {
                 return List.of();
             }
         }
+    }
+
+    /**
+     * The rate limit. An unenrolled sender's flood gets one notice and is then dropped (recorded as done). An
+     * enrolled member's message is never dropped: it stays pending in the inbox, the member is told once when the
+     * rest will be handled, and the dispatcher skips them until then. A member who was held back is measured by
+     * the time of handling from then on, or a backlog received in one burst would be held back for ever.
+     *
+     * @return true when the event must wait (nothing was committed)
+     */
+    private boolean deferred(Inbox.Entry entry) {
+        String user = entry.userId();
+        long at = deferredUntil.containsKey(user) ? Math.max(entry.receivedAt(), clock.millis()) : entry.receivedAt();
+        RateLimiter.Verdict verdict = rateLimiter.check(user, at);
+        if (verdict == RateLimiter.Verdict.ALLOW) return false;
+        if (!db.read(c -> router.isEnrolled(user, c))) {
+            db.inTransaction(tx -> {
+                UserActivity.touch(tx, user, entry.receivedAt());
+                if (verdict == RateLimiter.Verdict.NOTIFY) {
+                    Outbox.enqueue(tx, user, entry.id(), List.of(Reply.text(EventTexts.SLOW_DOWN)), clock.millis());
+                }
+                Inbox.markDone(tx, entry.id(), clock.millis());
+                return null;
+            });
+            metrics.counter("cdsbot_rate_limited", "result", "dropped").increment();
+            return true;
+        }
+        long until = rateLimiter.freeAt(user, at);
+        deferredUntil.put(user, until);
+        if (verdict == RateLimiter.Verdict.NOTIFY) {
+            String when = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .format(java.time.Instant.ofEpochMilli(until).atZone(zone));
+            db.inTransaction(tx -> {
+                Outbox.enqueue(tx, user, null, List.of(Reply.text(EventTexts.deferred(when))), clock.millis());
+                return null;
+            });
+        }
+        metrics.counter("cdsbot_rate_limited", "result", "deferred").increment();
+        log.info("Inbox event {} of an enrolled member waits for the rate limit until {}", entry.id(),
+                java.time.Instant.ofEpochMilli(until));
+        return true;
     }
 
     /**

@@ -123,4 +123,34 @@ class ZaloReadinessTest {
             assertThat(app.post(odd, ts)).isEqualTo(200);
         }
     }
+
+    @Test
+    void aMembersBurstOfFortyMessagesIsDeferredNotDroppedAndTheReportIsStored() throws Exception {
+        MutableClock clock = MutableClock.at("2026-12-04T15:30");
+        try (FakeZalo zalo = new FakeZalo(); TestApp app = TestApp.production(dir, zalo, clock)) {
+            Database db = app.app().database();
+            PeopleFixture.enrol(db, "member", "BP-DXO-01", Role.MEMBER, clock.millis());
+            for (int i = 0; i < 38; i++) assertThat(app.say("member", "#toi")).isEqualTo(200);
+            assertThat(app.say("member", "#baocao hotro=5 vneid=3 dvc=1 thanhtoan=2 tuyentruyen=1")).isEqualTo(200);
+            assertThat(app.say("member", "#xacnhan")).isEqualTo(200);
+            for (int i = 0; i < 30; i++) assertThat(app.say("flooder", "xin chào " + i)).isEqualTo(200);
+
+            List<FakeZalo.Sent> sent = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                sent.addAll(zalo.drainSent(0));
+                return sent.stream().anyMatch(s -> s.userId().equals("member") && s.text().contains("sẽ xử lý tiếp"));
+            });
+            assertThat(PeopleFixture.rows(db, "SELECT COUNT(*) FROM reports")).containsExactly("0");
+
+            clock.advance(Duration.ofSeconds(61));   // the member's minute has room again
+            await().atMost(Duration.ofSeconds(30)).until(() -> PeopleFixture.rows(db,
+                    "SELECT COUNT(*) FROM reports WHERE unit_code = 'BP-DXO-01' AND superseded_by IS NULL").equals(List.of("1")));
+            assertThat(PeopleFixture.rows(db, "SELECT COUNT(*) FROM inbox WHERE user_id = 'member' AND status = 'done'"))
+                    .containsExactly("40");
+            // The unenrolled flood: one notice, the rest dropped (handled as done, no replies).
+            sent.addAll(zalo.drainSent(1000));
+            assertThat(sent).filteredOn(s -> s.userId().equals("flooder")).hasSize(21);
+            assertThat(sent).filteredOn(s -> s.userId().equals("flooder") && s.text().contains("hơi nhanh")).hasSize(1);
+        }
+    }
 }
