@@ -66,9 +66,15 @@ public final class App implements AutoCloseable {
     private final int port;
     private final ServerLock lock;
 
-    private App(BotConfig config, ZaloCredentials credentials, Clock clock) {
+    private App(BotConfig given, ZaloCredentials credentials, Clock clock) {
         ZaloCredentials.Mode mode = credentials.mode();
-        this.port = config.server().port() == 0 ? freePort() : config.server().port();
+        this.port = given.server().port() == 0 ? freePort() : given.server().port();
+        BotConfig config = onRealPort(given, port);
+        if (mode != ZaloCredentials.Mode.LOCAL && config.server().localPublicUrl()) {
+            log.warn("CDSBOT_PUBLIC_URL is not set: #xuat download links point to {}, which users' phones cannot open. "
+                    + "Set CDSBOT_PUBLIC_URL to the bot's public HTTPS address (the one the webhook uses).",
+                    config.server().publicUrl());
+        }
         this.lock = ServerLock.acquire(Path.of(config.storage().database()), "cdsbot serve");
         try {
             this.db = Database.open(Path.of(config.storage().database()), config.storage().synchronous(),
@@ -133,6 +139,17 @@ public final class App implements AutoCloseable {
         features.schedules().forEach(s -> scheduler.scheduleWithFixedDelay(() -> safely(s), 5, 30, TimeUnit.SECONDS));
         Runnable dailyBackup = Backups.daily(config.backup(), db.file(), config.zone(), clock);
         scheduler.scheduleWithFixedDelay(() -> safely(dailyBackup), 1, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * A public URL on this machine (no CDSBOT_PUBLIC_URL) gets the port the server really listens on, so links work
+     * at least from the machine itself whatever CDSBOT_PORT says.
+     */
+    static BotConfig onRealPort(BotConfig config, int port) {
+        if (!config.server().localPublicUrl()) return config;
+        java.net.URI u = java.net.URI.create(config.server().publicUrl().strip());
+        String path = u.getRawPath() == null ? "" : u.getRawPath();
+        return config.withPublicUrl(u.getScheme() + "://" + u.getHost() + ":" + port + path);
     }
 
     /**

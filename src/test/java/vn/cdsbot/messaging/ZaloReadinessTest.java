@@ -153,4 +153,19 @@ class ZaloReadinessTest {
             assertThat(sent).filteredOn(s -> s.userId().equals("flooder") && s.text().contains("hơi nhanh")).hasSize(1);
         }
     }
+
+    @Test
+    void exportLinksUseThePortTheServerListensOnWhenNoPublicUrlIsSet() throws Exception {
+        try (FakeZalo zalo = new FakeZalo(); TestApp app = TestApp.production(dir, zalo)) {
+            PeopleFixture.enrol(app.app().database(), "sec", "BP", Role.SECRETARIAT, System.currentTimeMillis());
+            assertThat(app.say("sec", "#xuat")).isEqualTo(200);
+            String link = "http://localhost:" + app.app().port() + "/";
+            List<FakeZalo.Sent> sent = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                sent.addAll(zalo.drainSent(0));
+                return sent.stream().anyMatch(s -> s.toString().contains(link));
+            });
+            assertThat(app.app().port()).isNotEqualTo(8080);
+        }
+    }
 }
