@@ -33,6 +33,7 @@ import vn.cdsbot.messaging.OutboxSender;
 import vn.cdsbot.messaging.PerUserWorker;
 import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.ops.Backups;
+import vn.cdsbot.ops.MetricHelp;
 import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.ops.OpsRoutes;
@@ -84,6 +85,7 @@ public final class App implements AutoCloseable {
             throw e;
         }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics.config().meterFilter(new MetricHelp());
         this.http = new OkHttpClient.Builder()
                 .callTimeout(Duration.ofSeconds(config.zalo().timeoutSeconds()))
                 .retryOnConnectionFailure(false)   // the outbox retries; a silent resend could deliver twice
