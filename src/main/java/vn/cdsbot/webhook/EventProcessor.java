@@ -2,9 +2,20 @@ package vn.cdsbot.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.ChatRouter;
@@ -30,12 +41,12 @@ public final class EventProcessor {
     private final Clock clock;
     private final Runnable wakeOutbox;
     private final MeterRegistry metrics;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
     /** Enrolled members held back by the rate limit, and until when (epoch ms); see {@link #deferred}. */
-    private final java.util.Map<String, Long> deferredUntil = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> deferredUntil = new ConcurrentHashMap<>();
 
     public EventProcessor(Database db, ChatRouter router, List<PersonalData> personalData, RateLimiter rateLimiter,
-                          Clock clock, java.time.ZoneId zone, Runnable wakeOutbox, MeterRegistry metrics) {
+                          Clock clock, ZoneId zone, Runnable wakeOutbox, MeterRegistry metrics) {
         this.zone = zone;
         this.db = db;
         this.router = router;
@@ -75,12 +86,12 @@ public final class EventProcessor {
                 return null;
             });
         } finally {
-            metrics.timer("cdsbot_event_handling").record(java.time.Duration.ofMillis(clock.millis() - started));
+            metrics.timer("cdsbot_event_handling").record(Duration.ofMillis(clock.millis() - started));
             wakeOutbox.run();
         }
     }
 
-    private List<Reply> handle(Inbox.Entry entry, WebhookEvent event, java.sql.Connection tx) throws Exception {
+    private List<Reply> handle(Inbox.Entry entry, WebhookEvent event, Connection tx) throws Exception {
         String user = entry.userId();
         switch (event.eventName()) {
             case "user_send_text" -> {
@@ -100,7 +111,7 @@ public final class EventProcessor {
                 return List.of();
             }
             case "user_withdraw" -> {
-                java.util.Set<String> users = withdrawing(tx, user, event.userIdByApp());
+                Set<String> users = withdrawing(tx, user, event.userIdByApp());
                 for (String u : users) erase(tx, u);
                 log.info("Personal data erased for {} user id(s) at their request (inbox event {})", users.size(), entry.id());
                 return List.of();
@@ -143,8 +154,8 @@ public final class EventProcessor {
         long until = rateLimiter.freeAt(user, at);
         deferredUntil.put(user, until);
         if (verdict == RateLimiter.Verdict.NOTIFY) {
-            String when = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                    .format(java.time.Instant.ofEpochMilli(until).atZone(zone));
+            String when = DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .format(Instant.ofEpochMilli(until).atZone(zone));
             db.inTransaction(tx -> {
                 Outbox.enqueue(tx, user, null, List.of(Reply.text(EventTexts.deferred(when))), clock.millis());
                 return null;
@@ -152,7 +163,7 @@ public final class EventProcessor {
         }
         metrics.counter("cdsbot_rate_limited", "result", "deferred").increment();
         log.info("Inbox event {} of an enrolled member waits for the rate limit until {}", entry.id(),
-                java.time.Instant.ofEpochMilli(until));
+                Instant.ofEpochMilli(until));
         return true;
     }
 
@@ -160,22 +171,22 @@ public final class EventProcessor {
      * Whoever the withdrawal is about: its OA-scoped user id and, when it carries the app-scoped id as well or
      * instead, every OA-scoped id that earlier events showed with that app-scoped id.
      */
-    private static java.util.Set<String> withdrawing(java.sql.Connection tx, String user, String userIdByApp)
-            throws java.sql.SQLException {
-        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+    private static Set<String> withdrawing(Connection tx, String user, String userIdByApp)
+            throws SQLException {
+        Set<String> users = new LinkedHashSet<>();
         if (user != null && !user.isEmpty()) users.add(user);
         if (userIdByApp == null) return users;
-        try (java.sql.PreparedStatement ps = tx.prepareStatement("SELECT DISTINCT user_id FROM inbox WHERE user_id <> '' "
+        try (PreparedStatement ps = tx.prepareStatement("SELECT DISTINCT user_id FROM inbox WHERE user_id <> '' "
                 + "AND json_valid(body) AND json_extract(body, '$.user_id_by_app') = ?")) {
             ps.setString(1, userIdByApp);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) users.add(rs.getString(1));
             }
         }
         return users;
     }
 
-    private void erase(java.sql.Connection tx, String user) throws Exception {
+    private void erase(Connection tx, String user) throws Exception {
         for (PersonalData p : personalData) p.erase(tx, user);
     }
 }
