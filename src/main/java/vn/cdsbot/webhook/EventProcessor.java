@@ -96,6 +96,7 @@ public final class EventProcessor {
         switch (event.eventName()) {
             case "user_send_text" -> {
                 UserActivity.touch(tx, user, entry.receivedAt());
+                Outbox.releaseRefusedBilled(tx, user, clock.millis());
                 return router.handle(new Incoming(entry.id(), user, event.text(), Instant.ofEpochMilli(entry.receivedAt())), tx);
             }
             case "follow" -> {
@@ -119,6 +120,7 @@ public final class EventProcessor {
             default -> {
                 if (event.isFromUser()) {
                     UserActivity.touch(tx, user, entry.receivedAt());
+                    Outbox.releaseRefusedBilled(tx, user, clock.millis());
                     return List.of(Reply.text(EventTexts.TEXT_ONLY));
                 }
                 return List.of();

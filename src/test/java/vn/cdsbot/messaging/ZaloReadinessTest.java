@@ -168,4 +168,25 @@ class ZaloReadinessTest {
             assertThat(app.app().port()).isNotEqualTo(8080);
         }
     }
+
+    @Test
+    void aReminderZaloRefusedAsBilledReachesTheMemberWithTheirNextMessageOnce() throws Exception {
+        try (FakeZalo zalo = new FakeZalo(); TestApp app = TestApp.production(dir, zalo)) {
+            Database db = app.app().database();
+            long now = System.currentTimeMillis();
+            db.write(c -> c.createStatement().executeUpdate("INSERT INTO outbox (user_id, kind, payload, status, attempts, "
+                    + "next_attempt_at, created_at, sent_at, last_error) VALUES ('m', 'text', '{\"text\":\"Nhắc báo cáo tuần 49\"}', "
+                    + "'failed', 1, 0, " + (now - 3_600_000) + ", " + (now - 3_600_000) + ", '" + MessagingWindow.NOT_PAID
+                    + "HTTP 200 error -320 no account')"));
+            assertThat(app.say("m", "#toi")).isEqualTo(200);
+            FakeZalo.Sent first = zalo.takeSent();
+            assertThat(first.text()).isEqualTo("Nhắc báo cáo tuần 49");
+            assertThat(zalo.takeSent().text()).isNotEqualTo("Nhắc báo cáo tuần 49");   // then the reply to #toi
+            assertThat(app.say("m", "#toi")).isEqualTo(200);
+            assertThat(zalo.takeSent().text()).isNotEqualTo("Nhắc báo cáo tuần 49");   // released once only
+            // The refusal still narrows the window for the day.
+            assertThat(db.<Boolean>read(c -> new MessagingWindow(true).since(c, java.time.Instant.ofEpochMilli(now))
+                    > now - Duration.ofDays(3).toMillis())).isTrue();
+        }
+    }
 }
