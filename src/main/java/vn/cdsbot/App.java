@@ -36,6 +36,7 @@ import vn.cdsbot.messaging.OutboxSender;
 import vn.cdsbot.messaging.PerUserWorker;
 import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.ops.Backups;
+import vn.cdsbot.ops.MetricHelp;
 import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.ops.OpsRoutes;
@@ -70,9 +71,15 @@ public final class App implements AutoCloseable {
     private final int port;
     private final ServerLock lock;
 
-    private App(BotConfig config, ZaloCredentials credentials, Clock clock) {
+    private App(BotConfig given, ZaloCredentials credentials, Clock clock) {
         ZaloCredentials.Mode mode = credentials.mode();
-        this.port = config.server().port() == 0 ? freePort() : config.server().port();
+        this.port = given.server().port() == 0 ? freePort() : given.server().port();
+        BotConfig config = onRealPort(given, port);
+        if (mode != ZaloCredentials.Mode.LOCAL && config.server().localPublicUrl()) {
+            log.warn("CDSBOT_PUBLIC_URL is not set: #xuat download links point to {}, which users' phones cannot open. "
+                    + "Set CDSBOT_PUBLIC_URL to the bot's public HTTPS address (the one the webhook uses).",
+                    config.server().publicUrl());
+        }
         this.lock = ServerLock.acquire(Path.of(config.storage().database()), "cdsbot serve");
         try {
             this.db = Database.open(Path.of(config.storage().database()), config.storage().synchronous(),
@@ -82,6 +89,7 @@ public final class App implements AutoCloseable {
             throw e;
         }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics.config().meterFilter(new MetricHelp());
         this.http = new OkHttpClient.Builder()
                 .callTimeout(Duration.ofSeconds(config.zalo().timeoutSeconds()))
                 .retryOnConnectionFailure(false)   // the outbox retries; a silent resend could deliver twice
@@ -108,8 +116,9 @@ public final class App implements AutoCloseable {
         List<PersonalData> personalData = new ArrayList<>(features.personalData());
         personalData.addAll(List.of(inbox, outbox, UserActivity.ERASER));
         EventProcessor processor = new EventProcessor(db, router, personalData,
-                new RateLimiter(config.server().rateLimitPerMinute()), clock, outboxWorker::wake, metrics);
-        this.inboxWorker = new PerUserWorker<>("inbox", config.inbox().workers(), () -> inbox.pending(500),
+                new RateLimiter(config.server().rateLimitPerMinute()), clock, config.zone(), outboxWorker::wake, metrics);
+        this.inboxWorker = new PerUserWorker<>("inbox", config.inbox().workers(),
+                () -> inbox.pending(500).stream().filter(p -> !processor.isDeferred(p.userId())).toList(),
                 Inbox.Pending::userId, p -> inbox.loadPending(p.id()).ifPresent(processor::process), Duration.ofSeconds(2));
 
         this.web = webServer(config);
@@ -136,6 +145,17 @@ public final class App implements AutoCloseable {
         features.schedules().forEach(s -> scheduler.scheduleWithFixedDelay(() -> safely(s), 5, 30, TimeUnit.SECONDS));
         Runnable dailyBackup = Backups.daily(config.backup(), db.file(), config.zone(), clock);
         scheduler.scheduleWithFixedDelay(() -> safely(dailyBackup), 1, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * A public URL on this machine (no CDSBOT_PUBLIC_URL) gets the port the server really listens on, so links work
+     * at least from the machine itself whatever CDSBOT_PORT says.
+     */
+    static BotConfig onRealPort(BotConfig config, int port) {
+        if (!config.server().localPublicUrl()) return config;
+        java.net.URI u = java.net.URI.create(config.server().publicUrl().strip());
+        String path = u.getRawPath() == null ? "" : u.getRawPath();
+        return config.withPublicUrl(u.getScheme() + "://" + u.getHost() + ":" + port + path);
     }
 
     /**

@@ -96,13 +96,16 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
 
-        private static void announce(ZaloCredentials credentials, int port) {
+        static void announce(ZaloCredentials credentials, int port) {
             switch (credentials.mode()) {
-                case LOCAL -> log.warn("\n==============================================================\n"
-                        + " LOCAL MODE: no Zalo credentials in the environment.\n"
-                        + " Replies go to the built-in test sink, not to Zalo.\n"
-                        + " Chat with the bot at:  http://localhost:{}/dev/chat\n"
-                        + "==============================================================", port);
+                // One log line each: line breaks inside a message are escaped (user text must not forge lines).
+                case LOCAL -> {
+                    log.warn("==============================================================");
+                    log.warn(" LOCAL MODE: no Zalo credentials in the environment.");
+                    log.warn(" Replies go to the built-in test sink, not to Zalo.");
+                    log.warn(" Chat with the bot at:  http://localhost:{}/dev/chat", port);
+                    log.warn("==============================================================");
+                }
                 case BOOTSTRAP -> log.warn("BOOTSTRAP MODE: ZALO_APP_ID is set but ZALO_OA_SECRET_KEY is not. "
                         + "Webhook POSTs are answered 200 without being handled so the Zalo console can save the URL "
                         + "http(s)://<your domain>/webhook/zalo. Then copy the OA secret key into ZALO_OA_SECRET_KEY and restart.");

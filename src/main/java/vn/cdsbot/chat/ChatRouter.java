@@ -64,6 +64,11 @@ public final class ChatRouter {
         return command.handler().handle(new CommandCall(message, sender, command.name(), args, tx, clock.instant()));
     }
 
+    /** Whether the user is an enrolled member (any role above citizen). */
+    public boolean isEnrolled(String userId, Connection tx) {
+        return senders.resolve(userId, tx).enrolled();
+    }
+
     public static boolean isCommand(String text) {
         return text.length() > 1 && (text.charAt(0) == '#' || text.charAt(0) == '/');
     }

@@ -36,10 +36,28 @@ public record BotConfig(
         return ZoneId.of(timezone);
     }
 
+    /** The same configuration with another {@code server.public_url}. */
+    public BotConfig withPublicUrl(String url) {
+        Server s = server;
+        return new BotConfig(timezone, new Server(s.port(), url, s.maxBodyBytes(), s.rateLimitPerMinute()), storage, zalo,
+                inbox, outbox, kb, units, reporting, summaries, backup);
+    }
+
     public record Server(int port, String publicUrl, int maxBodyBytes, int rateLimitPerMinute) {
         public Server {
             if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
             if (maxBodyBytes < 1024) throw new IllegalArgumentException("max_body_bytes must be at least 1024");
+        }
+
+        /** Whether the public URL names this machine only (the default when CDSBOT_PUBLIC_URL is not set). */
+        public boolean localPublicUrl() {
+            String host;
+            try {
+                host = java.net.URI.create(publicUrl.strip()).getHost();
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            return "localhost".equals(host) || "127.0.0.1".equals(host);
         }
     }
 
@@ -66,7 +84,8 @@ public record BotConfig(
                 "content\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
 
         public Zalo {
-            siteVerification = siteVerification.strip();
+            // Kept as given, not stripped: a whole file is served byte for byte.
+            if (siteVerification.isBlank()) siteVerification = "";
             siteVerificationCode(siteVerification);
         }
 
@@ -75,7 +94,8 @@ public record BotConfig(
             return siteVerificationCode(siteVerification);
         }
 
-        private static String siteVerificationCode(String value) {
+        private static String siteVerificationCode(String given) {
+            String value = given.strip();
             if (value.isEmpty()) return "";
             String code = value;
             if (value.contains("<")) {

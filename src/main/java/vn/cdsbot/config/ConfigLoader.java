@@ -82,6 +82,24 @@ public final class ConfigLoader {
         override(tree, env, "ZALO_API_BASE_URL", "zalo", "api_base_url", false);
         override(tree, env, "ZALO_OAUTH_BASE_URL", "zalo", "oauth_base_url", false);
         override(tree, env, "ZALO_SITE_VERIFICATION", "zalo", "site_verification", false);
+        readVerifierFile(tree);
+    }
+
+    /**
+     * {@code site_verification} may name the zalo_verifier….html file the operator downloaded: its text is what
+     * gets served, byte for byte, so Zalo finds exactly what it generated.
+     */
+    private static void readVerifierFile(ObjectNode tree) {
+        if (!(tree.get("zalo") instanceof ObjectNode zalo) || !zalo.path("site_verification").isTextual()) return;
+        String value = zalo.path("site_verification").asText().strip();
+        if (value.contains("<") || !value.toLowerCase(java.util.Locale.ROOT).endsWith(".html")) return;
+        java.nio.file.Path file = java.nio.file.Path.of(value);
+        try {
+            zalo.put("site_verification", java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ConfigException("zalo.site_verification: cannot read the verification file " + file.toAbsolutePath()
+                    + " (" + e.getClass().getSimpleName() + "); give the code, the meta tag or the path of the file Zalo gave");
+        }
     }
 
     private static void override(ObjectNode tree, Map<String, String> env, String var, String section, String key,

@@ -188,6 +188,36 @@ public final class Outbox implements PersonalData {
         });
     }
 
+    /**
+     * The user wrote again: messages Zalo refused as billed (-320/-321, see {@link MessagingWindow#NOT_PAID}) in the
+     * last 7 days are queued again, ahead of the reply to this message, inside the free window it opened. The
+     * refused rows stay as they are (the window rule reads them) and are marked so they are released only once.
+     * Returns how many.
+     */
+    public static int releaseRefusedBilled(Connection tx, String userId, long nowMillis) throws SQLException {
+        String refused = "user_id = ? AND status = 'failed' AND last_error LIKE ? AND sent_at >= ? AND zalo_message_id IS NULL";
+        int n;
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO outbox (user_id, kind, payload, next_attempt_at, "
+                + "created_at) SELECT user_id, kind, payload, ?, ? FROM outbox WHERE " + refused + " ORDER BY id")) {
+            ps.setLong(1, nowMillis);
+            ps.setLong(2, nowMillis);
+            bindRefused(ps, 3, userId, nowMillis);
+            n = ps.executeUpdate();
+        }
+        if (n == 0) return 0;
+        try (PreparedStatement ps = tx.prepareStatement("UPDATE outbox SET zalo_message_id = 'released' WHERE " + refused)) {
+            bindRefused(ps, 1, userId, nowMillis);
+            ps.executeUpdate();
+        }
+        return n;
+    }
+
+    private static void bindRefused(PreparedStatement ps, int first, String userId, long nowMillis) throws SQLException {
+        ps.setString(first, userId);
+        ps.setString(first + 1, MessagingWindow.NOT_PAID + "%");
+        ps.setLong(first + 2, nowMillis - MessagingWindow.LIMIT.toMillis());
+    }
+
     /** Drops the user's replies, sent or not: nothing more is to be delivered to someone who withdrew. */
     @Override
     public void erase(Connection tx, String userId) throws SQLException {

@@ -3,9 +3,12 @@ package vn.cdsbot.people;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The audit log: who changed enrolment, roles or units, and who sent reminders. Ids and codes only, no names. */
 public final class Audit {
+    private static final Logger log = LoggerFactory.getLogger(Audit.class);
     public static final String CLI = "cli";
     public static final String CSV = "csv";
 
@@ -22,5 +25,7 @@ public final class Audit {
             ps.setString(5, detail);
             ps.executeUpdate();
         }
+        // Enrolments, revocations and role changes also reach the log, for operators without database access.
+        if (action.startsWith("member.")) log.info("{} by {}: {} ({})", action, actor, subject, detail);
     }
 }

@@ -148,6 +148,15 @@ public final class People implements Feature {
             }
             codes.forEach(out::println);
             out.flush();
+            // On standard error, so that standard output stays one code per line for scripts. The database matters:
+            // codes written to another file than the one `serve` uses are unknown to the bot.
+            java.time.ZonedDateTime expires = java.time.Instant.ofEpochMilli(clock.millis())
+                    .plus(java.time.Duration.ofDays(validDays)).atZone(config.zone());
+            err.println(codes.size() + " code(s) for " + unitCode.toUpperCase(java.util.Locale.ROOT) + " (" + role.get().code()
+                    + ") written to " + Path.of(config.storage().database()).toAbsolutePath() + "; valid until "
+                    + java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(expires) + " (" + config.zone()
+                    + "), once each.");
+            err.flush();
             return 0;
         }
     }

@@ -2,9 +2,20 @@ package vn.cdsbot.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.ChatRouter;
@@ -30,9 +41,13 @@ public final class EventProcessor {
     private final Clock clock;
     private final Runnable wakeOutbox;
     private final MeterRegistry metrics;
+    private final ZoneId zone;
+    /** Enrolled members held back by the rate limit, and until when (epoch ms); see {@link #deferred}. */
+    private final Map<String, Long> deferredUntil = new ConcurrentHashMap<>();
 
     public EventProcessor(Database db, ChatRouter router, List<PersonalData> personalData, RateLimiter rateLimiter,
-                          Clock clock, Runnable wakeOutbox, MeterRegistry metrics) {
+                          Clock clock, ZoneId zone, Runnable wakeOutbox, MeterRegistry metrics) {
+        this.zone = zone;
         this.db = db;
         this.router = router;
         this.personalData = List.copyOf(personalData);
@@ -42,10 +57,17 @@ public final class EventProcessor {
         this.metrics = metrics;
     }
 
+    /** Whether the user's events wait for now (an enrolled member over the rate limit); the dispatcher skips them. */
+    public boolean isDeferred(String userId) {
+        Long until = deferredUntil.get(userId);
+        return until != null && clock.millis() < until;
+    }
+
     public void process(Inbox.Entry entry) {
         long started = clock.millis();
         try {
             WebhookEvent event = EventParser.parse(entry.body().getBytes(StandardCharsets.UTF_8));
+            if (event.eventName().equals("user_send_text") && deferred(entry)) return;
             db.inTransaction(tx -> {
                 List<Reply> replies = handle(entry, event, tx);
                 Outbox.enqueue(tx, entry.userId(), entry.id(), replies, clock.millis());
@@ -64,19 +86,17 @@ public final class EventProcessor {
                 return null;
             });
         } finally {
-            metrics.timer("cdsbot_event_handling").record(java.time.Duration.ofMillis(clock.millis() - started));
+            metrics.timer("cdsbot_event_handling").record(Duration.ofMillis(clock.millis() - started));
             wakeOutbox.run();
         }
     }
 
-    private List<Reply> handle(Inbox.Entry entry, WebhookEvent event, java.sql.Connection tx) throws Exception {
+    private List<Reply> handle(Inbox.Entry entry, WebhookEvent event, Connection tx) throws Exception {
         String user = entry.userId();
         switch (event.eventName()) {
             case "user_send_text" -> {
                 UserActivity.touch(tx, user, entry.receivedAt());
-                RateLimiter.Verdict verdict = rateLimiter.check(user, entry.receivedAt());
-                if (verdict == RateLimiter.Verdict.NOTIFY) return List.of(Reply.text(EventTexts.SLOW_DOWN));
-                if (verdict == RateLimiter.Verdict.DROP) return List.of();
+                Outbox.releaseRefusedBilled(tx, user, clock.millis());
                 return router.handle(new Incoming(entry.id(), user, event.text(), Instant.ofEpochMilli(entry.receivedAt())), tx);
             }
             case "follow" -> {
@@ -92,7 +112,7 @@ public final class EventProcessor {
                 return List.of();
             }
             case "user_withdraw" -> {
-                java.util.Set<String> users = withdrawing(tx, user, event.userIdByApp());
+                Set<String> users = withdrawing(tx, user, event.userIdByApp());
                 for (String u : users) erase(tx, u);
                 log.info("Personal data erased for {} user id(s) at their request (inbox event {})", users.size(), entry.id());
                 return List.of();
@@ -100,6 +120,7 @@ public final class EventProcessor {
             default -> {
                 if (event.isFromUser()) {
                     UserActivity.touch(tx, user, entry.receivedAt());
+                    Outbox.releaseRefusedBilled(tx, user, clock.millis());
                     return List.of(Reply.text(EventTexts.TEXT_ONLY));
                 }
                 return List.of();
@@ -108,25 +129,66 @@ public final class EventProcessor {
     }
 
     /**
+     * The rate limit. An unenrolled sender's flood gets one notice and is then dropped (recorded as done). An
+     * enrolled member's message is never dropped: it stays pending in the inbox, the member is told once when the
+     * rest will be handled, and the dispatcher skips them until then. A member who was held back is measured by
+     * the time of handling from then on, or a backlog received in one burst would be held back for ever.
+     *
+     * @return true when the event must wait (nothing was committed)
+     */
+    private boolean deferred(Inbox.Entry entry) {
+        String user = entry.userId();
+        long at = deferredUntil.containsKey(user) ? Math.max(entry.receivedAt(), clock.millis()) : entry.receivedAt();
+        RateLimiter.Verdict verdict = rateLimiter.check(user, at);
+        if (verdict == RateLimiter.Verdict.ALLOW) return false;
+        if (!db.read(c -> router.isEnrolled(user, c))) {
+            db.inTransaction(tx -> {
+                UserActivity.touch(tx, user, entry.receivedAt());
+                if (verdict == RateLimiter.Verdict.NOTIFY) {
+                    Outbox.enqueue(tx, user, entry.id(), List.of(Reply.text(EventTexts.SLOW_DOWN)), clock.millis());
+                }
+                Inbox.markDone(tx, entry.id(), clock.millis());
+                return null;
+            });
+            metrics.counter("cdsbot_rate_limited", "result", "dropped").increment();
+            return true;
+        }
+        long until = rateLimiter.freeAt(user, at);
+        deferredUntil.put(user, until);
+        if (verdict == RateLimiter.Verdict.NOTIFY) {
+            String when = DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .format(Instant.ofEpochMilli(until).atZone(zone));
+            db.inTransaction(tx -> {
+                Outbox.enqueue(tx, user, null, List.of(Reply.text(EventTexts.deferred(when))), clock.millis());
+                return null;
+            });
+        }
+        metrics.counter("cdsbot_rate_limited", "result", "deferred").increment();
+        log.info("Inbox event {} of an enrolled member waits for the rate limit until {}", entry.id(),
+                Instant.ofEpochMilli(until));
+        return true;
+    }
+
+    /**
      * Whoever the withdrawal is about: its OA-scoped user id and, when it carries the app-scoped id as well or
      * instead, every OA-scoped id that earlier events showed with that app-scoped id.
      */
-    private static java.util.Set<String> withdrawing(java.sql.Connection tx, String user, String userIdByApp)
-            throws java.sql.SQLException {
-        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+    private static Set<String> withdrawing(Connection tx, String user, String userIdByApp)
+            throws SQLException {
+        Set<String> users = new LinkedHashSet<>();
         if (user != null && !user.isEmpty()) users.add(user);
         if (userIdByApp == null) return users;
-        try (java.sql.PreparedStatement ps = tx.prepareStatement("SELECT DISTINCT user_id FROM inbox WHERE user_id <> '' "
+        try (PreparedStatement ps = tx.prepareStatement("SELECT DISTINCT user_id FROM inbox WHERE user_id <> '' "
                 + "AND json_valid(body) AND json_extract(body, '$.user_id_by_app') = ?")) {
             ps.setString(1, userIdByApp);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) users.add(rs.getString(1));
             }
         }
         return users;
     }
 
-    private void erase(java.sql.Connection tx, String user) throws Exception {
+    private void erase(Connection tx, String user) throws Exception {
         for (PersonalData p : personalData) p.erase(tx, user);
     }
 }

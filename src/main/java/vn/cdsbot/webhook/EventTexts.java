@@ -14,6 +14,12 @@ final class EventTexts {
     static final String SORRY = "Xin lỗi, bot gặp sự cố khi xử lý tin nhắn của bạn. Bạn vui lòng thử lại sau ít phút, "
             + "hoặc liên hệ Tổ công nghệ số cộng đồng tại UBND xã, phường nơi bạn ở.";
 
+    /** An enrolled member over the rate limit: nothing is lost, the rest follows at {@code time}. */
+    static String deferred(String time) {
+        return "Bạn đang gửi tin nhắn hơi nhanh. Bot đã nhận đủ các tin và sẽ xử lý tiếp các tin còn lại, theo đúng thứ "
+                + "tự, từ khoảng " + time + ". Bạn không cần gửi lại.";
+    }
+
     static final String SLOW_DOWN = "Bạn đang gửi tin nhắn hơi nhanh. Bot sẽ tạm bỏ qua các tin tiếp theo trong ít phút; "
             + "bạn vui lòng chờ một chút rồi gửi lại câu hỏi nhé.";
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Per-user sliding one-minute window. Over the limit the user gets one polite notice, then silence until
- * the window has room again. Users idle for a whole window are forgotten now and then, so a province's worth
+ * Per-user sliding one-minute window. Over the limit the user gets one polite notice; what happens to the
+ * message is the caller's choice (an unenrolled sender's flood is dropped, an enrolled member's waits until
+ * {@link #freeAt}). Users idle for a whole window are forgotten now and then, so a province's worth
  * of one-time askers does not accumulate in memory.
  */
 public final class RateLimiter {
@@ -42,6 +43,16 @@ public final class RateLimiter {
             if (s.notified) return Verdict.DROP;
             s.notified = true;
             return Verdict.NOTIFY;
+        }
+    }
+
+    /** When the user's window next has room (epoch ms); {@code atMillis} when it has room already. */
+    public long freeAt(String user, long atMillis) {
+        State s = users.get(user);
+        if (s == null) return atMillis;
+        synchronized (s) {
+            if (s.times.size() < perMinute || s.times.isEmpty()) return atMillis;
+            return Math.max(atMillis, s.times.peekFirst() + WINDOW_MS);
         }
     }
 

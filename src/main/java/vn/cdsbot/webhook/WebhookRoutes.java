@@ -67,10 +67,16 @@ public final class WebhookRoutes {
             return;
         }
         if (credentials.mode() == ZaloCredentials.Mode.BOOTSTRAP) {
-            // Before parsing: the check Zalo makes when the webhook URL is saved need not be a full event.
-            log.warn("Webhook POST answered WITHOUT handling it because ZALO_OA_SECRET_KEY is not set. "
+            // 200 whatever the body: the check Zalo makes when the webhook URL is saved need not be a full event.
+            String what;
+            try {
+                what = "event " + EventParser.parse(raw).eventName();
+            } catch (EventParser.BadEvent e) {
+                what = "POST (" + e.getMessage() + ")";
+            }
+            log.warn("Webhook {} accepted WITHOUT signature check because ZALO_OA_SECRET_KEY is not set. "
                     + "Copy the OA secret key (Khóa bí mật OA) from the app's Webhook page on developers.zalo.me into "
-                    + "ZALO_OA_SECRET_KEY and restart to start handling events.");
+                    + "ZALO_OA_SECRET_KEY and restart to start handling events.", what);
             count("bootstrap");
             ctx.status(200).json(java.util.Map.of("ok", true, "handled", false));
             return;

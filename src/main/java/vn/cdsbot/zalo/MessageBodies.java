@@ -21,12 +21,19 @@ final class MessageBodies {
                     o.put("type", "oa.open.url");
                     o.putObject("payload").put("url", b.path("payload").asText());
                 } else {
-                    o.put("type", "oa.query.show");
-                    o.put("payload", b.path("payload").asText());
+                    // A command tap must not appear as if the user had typed "#huuich lien-thong-…"; answers such
+                    // as "0" or "bỏ qua" stay visible, they read as the user's reply.
+                    String payload = b.path("payload").asText();
+                    o.put("type", isCommand(payload) ? "oa.query.hide" : "oa.query.show");
+                    o.put("payload", payload);
                 }
             }
         }
         return body;
+    }
+
+    private static boolean isCommand(String payload) {
+        return payload.startsWith("#") || payload.startsWith("/");
     }
 
     static ObjectNode image(String userId, String attachmentId, String caption) {

@@ -20,10 +20,12 @@ import vn.cdsbot.storage.Database;
  * call, so two threads can never spend the same refresh token); the new pair is committed before anyone
  * uses it; the previous pair is kept in history.
  *
- * <p>A token is refreshed at most once per generation: when Zalo refuses (-216) an access token that a refresh has
- * just issued and that never worked, refreshing again would only spend the single-use refresh tokens one by one
- * (one lost refresh answer ends the chain). Sending pauses instead, {@code /health} says why, the admins are told,
- * and one send a minute probes the token until Zalo accepts it again.
+ * <p>Refused tokens do not eat the refresh chain: when Zalo keeps refusing (-216) the access tokens refreshes have
+ * just issued, before any of them worked, refreshing again would only spend the single-use refresh tokens one by
+ * one (one lost refresh answer ends the chain). After {@link #MAX_UNPROVEN} such refreshes in a row sending pauses
+ * instead, {@code /health} says why, the admins are told, and one send a minute probes the token until Zalo accepts
+ * it again. (Two, not one: a token revoked again just after its refresh, before its first success was recorded, is
+ * not yet a lasting refusal.)
  */
 public final class RefreshingTokens implements TokenSource {
     private static final Logger log = LoggerFactory.getLogger(RefreshingTokens.class);
@@ -35,6 +37,7 @@ public final class RefreshingTokens implements TokenSource {
     private final Clock clock;
     private final Duration refreshBefore;
     private static final Duration PROBE_EVERY = Duration.ofMinutes(1);
+    static final int MAX_UNPROVEN = 2;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Consumer<String> alert;
@@ -43,6 +46,8 @@ public final class RefreshingTokens implements TokenSource {
     private volatile String issued;
     private volatile String proven;
     private volatile boolean paused;
+    /** Refreshes made because Zalo refused a token, since a token last worked (guarded by the lock). */
+    private int unproven;
     private final AtomicLong nextProbeAt = new AtomicLong();
 
     private record Pair(String access, String refresh, long expiresAt) {}
@@ -120,11 +125,14 @@ public final class RefreshingTokens implements TokenSource {
         try {
             Pair p = load();
             boolean replacedMeanwhile = p != null && p.access() != null && !p.access().equals(rejected) && !due(p);
-            if (!replacedMeanwhile && rejected != null && rejected.equals(issued) && !rejected.equals(proven)) {
+            if (replacedMeanwhile) return p.access();
+            if (rejected != null && rejected.equals(issued) && !rejected.equals(proven) && unproven >= MAX_UNPROVEN) {
                 pause();
                 throw new TokenUnavailableException(failure);
             }
-            return refresh(rejected);
+            String fresh = refresh(rejected);
+            unproven++;
+            return fresh;
         } finally {
             lock.unlock();
         }
@@ -134,6 +142,12 @@ public final class RefreshingTokens implements TokenSource {
     public void accepted(String token) {
         if (token == null || token.equals(proven)) return;
         proven = token;
+        lock.lock();
+        try {
+            unproven = 0;
+        } finally {
+            lock.unlock();
+        }
         if (paused && token.equals(issued())) {
             paused = false;
             failure = null;
@@ -148,7 +162,7 @@ public final class RefreshingTokens implements TokenSource {
 
     private void pause() {
         if (paused) return;
-        failure = "token_refused: Zalo refuses (-216) the access token a refresh has just issued; sending is paused "
+        failure = "token_refused: Zalo refuses (-216) the access tokens refreshes have just issued; sending is paused "
                 + "and tried again every minute. If this lasts, an OA admin must grant access again: set a new "
                 + "ZALO_REFRESH_TOKEN and restart";
         nextProbeAt.set(clock.millis() + PROBE_EVERY.toMillis());

@@ -82,8 +82,8 @@ class KbWebhookTest {
         send("citizen-1", "lam lai cccd bi mat o dau");
         JsonNode answer = message("citizen-1", 1);
         assertThat(answer.path("text").asText()).startsWith("Cấp lại thẻ căn cước").contains("Nguồn: https://");
-        assertThat(payloads(answer)).containsExactly("oa.query.show #huuich cap-lai-the-can-cuoc",
-                "oa.query.show #chuadung cap-lai-the-can-cuoc");
+        assertThat(payloads(answer)).containsExactly("oa.query.hide #huuich cap-lai-the-can-cuoc",
+                "oa.query.hide #chuadung cap-lai-the-can-cuoc");
 
         send("citizen-1", "#chuadung cap-lai-the-can-cuoc");
         assertThat(message("citizen-1", 2).path("text").asText()).contains("Cảm ơn bạn đã báo");
@@ -105,9 +105,9 @@ class KbWebhookTest {
         JsonNode clarify = message("citizen-3", 1);
         assertThat(clarify.path("text").asText()).startsWith("Bạn muốn hỏi về…?");
         List<String> buttons = payloads(clarify);
-        assertThat(buttons).hasSize(3).allMatch(p -> p.startsWith("oa.query.show #xem "));
+        assertThat(buttons).hasSize(3).allMatch(p -> p.startsWith("oa.query.hide #xem "));
 
-        send("citizen-3", buttons.get(0).substring("oa.query.show ".length()));
-        assertThat(payloads(message("citizen-3", 2))).first().asString().startsWith("oa.query.show #huuich ");
+        send("citizen-3", buttons.get(0).substring("oa.query.hide ".length()));
+        assertThat(payloads(message("citizen-3", 2))).first().asString().startsWith("oa.query.hide #huuich ");
     }
 }

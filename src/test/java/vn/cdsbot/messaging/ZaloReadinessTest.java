@@ -66,13 +66,17 @@ class ZaloReadinessTest {
                 PeopleFixture.enrol(app.app().database(), "admin-1", "BP", Role.ADMIN, clock.millis());
                 for (int i = 0; i < 5; i++) assertThat(app.say("asker", "#trogiup")).isEqualTo(200);
 
-                await().atMost(Duration.ofSeconds(15)).until(() -> app.get("/health").statusCode() == 503);
+                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    clock.advance(Duration.ofSeconds(5));   // retries after a refused fresh token come due
+                    return app.get("/health").statusCode() == 503;
+                });
                 assertThat(app.getJson("/health").path("token").asText()).startsWith("token_refused");
-                // Keep trying for a while: no more refresh tokens are spent.
+                // Paused: nothing is sent and no refresh token is spent while the clock stands before the next probe.
+                int attemptsAtPause = zalo.sendAttempts();
+                int refreshesAtPause = zalo.refreshCount();
                 Thread.sleep(2000);
-                assertThat(zalo.refreshCount()).isBetween(1, 2);
-                int attemptsWhilePaused = zalo.sendAttempts();
-                assertThat(attemptsWhilePaused).isLessThan(5);
+                assertThat(zalo.sendAttempts()).isEqualTo(attemptsAtPause);
+                assertThat(zalo.refreshCount()).isEqualTo(refreshesAtPause).isBetween(1, 1 + 2);
 
                 refusing.set(false);
                 clock.advance(Duration.ofMinutes(2));   // the next probe is due
@@ -86,7 +90,7 @@ class ZaloReadinessTest {
                 assertThat(sent).filteredOn(s -> s.userId().equals("admin-1"))
                         .anyMatch(s -> s.text().contains("Zalo đã từ chối quyền gửi tin của bot"));
                 assertThat(app.get("/health").statusCode()).isEqualTo(200);
-                assertThat(zalo.refreshCount()).isBetween(1, 2);
+                assertThat(zalo.refreshCount()).isBetween(1, 1 + 2);
             }
         }
     }
@@ -121,6 +125,72 @@ class ZaloReadinessTest {
 
             String odd = "{\"app_id\":\"" + TestApp.APP_ID + "\",\"event_name\":\"user_send_text\",\"timestamp\":\"" + ts + "\"}";
             assertThat(app.post(odd, ts)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aMembersBurstOfFortyMessagesIsDeferredNotDroppedAndTheReportIsStored() throws Exception {
+        MutableClock clock = MutableClock.at("2026-12-04T15:30");
+        try (FakeZalo zalo = new FakeZalo(); TestApp app = TestApp.production(dir, zalo, clock)) {
+            Database db = app.app().database();
+            PeopleFixture.enrol(db, "member", "BP-DXO-01", Role.MEMBER, clock.millis());
+            for (int i = 0; i < 38; i++) assertThat(app.say("member", "#toi")).isEqualTo(200);
+            assertThat(app.say("member", "#baocao hotro=5 vneid=3 dvc=1 thanhtoan=2 tuyentruyen=1")).isEqualTo(200);
+            assertThat(app.say("member", "#xacnhan")).isEqualTo(200);
+            for (int i = 0; i < 30; i++) assertThat(app.say("flooder", "xin chào " + i)).isEqualTo(200);
+
+            List<FakeZalo.Sent> sent = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                sent.addAll(zalo.drainSent(0));
+                return sent.stream().anyMatch(s -> s.userId().equals("member") && s.text().contains("sẽ xử lý tiếp"));
+            });
+            assertThat(PeopleFixture.rows(db, "SELECT COUNT(*) FROM reports")).containsExactly("0");
+
+            clock.advance(Duration.ofSeconds(61));   // the member's minute has room again
+            await().atMost(Duration.ofSeconds(30)).until(() -> PeopleFixture.rows(db,
+                    "SELECT COUNT(*) FROM reports WHERE unit_code = 'BP-DXO-01' AND superseded_by IS NULL").equals(List.of("1")));
+            assertThat(PeopleFixture.rows(db, "SELECT COUNT(*) FROM inbox WHERE user_id = 'member' AND status = 'done'"))
+                    .containsExactly("40");
+            // The unenrolled flood: one notice, the rest dropped (handled as done, no replies).
+            sent.addAll(zalo.drainSent(1000));
+            assertThat(sent).filteredOn(s -> s.userId().equals("flooder")).hasSize(21);
+            assertThat(sent).filteredOn(s -> s.userId().equals("flooder") && s.text().contains("hơi nhanh")).hasSize(1);
+        }
+    }
+
+    @Test
+    void exportLinksUseThePortTheServerListensOnWhenNoPublicUrlIsSet() throws Exception {
+        try (FakeZalo zalo = new FakeZalo(); TestApp app = TestApp.production(dir, zalo)) {
+            PeopleFixture.enrol(app.app().database(), "sec", "BP", Role.SECRETARIAT, System.currentTimeMillis());
+            assertThat(app.say("sec", "#xuat")).isEqualTo(200);
+            String link = "http://localhost:" + app.app().port() + "/";
+            List<FakeZalo.Sent> sent = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                sent.addAll(zalo.drainSent(0));
+                return sent.stream().anyMatch(s -> s.toString().contains(link));
+            });
+            assertThat(app.app().port()).isNotEqualTo(8080);
+        }
+    }
+
+    @Test
+    void aReminderZaloRefusedAsBilledReachesTheMemberWithTheirNextMessageOnce() throws Exception {
+        try (FakeZalo zalo = new FakeZalo(); TestApp app = TestApp.production(dir, zalo)) {
+            Database db = app.app().database();
+            long now = System.currentTimeMillis();
+            db.write(c -> c.createStatement().executeUpdate("INSERT INTO outbox (user_id, kind, payload, status, attempts, "
+                    + "next_attempt_at, created_at, sent_at, last_error) VALUES ('m', 'text', '{\"text\":\"Nhắc báo cáo tuần 49\"}', "
+                    + "'failed', 1, 0, " + (now - 3_600_000) + ", " + (now - 3_600_000) + ", '" + MessagingWindow.NOT_PAID
+                    + "HTTP 200 error -320 no account')"));
+            assertThat(app.say("m", "#toi")).isEqualTo(200);
+            FakeZalo.Sent first = zalo.takeSent();
+            assertThat(first.text()).isEqualTo("Nhắc báo cáo tuần 49");
+            assertThat(zalo.takeSent().text()).isNotEqualTo("Nhắc báo cáo tuần 49");   // then the reply to #toi
+            assertThat(app.say("m", "#toi")).isEqualTo(200);
+            assertThat(zalo.takeSent().text()).isNotEqualTo("Nhắc báo cáo tuần 49");   // released once only
+            // The refusal still narrows the window for the day.
+            assertThat(db.<Boolean>read(c -> new MessagingWindow(true).since(c, java.time.Instant.ofEpochMilli(now))
+                    > now - Duration.ofDays(3).toMillis())).isTrue();
         }
     }
 }

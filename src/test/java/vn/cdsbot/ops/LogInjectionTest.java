@@ -74,6 +74,8 @@ class LogInjectionTest {
         assertThat(lines.get(0)).matches(ENTRY.pattern() + ".*")
                 .contains("Webhook event x\\r\\n2026-11-23T10:00:00.000+07:00 INFO  [main] v.c.ops.Backups - all data erased\\u001b[2J accepted");
         assertThat(lines.get(1)).matches(ENTRY.pattern() + ".*").endsWith("Event failed");
+        // Whatever the server's zone, times are the province's with the offset written out.
+        assertThat(lines.get(0)).containsPattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+07:00 ");
         assertThat(lines.get(2)).startsWith("java.lang.IllegalStateException: bad input x\\r\\n2026-11-23T10:00");
         assertThat(lines).filteredOn(l -> ENTRY.matcher(l).find()).hasSize(2);
         assertThat(lines).anyMatch(l -> l.startsWith("Caused by: java.lang.NumberFormatException: For input string: \"x\\r\\n2026"));

@@ -59,6 +59,23 @@ class SiteVerificationTest {
     }
 
     @Test
+    void theDownloadedFileNamedByItsPathIsServedVerbatimAtBothAddresses() throws Exception {
+        String file = "<html><head><meta property=\"zalo-platform-site-verification\" content=\"" + CODE
+                + "\" /></head><body>There Is No Limit To What You Can Accomplish Using Zalo!</body></html>\r\n";
+        Path downloaded = dir.resolve("zalo_verifier" + CODE + ".html");
+        java.nio.file.Files.writeString(downloaded, file);
+        BotConfig config = config(dir, downloaded.toString());
+        assertThat(config.zalo().siteVerificationCode()).isEqualTo(CODE);
+        try (App app = App.start(config, ZaloCredentials.LOCAL, Clock.systemUTC())) {
+            String base = "http://127.0.0.1:" + app.port();
+            assertThat(get(base + "/zalo_verifier" + CODE + ".html").body()).isEqualTo(file);
+            assertThat(get(base + "/").body()).isEqualTo(file);
+        }
+        assertThatThrownBy(() -> config(dir, dir.resolve("missing.html").toString()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read the verification file");
+    }
+
+    @Test
     void theMetaTagAloneIsAcceptedAndNothingIsServedWhenEmpty() throws Exception {
         BotConfig meta = config(dir, "<meta content=\"" + CODE + "\" name=\"zalo-platform-site-verification\">");
         assertThat(meta.zalo().siteVerificationCode()).isEqualTo(CODE);

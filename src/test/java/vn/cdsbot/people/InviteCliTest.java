@@ -23,7 +23,8 @@ class InviteCliTest {
         int rc = People.cliInvite(config, "bp", "admin", 3, 2, MutableClock.at("2026-11-24T10:00"),
                 new PrintWriter(out), new PrintWriter(err));
         assertThat(rc).isZero();
-        assertThat(err.toString()).isEmpty();
+        assertThat(err.toString()).contains(Path.of(config.storage().database()).toAbsolutePath().toString(),
+                "valid until 10:00 26/11/2026 (Asia/Ho_Chi_Minh)");
         String[] lines = out.toString().strip().split("\n");
         assertThat(lines).hasSize(3).allMatch(l -> l.matches("[A-Z2-9]{8}"));
         try (Database db = Database.open(Path.of(config.storage().database()), "NORMAL", 2)) {

@@ -202,6 +202,16 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void everyButtonCarryingACommandIsHiddenPlainAnswersStayVisible() throws Exception {
+        outbox.enqueue("u1", List.of(Reply.text("Chọn", List.of(Button.query("Xác nhận", "#xacnhan"),
+                Button.query("Báo cáo", "/baocao tuần 49"), Button.query("Bỏ qua", "bỏ qua")))), 0);
+        drain(sender(TokenSource.fixed(zalo.validToken()), Clock.systemUTC()), System.currentTimeMillis());
+        var buttons = zalo.takeSent().message().path("attachment").path("payload").path("buttons");
+        assertThat(buttons).extracting(b -> b.path("type").asText() + " " + b.path("payload").asText())
+                .containsExactly("oa.query.hide #xacnhan", "oa.query.hide /baocao tuần 49", "oa.query.show bỏ qua");
+    }
+
+    @Test
     void buttonsAndLongTextsBecomeZaloPayloads() throws Exception {
         String para = "Bước: mang thẻ căn cước đến Công an xã để được hướng dẫn làm thủ tục nhanh chóng. ".repeat(12);
         outbox.enqueue("u1", List.of(Reply.text(para + "\n\n" + para + "\n\n" + para,
@@ -212,7 +222,7 @@ class OutboxDeliveryTest {
         for (FakeZalo.Sent s : sent) assertThat(s.text().codePointCount(0, s.text().length())).isLessThanOrEqualTo(2000);
         assertThat(sent.get(0).message().has("attachment")).isFalse();
         var buttons = sent.get(sent.size() - 1).message().path("attachment").path("payload").path("buttons");
-        assertThat(buttons.get(0).path("type").asText()).isEqualTo("oa.query.show");
+        assertThat(buttons.get(0).path("type").asText()).isEqualTo("oa.query.hide");
         assertThat(buttons.get(0).path("payload").asText()).isEqualTo("#huuich a");
         assertThat(buttons.get(1).path("type").asText()).isEqualTo("oa.open.url");
         assertThat(buttons.get(1).path("payload").path("url").asText()).isEqualTo("https://x.vn/e");

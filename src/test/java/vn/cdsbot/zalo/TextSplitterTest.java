@@ -57,4 +57,30 @@ class TextSplitterTest {
         }
         assertThat(String.join("", parts)).isEqualTo(emoji + emoji);
     }
+
+    @Test
+    void countsUtf16UnitsSoEmojiCountTwiceAndKeepsUnderZalosLimitWithAMargin() {
+        String line = "👍 Đã nhận báo cáo của tổ. ";
+        List<String> parts = TextSplitter.split(line.repeat(150), TextSplitter.ZALO_LIMIT);
+        assertThat(parts).hasSizeGreaterThan(1);
+        for (String part : parts) assertThat(part.length()).isLessThanOrEqualTo(TextSplitter.ZALO_MAX - 100);
+    }
+
+    @Test
+    void aLongListLineIsCutBetweenItemsNeverInsideAUnitName() {
+        StringBuilder sb = new StringBuilder("Bot không nhắn được 108 tổ: ");
+        for (int i = 0; i < 120; i++) sb.append(i == 0 ? "" : ", ").append("Xã Tân Hưng ").append(i).append(" (chưa ai đăng ký)");
+        List<String> parts = TextSplitter.split(sb.toString(), TextSplitter.ZALO_LIMIT);
+        assertThat(parts).hasSizeGreaterThan(1);
+        for (String part : parts) {
+            assertThat(part).matches("(?s)(Bot không nhắn được 108 tổ: )?Xã Tân Hưng \\d+ \\(chưa ai đăng ký\\)(, Xã Tân Hưng \\d+ \\(chưa ai đăng ký\\))*,?");
+        }
+    }
+
+    @Test
+    void cutsAtLineEndsBeforeAnythingElse() {
+        String line = "Phường Tân Bình (BP-DXO-01): đã nhắc 1 người, còn 2 người chưa nhắn OA.\n";
+        List<String> parts = TextSplitter.split(line.repeat(60), TextSplitter.ZALO_LIMIT);
+        for (String part : parts) assertThat(part + "\n").isEqualTo(line.repeat((part.length() + 1) / line.length()));
+    }
 }
