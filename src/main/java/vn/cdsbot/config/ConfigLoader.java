@@ -122,6 +122,12 @@ public final class ConfigLoader {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+        if (e instanceof UnrecognizedPropertyException u && path.equals("zalo.messaging_window_days")) {
+            // Replaced when Zalo's free 48 h and billed 7-day windows were modelled: say what to write instead.
+            return "key 'zalo.messaging_window_days' is no longer used: delete it. Scheduled messages now go to people "
+                    + "active within 48 h (free); set 'zalo.paid_messages: true' to also reach those active within 7 days "
+                    + "(billed, needs a Zalo Cloud Account)";
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String where = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "the top level";
             return "unknown key '" + path + "' (allowed in " + where + ": "

@@ -41,6 +41,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRetiredWindowKeySaysWhatReplacedIt() throws Exception {
+        String yaml = shipped().replace("  timeout_seconds: 10", "  timeout_seconds: 10\n  messaging_window_days: 7");
+        assertThatThrownBy(() -> parse(yaml, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("zalo.messaging_window_days' is no longer used").hasMessageContaining("zalo.paid_messages");
+    }
+
+    @Test
     void wrongTypeIsNamed() throws Exception {
         String yaml = shipped().replace("  port: 8080", "  port: tám nghìn");
         assertThatThrownBy(() -> parse(yaml, Map.of())).isInstanceOf(ConfigException.class)
