@@ -39,7 +39,7 @@ import vn.cdsbot.ops.Backups;
 import vn.cdsbot.ops.MetricHelp;
 import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Members;
-import vn.cdsbot.ops.OpsRoutes;
+import vn.cdsbot.ops.OpsFeature;
 import vn.cdsbot.ops.ServerLock;
 import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.ops.SiteVerification;
@@ -110,7 +110,9 @@ public final class App implements AutoCloseable {
         this.outboxWorker = new PerUserWorker<>("outbox", 4, () -> outbox.dueHeads(clock.millis(), 64),
                 Outbox.Row::userId, sender::send, Duration.ofSeconds(1));
 
-        Features features = Features.wire(config, db, zalo, tokens, clock, outboxWorker::wake);
+        OpsFeature ops = new OpsFeature(db, inbox, outbox, tokens, mode, metrics, config.zalo().paidMessages(),
+                config.zone(), clock);
+        Features features = Features.wire(config, db, zalo, tokens, ops, clock, outboxWorker::wake);
         closeables.addAll(features.all());
         ChatRouter router = new ChatRouter(features.commands(), features.senders(), features.answerer(), clock);
         List<PersonalData> personalData = new ArrayList<>(features.personalData());
@@ -124,7 +126,6 @@ public final class App implements AutoCloseable {
         this.web = webServer(config);
         this.inboxWriter = new InboxWriter(inbox, 10_000, inboxWorker::wake);
         new WebhookRoutes(credentials, inboxWriter, config.server().maxBodyBytes(), clock, metrics).register(web);
-        new OpsRoutes(db, inbox, outbox, tokens, mode, metrics, clock).register(web);
         new SiteVerification(config.zalo()).register(web);
         features.all().forEach(f -> f.routes(web));
         if (mode == ZaloCredentials.Mode.LOCAL) new LocalZalo().register(web);
@@ -257,14 +258,14 @@ public final class App implements AutoCloseable {
      */
     record Features(List<Feature> all, SenderResolver senders, QuestionAnswerer answerer) {
 
-        static Features wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Clock clock,
+        static Features wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Feature ops, Clock clock,
                              Runnable wakeOutbox) {
             ReportingCalendar calendar = ReportingCalendar.from(config);
             People people = People.wire(config, db, zalo, tokens, clock);   // first: it syncs the units file
             Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox);
             Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox);
             KbFeature kb = KbFeature.wire(config, db, summaries.exports(), clock, wakeOutbox);
-            return new Features(List.of(kb, people, reporting, summaries), people.senders(),
+            return new Features(List.of(kb, people, reporting, summaries, ops), people.senders(),
                     reporting.answerer(kb.answerer()));
         }
 
