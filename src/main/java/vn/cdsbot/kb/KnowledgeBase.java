@@ -124,10 +124,16 @@ public final class KnowledgeBase {
         return new Generation(index, byId, s.facts(), fingerprint);
     }
 
+    /** Errors one by one (an article is not served); warnings as one line, since editors read them in kb check. */
     private static void report(List<KbProblem> problems) {
+        long warnings = 0;
         for (KbProblem p : problems) {
             if (p.isError()) log.error("{}", p);
-            else log.warn("{}", p);
+            else warnings++;
+        }
+        if (warnings > 0) {
+            log.warn("Knowledge base: {} warning(s) for editors (sources to re-check, facts to review); "
+                    + "list them with: java -jar target/cdsbot.jar kb check", warnings);
         }
     }
 
