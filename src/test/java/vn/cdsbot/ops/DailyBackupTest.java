@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.storage.Database;
 
@@ -21,22 +19,6 @@ class DailyBackupTest {
     @TempDir Path dir;
 
     /** A clock the test moves. */
-    private static final class Moving extends Clock {
-        final AtomicReference<Instant> now;
-
-        Moving(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now.get(); }
-
-        void set(String vietnamTime) {
-            now.set(java.time.LocalDateTime.parse(vietnamTime).atZone(VN).toInstant());
-        }
-    }
-
     @Test
     void runsOnceADayFromItsTimeAndPrunesOldFiles() throws Exception {
         Path database = dir.resolve("data").resolve("cdsbot.db");
@@ -47,7 +29,7 @@ class DailyBackupTest {
         Path edge = Files.writeString(backups.resolve("cdsbot-2026-11-09.db"), "kept: exactly keep_days old");
         Path foreign = Files.writeString(backups.resolve("cdsbot-manual.db"), "not ours to delete");
 
-        Moving clock = new Moving(Instant.EPOCH);
+        MutableClock clock = new MutableClock(Instant.EPOCH);
         Backups.Daily daily = new Backups.Daily(new BotConfig.Backup("backups", "02:30", 14), database, VN, clock);
 
         clock.set("2026-11-23T02:29");
@@ -83,7 +65,7 @@ class DailyBackupTest {
     void emptyTimeMeansNoDailyBackup() throws Exception {
         Path database = dir.resolve("cdsbot.db");
         Database.open(database, "NORMAL", 2).close();
-        Moving clock = new Moving(Instant.EPOCH);
+        MutableClock clock = new MutableClock(Instant.EPOCH);
         clock.set("2026-11-23T12:00");
         Backups.daily(new BotConfig.Backup("backups", "", 14), database, VN, clock).run();
         assertThat(dir.resolve("backups")).doesNotExist();
@@ -94,7 +76,7 @@ class DailyBackupTest {
         Path database = dir.resolve("db").resolve("cdsbot.db");
         Database.open(database, "NORMAL", 2).close();
         Path elsewhere = dir.resolve("mnt").resolve("backup-disk");
-        Moving clock = new Moving(Instant.EPOCH);
+        MutableClock clock = new MutableClock(Instant.EPOCH);
         clock.set("2026-11-23T03:00");
         Backups.daily(new BotConfig.Backup(elsewhere.toString(), "02:30", 7), database, VN, clock).run();
         assertThat(elsewhere.resolve("cdsbot-2026-11-23.db")).exists();
