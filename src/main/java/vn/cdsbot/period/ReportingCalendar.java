@@ -1,6 +1,5 @@
 package vn.cdsbot.period;
 
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,10 +35,6 @@ public final class ReportingCalendar {
 
     public ZoneId zone() {
         return zone;
-    }
-
-    public DayTime deadlineRule() {
-        return deadline;
     }
 
     public LocalDate today(Instant now) {
@@ -197,10 +192,5 @@ public final class ReportingCalendar {
         Refused(String message) {
             super(message, null, false, false);
         }
-    }
-
-    /** The calendar on the bot's clock, for callers that hold a clock rather than an instant. */
-    public LocalDate today(Clock clock) {
-        return today(clock.instant());
     }
 }
