@@ -26,6 +26,7 @@ import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ZaloCredentials;
 import vn.cdsbot.dev.LocalZalo;
 import vn.cdsbot.feature.Feature;
+import vn.cdsbot.handoff.Handoff;
 import vn.cdsbot.kb.KbFeature;
 import vn.cdsbot.people.People;
 import vn.cdsbot.summary.Summaries;
@@ -264,8 +265,9 @@ public final class App implements AutoCloseable {
             Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox);
             Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox);
             KbFeature kb = KbFeature.wire(config, db, summaries.exports(), clock, wakeOutbox);
-            return new Features(List.of(kb, people, reporting, summaries), people.senders(),
-                    reporting.answerer(kb.answerer()));
+            Handoff handoff = Handoff.wire(config, db, clock, wakeOutbox);
+            return new Features(List.of(kb, people, reporting, summaries, handoff), people.senders(),
+                    handoff.answerer(reporting.answerer(kb.answerer())));
         }
 
         List<Command> commands() {
