@@ -263,9 +263,9 @@ public final class App implements AutoCloseable {
             ReportingCalendar calendar = ReportingCalendar.from(config);
             People people = People.wire(config, db, zalo, tokens, clock);   // first: it syncs the units file
             Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox);
-            Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox);
-            KbFeature kb = KbFeature.wire(config, db, summaries.exports(), clock, wakeOutbox);
             Handoff handoff = Handoff.wire(config, db, clock, wakeOutbox);
+            Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()));
+            KbFeature kb = KbFeature.wire(config, db, summaries.exports(), clock, wakeOutbox);
             return new Features(List.of(kb, people, reporting, summaries, handoff), people.senders(),
                     handoff.answerer(reporting.answerer(kb.answerer())));
         }

@@ -7,6 +7,7 @@ import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.feature.Feature;
+import vn.cdsbot.feature.ScopeNote;
 import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
@@ -20,8 +21,10 @@ public final class Handoff implements Feature {
     private final HandoffChat chat;
     private final Escalation escalation;
     private final Clock clock;
+    private final TicketCounts counts;
 
-    private Handoff(HandoffChat chat, Escalation escalation, Clock clock) {
+    private Handoff(HandoffChat chat, Escalation escalation, Clock clock, TicketCounts counts) {
+        this.counts = counts;
         this.chat = chat;
         this.escalation = escalation;
         this.clock = clock;
@@ -32,12 +35,18 @@ public final class Handoff implements Feature {
                 Duration.ofMinutes(config.handoff().claimMinutes()));
         Escalation escalation = new Escalation(db, dispatch, clock, Duration.ofDays(config.kb().keepQuestionsDays()),
                 wakeOutbox);
-        return new Handoff(new HandoffChat(new Communes(config.units().reportingKind()), dispatch, clock), escalation, clock);
+        return new Handoff(new HandoffChat(new Communes(config.units().reportingKind()), dispatch, clock), escalation, clock,
+                new TicketCounts(config.zone()));
     }
 
     /** The answerer chain with the offer of a person after the knowledge base's fallback. */
     public QuestionAnswerer answerer(QuestionAnswerer inner) {
         return chat.answerer(inner);
+    }
+
+    /** Tickets opened and answered, and the median time to a first answer, under #tonghop. */
+    public ScopeNote summaryNote() {
+        return counts;
     }
 
     @Override

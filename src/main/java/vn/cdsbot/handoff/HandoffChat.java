@@ -28,6 +28,11 @@ import vn.cdsbot.people.UnitTree;
 final class HandoffChat {
     /** How long a question, or the bot's "Bạn ở xã/phường nào?", still counts for the hand-off. */
     static final Duration REQUEST_FRESH = Duration.ofHours(2);
+    /**
+     * The audit log is kept after a person withdraws, so a citizen's steps are recorded without their Zalo id: the
+     * ticket code links them to the ticket while the ticket still holds it.
+     */
+    static final String CITIZEN_ACTOR = "citizen";
     private static final List<String> ASKS_FOR_PERSON = List.of("gap nguoi ho tro", "gap nguoi that", "gap can bo",
             "noi chuyen voi nguoi");
 
@@ -66,9 +71,8 @@ final class HandoffChat {
         Requests.save(tx, sender.userId(), new Requests.Request(message.text().strip(), answer.orElse(null), false, false,
                 now.toEpochMilli()));
         if (!fallback || Tickets.activeFor(tx, sender.userId()).isPresent()) return replies;
-        List<Reply> out = new ArrayList<>(replies);
-        out.add(HandoffTexts.offer());
-        return out;
+        // The offer goes under the fallback itself: one message, its button right where the citizen reads "no".
+        return replies.stream().map(r -> KbFeature.isFallback(r) ? HandoffTexts.withOffer((Reply.Text) r) : r).toList();
     }
 
     private static boolean fresh(Requests.Request r, Instant now) {
@@ -135,7 +139,7 @@ final class HandoffChat {
         if (!(match instanceof Communes.One one)) return List.of(HandoffTexts.communeNotFound(typed));
         Unit commune = one.unit();
         Communes.set(tx, sender.userId(), commune.code(), now.toEpochMilli());
-        Audit.record(tx, now.toEpochMilli(), sender.userId(), "citizen.commune", sender.userId(), commune.code());
+        Audit.record(tx, now.toEpochMilli(), CITIZEN_ACTOR, "citizen.commune", commune.code(), null);
         List<Reply> out = new ArrayList<>(List.of(HandoffTexts.communeSet(commune)));
         Optional<Requests.Request> waiting = Requests.find(tx, sender.userId())
                 .filter(r -> r.wantsPerson() && fresh(r, now));
@@ -153,7 +157,7 @@ final class HandoffChat {
                 hours.plus(now, Duration.ofMinutes(dispatch.claimMinutes())).toEpochMilli(), null, now.toEpochMilli());
         Tickets.insert(tx, t);
         Requests.delete(tx, citizenId);
-        Audit.record(tx, now.toEpochMilli(), citizenId, "handoff.open", t.code(), commune.code());
+        Audit.record(tx, now.toEpochMilli(), CITIZEN_ACTOR, "handoff.open", t.code(), commune.code());
         boolean openNow = hours.isOpen(now);
         if (openNow && !dispatch.notifyTeam(tx, tree, t, now)) {
             Tickets.unreached(tx, t.code(), true);
@@ -169,7 +173,7 @@ final class HandoffChat {
         if (code.isEmpty() || !Tickets.helped(call.tx(), code.get(), call.sender().userId(), helped)) {
             return List.of(HandoffTexts.usage(call.command()));
         }
-        Audit.record(call.tx(), call.now().toEpochMilli(), call.sender().userId(), "handoff.feedback", code.get(),
+        Audit.record(call.tx(), call.now().toEpochMilli(), CITIZEN_ACTOR, "handoff.feedback", code.get(),
                 helped ? "helped" : "not_helped");
         return List.of(helped ? HandoffTexts.thanksHelped() : HandoffTexts.sorryNotHelped());
     }

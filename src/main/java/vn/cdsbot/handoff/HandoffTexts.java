@@ -21,9 +21,16 @@ final class HandoffTexts {
         return WHEN.format(at.atZone(zone));
     }
 
-    static Reply offer() {
-        return Reply.text("Bạn có muốn nhờ một người của Tổ công nghệ số cộng đồng ở xã/phường của bạn giúp không? "
-                + "Người của tổ sẽ trả lời bạn ngay trong Zalo này.", List.of(Button.query(OFFER_BUTTON, "#hotro")));
+    static Reply withOffer(Reply.Text fallback) {
+        return Reply.text(fallback.text() + "\n\nBạn cũng có thể nhờ một người của Tổ công nghệ số cộng đồng ở "
+                + "xã/phường mình: bấm nút \"" + OFFER_BUTTON + "\", người của tổ sẽ trả lời bạn ngay trong Zalo này.",
+                List.of(Button.query(OFFER_BUTTON, "#hotro")));
+    }
+
+    static String counts(int opened, int answered, java.util.Optional<Long> medianMinutes) {
+        return "Người dân nhờ hỗ trợ qua Zalo OA: " + opened + " câu hỏi, " + answered + " đã được trả lời"
+                + medianMinutes.map(m -> " (thời gian chờ câu trả lời đầu tiên, trung vị: "
+                        + (m < 120 ? m + " phút" : Math.round(m / 60.0) + " giờ") + ")").orElse("") + ".";
     }
 
     static Reply askQuestionFirst() {

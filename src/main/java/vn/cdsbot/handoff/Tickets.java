@@ -89,10 +89,10 @@ final class Tickets {
         update(tx, "UPDATE handoff_tickets SET level = ?, notified = 1, due_at = ? WHERE code = ?", level, dueAt, code);
     }
 
-    /** Nobody of any level could be messaged: the ticket waits at the top level and is tried again. */
+    /** Nobody of any level could be messaged: tried again from the commune's own team, who may write first. */
     static void unreached(Connection tx, String code, boolean told) throws SQLException {
         update(tx, "UPDATE handoff_tickets SET level = ?, notified = 0, unreached_told = ? WHERE code = ?",
-                Ticket.SECRETARIAT, told ? 1 : 0, code);
+                Ticket.TEAM, told ? 1 : 0, code);
     }
 
     /** Goes up one level, to be messaged next; guarded by the level read so two runs cannot both raise it. */

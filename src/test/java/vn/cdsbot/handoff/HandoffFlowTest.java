@@ -103,9 +103,9 @@ class HandoffFlowTest {
     }
 
     private String openTicket() throws Exception {
-        List<FakeZalo.Sent> fallback = send(CITIZEN, UNANSWERABLE, 2);
-        assertThat(fallback.get(0).text()).startsWith("Xin lỗi, hiện bot chưa có thông tin");
-        assertThat(payloads(fallback.get(1))).containsExactly("#hotro");
+        FakeZalo.Sent fallback = send(CITIZEN, UNANSWERABLE, 1).get(0);
+        assertThat(fallback.text()).startsWith("Xin lỗi, hiện bot chưa có thông tin").contains("Gặp người hỗ trợ");
+        assertThat(payloads(fallback)).containsExactly("#hotro");
         assertThat(say(CITIZEN, "#hotro")).contains("Bạn ở xã/phường nào");
         List<FakeZalo.Sent> opened = send(CITIZEN, "tan binh", 2);
         assertThat(opened.get(0).text()).contains("Phường Tân Bình");
@@ -141,11 +141,17 @@ class HandoffFlowTest {
         assertThat(payloads(survey)).containsExactly("#dagiup " + code, "#chuagiup " + code);
         assertThat(say(CITIZEN, "#dagiup " + code)).contains("Cảm ơn bạn");
 
+        assertThat(say(LEADER, "#tonghop tuần này BP-DXO-01"))
+                .contains("Người dân nhờ hỗ trợ qua Zalo OA: 1 câu hỏi, 1 đã được trả lời");
+        assertThat(say(LEADER, "#tonghop tuần trước BP-DXO-01")).doesNotContain("nhờ hỗ trợ qua Zalo OA");
+
         assertThat(PeopleFixture.rows(db(), "SELECT status || ' ' || owner_id || ' ' || helped FROM handoff_tickets "
                 + "WHERE code = ?", code)).containsExactly("closed " + MEMBER + " 1");
         assertThat(PeopleFixture.rows(db(), "SELECT action FROM audit_log WHERE subject = ? ORDER BY id", code))
                 .containsSubsequence("handoff.open", "handoff.notify", "handoff.refused", "handoff.claim",
                         "handoff.reply", "handoff.close", "handoff.feedback");
+        assertThat(PeopleFixture.rows(db(), "SELECT COUNT(*) FROM audit_log WHERE actor = ? OR subject = ? OR detail LIKE ?",
+                CITIZEN, CITIZEN, "%" + CITIZEN + "%")).as("the citizen's Zalo id in the kept audit log").containsExactly("0");
     }
 
     @Test
@@ -211,7 +217,7 @@ class HandoffFlowTest {
         assertThat(say(CITIZEN, "#xa Cụm Đồng Xoài")).contains("chưa tìm thấy");   // a grouping is not a commune
         assertThat(say(CITIZEN, "#xa")).contains("Phường Tân Bình");
         // Known commune: the ticket opens at once.
-        send(CITIZEN, UNANSWERABLE, 2);
+        send(CITIZEN, UNANSWERABLE, 1);
         assertThat(say(CITIZEN, "#hotro")).containsPattern(TICKET.pattern());
 
         assertThat(app.event("user_withdraw", CITIZEN)).isEqualTo(200);
