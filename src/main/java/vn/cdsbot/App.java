@@ -26,6 +26,7 @@ import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ZaloCredentials;
 import vn.cdsbot.dev.LocalZalo;
 import vn.cdsbot.feature.Feature;
+import vn.cdsbot.handoff.Handoff;
 import vn.cdsbot.kb.KbFeature;
 import vn.cdsbot.people.People;
 import vn.cdsbot.summary.Summaries;
@@ -263,10 +264,11 @@ public final class App implements AutoCloseable {
             ReportingCalendar calendar = ReportingCalendar.from(config);
             People people = People.wire(config, db, zalo, tokens, clock);   // first: it syncs the units file
             Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox);
-            Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox);
+            Handoff handoff = Handoff.wire(config, db, clock, wakeOutbox);
+            Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()));
             KbFeature kb = KbFeature.wire(config, db, summaries.exports(), clock, wakeOutbox);
-            return new Features(List.of(kb, people, reporting, summaries, ops), people.senders(),
-                    reporting.answerer(kb.answerer()));
+            return new Features(List.of(kb, people, reporting, summaries, handoff, ops), people.senders(),
+                    handoff.answerer(reporting.answerer(kb.answerer())));
         }
 
         List<Command> commands() {

@@ -22,7 +22,8 @@ public record BotConfig(
         Units units,
         Reporting reporting,
         Summaries summaries,
-        Backup backup) {
+        Backup backup,
+        Handoff handoff) {
 
     public BotConfig {
         try {
@@ -40,7 +41,7 @@ public record BotConfig(
     public BotConfig withPublicUrl(String url) {
         Server s = server;
         return new BotConfig(timezone, new Server(s.port(), url, s.maxBodyBytes(), s.rateLimitPerMinute()), storage, zalo,
-                inbox, outbox, kb, units, reporting, summaries, backup);
+                inbox, outbox, kb, units, reporting, summaries, backup, handoff);
     }
 
     public record Server(int port, String publicUrl, int maxBodyBytes, int rateLimitPerMinute) {
@@ -169,6 +170,31 @@ public record BotConfig(
 
         public boolean daily() {
             return !dailyAt.isEmpty();
+        }
+    }
+
+    /**
+     * Hand-off of a citizen's question to a person of their commune's team.
+     *
+     * @param claimMinutes working minutes a ticket may stay unclaimed before it goes up a level
+     * @param workingHours "07:30-17:00": the only hours the team is messaged about tickets
+     * @param workingDays e.g. [MONDAY, …, FRIDAY]
+     */
+    public record Handoff(int claimMinutes, String workingHours, List<String> workingDays) {
+        public Handoff {
+            if (claimMinutes < 1) throw new IllegalArgumentException("claim_minutes must be at least 1, was " + claimMinutes);
+            if (!workingHours.strip().matches("\\d{1,2}:\\d{2}\\s*-\\s*\\d{1,2}:\\d{2}")) {
+                throw new IllegalArgumentException("working_hours must look like \"07:30-17:00\", was '" + workingHours + "'");
+            }
+            if (workingDays.isEmpty()) throw new IllegalArgumentException("working_days must name at least one day");
+            for (String d : workingDays) {
+                try {
+                    java.time.DayOfWeek.valueOf(d.strip().toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("working_days: not a day: '" + d + "' (MONDAY … SUNDAY)");
+                }
+            }
+            workingDays = List.copyOf(workingDays);
         }
     }
 }

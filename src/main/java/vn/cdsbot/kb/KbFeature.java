@@ -87,6 +87,17 @@ public final class KbFeature implements Feature {
         return chat;
     }
 
+    /** Whether a reply is the knowledge base's honest "no information" (after which a person may be offered). */
+    public static boolean isFallback(vn.cdsbot.chat.Reply reply) {
+        return KbReplies.fallback().equals(reply);
+    }
+
+    /** Whether a reply is an article given as the answer (it carries the feedback buttons). */
+    public static boolean isArticleAnswer(vn.cdsbot.chat.Reply reply) {
+        return reply instanceof vn.cdsbot.chat.Reply.Text t
+                && t.buttons().stream().anyMatch(b -> b.payload().startsWith("#" + KbReplies.HELPFUL + " "));
+    }
+
     @Override
     public List<Command> commands() {
         List<Command> all = new java.util.ArrayList<>(chat.commands());

@@ -48,13 +48,19 @@ public final class Summaries implements Feature {
 
     public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
                                    Runnable wakeOutbox) {
+        return create(config, db, calendar, clock, wakeOutbox, List.of());
+    }
+
+    /** With lines other features add under #tonghop ({@code notes}), e.g. the hand-off's ticket counts. */
+    public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
+                                   Runnable wakeOutbox, List<vn.cdsbot.feature.ScopeNote> notes) {
         Settings settings = Settings.from(config, calendar);
         Summarizer summarizer = new Summarizer(settings);
         SummaryTexts texts = new SummaryTexts(settings);
         ExportStore exports = new ExportStore(settings.publicUrl(), settings.exportLinkLifetime());
         ChartRenderer charts = new ChartRenderer();
         ExcelExport excel = new ExcelExport(settings);
-        SummaryCommands commands = new SummaryCommands(settings, summarizer, texts, charts, excel, exports);
+        SummaryCommands commands = new SummaryCommands(settings, summarizer, texts, charts, excel, exports, notes);
         return new Summaries(commands.all(), new ExportRoutes(db, exports, clock),
                 new Digest(db, settings, summarizer, texts, clock, wakeOutbox), exports, db, clock,
                 () -> warmUp(db, settings, summarizer, charts, excel, clock));

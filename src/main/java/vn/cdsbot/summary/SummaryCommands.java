@@ -41,8 +41,11 @@ final class SummaryCommands {
     private final ExcelExport excel;
     private final ExportStore exports;
 
+    private final List<vn.cdsbot.feature.ScopeNote> notes;
+
     SummaryCommands(Settings settings, Summarizer summarizer, SummaryTexts texts, ChartRenderer charts,
-                    ExcelExport excel, ExportStore exports) {
+                    ExcelExport excel, ExportStore exports, List<vn.cdsbot.feature.ScopeNote> notes) {
+        this.notes = List.copyOf(notes);
         this.settings = settings;
         this.summarizer = summarizer;
         this.texts = texts;
@@ -86,6 +89,10 @@ final class SummaryCommands {
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.tonghop", scope.code(),
                 "week=" + req.week().key());
         List<String> messages = new ArrayList<>(texts.summary(s, tree));
+        for (vn.cdsbot.feature.ScopeNote note : notes) {
+            note.note(tx, tree, scope, req.week()).ifPresent(line ->
+                    messages.set(messages.size() - 1, messages.get(messages.size() - 1) + "\n\n" + line));
+        }
         List<Button> buttons = new ArrayList<>();
         if (!s.missing().isEmpty()) buttons.add(Button.query("Xem đơn vị chưa báo cáo", command("#chuabaocao", req.week(), scope)));
         otherWeek(tx, tree, s, call.now()).ifPresent(other -> {

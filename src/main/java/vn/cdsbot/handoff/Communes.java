@@ -1,0 +1,89 @@
+package vn.cdsbot.handoff;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import vn.cdsbot.chat.Texts;
+import vn.cdsbot.people.Unit;
+import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.storage.PersonalData;
+
+/**
+ * Which commune a citizen lives in: found from what they type, forgivingly ("p. Tân Bình", "phuong tan binh",
+ * "tan binh"), among the units of the reporting kind only, and remembered.
+ */
+final class Communes {
+    /** Words people put before a commune's name; dropped on both sides before comparing. */
+    private static final Pattern PREFIX = Pattern.compile("^(xa|phuong|thi tran|tt|p|x)\\b\\s*");
+    private static final int MIN_PARTIAL = 3;
+
+    /** What a typed name matched. */
+    sealed interface Match permits One, Several, None {}
+
+    record One(Unit unit) implements Match {}
+
+    record Several(List<Unit> units) implements Match {}
+
+    record None() implements Match {}
+
+    private final String reportingKind;
+
+    Communes(String reportingKind) {
+        this.reportingKind = reportingKind;
+    }
+
+    Match match(UnitTree tree, String typed) {
+        Optional<Unit> byCode = tree.get(typed.strip()).filter(this::isCommune);
+        if (byCode.isPresent()) return new One(byCode.get());
+        String wanted = core(typed);
+        if (wanted.isEmpty()) return new None();
+        List<Unit> communes = tree.all().stream().filter(this::isCommune).toList();
+        List<Unit> exact = communes.stream().filter(u -> core(u.name()).equals(wanted)).toList();
+        List<Unit> found = exact.isEmpty() && wanted.length() >= MIN_PARTIAL
+                ? communes.stream().filter(u -> (" " + core(u.name()) + " ").contains(" " + wanted + " ")).toList()
+                : exact;
+        if (found.isEmpty()) return new None();
+        return found.size() == 1 ? new One(found.get(0)) : new Several(found);
+    }
+
+    boolean isCommune(Unit u) {
+        return u.active() && !u.virtual() && u.kind().equalsIgnoreCase(reportingKind);
+    }
+
+    /** "P. Tân Bình" → "tan binh". */
+    static String core(String name) {
+        String f = Texts.fold(name.replace('.', ' ').replace(',', ' ')).toLowerCase(Locale.ROOT);
+        return PREFIX.matcher(f).replaceFirst("").strip();
+    }
+
+    static Optional<String> of(Connection c, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT unit_code FROM citizen_communes WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    static void set(Connection tx, String userId, String unitCode, long now) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO citizen_communes (user_id, unit_code, set_at) "
+                + "VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET unit_code = excluded.unit_code, set_at = excluded.set_at")) {
+            ps.setString(1, userId);
+            ps.setString(2, unitCode);
+            ps.setLong(3, now);
+            ps.executeUpdate();
+        }
+    }
+
+    static final PersonalData ERASER = (tx, userId) -> {
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM citizen_communes WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            ps.executeUpdate();
+        }
+    };
+}

@@ -1,0 +1,258 @@
+package vn.cdsbot.handoff;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import vn.cdsbot.chat.Command;
+import vn.cdsbot.chat.CommandCall;
+import vn.cdsbot.chat.Incoming;
+import vn.cdsbot.chat.QuestionAnswerer;
+import vn.cdsbot.chat.Reply;
+import vn.cdsbot.chat.Role;
+import vn.cdsbot.chat.Sender;
+import vn.cdsbot.chat.Texts;
+import vn.cdsbot.kb.KbFeature;
+import vn.cdsbot.people.Audit;
+import vn.cdsbot.people.Unit;
+import vn.cdsbot.people.UnitTree;
+
+/**
+ * The citizen's side of the hand-off (the offer after a fallback, #hotro, the commune with #xa) and the team's side
+ * (#nhan, #traloi, #xong). Everything runs in the message's transaction.
+ */
+final class HandoffChat {
+    /** How long a question, or the bot's "Bạn ở xã/phường nào?", still counts for the hand-off. */
+    static final Duration REQUEST_FRESH = Duration.ofHours(2);
+    /**
+     * The audit log is kept after a person withdraws, so a citizen's steps are recorded without their Zalo id: the
+     * ticket code links them to the ticket while the ticket still holds it.
+     */
+    static final String CITIZEN_ACTOR = "citizen";
+    private static final List<String> ASKS_FOR_PERSON = List.of("gap nguoi ho tro", "gap nguoi that", "gap can bo",
+            "noi chuyen voi nguoi");
+
+    private final Communes communes;
+    private final Dispatch dispatch;
+    private final java.time.Clock clock;
+
+    HandoffChat(Communes communes, Dispatch dispatch, java.time.Clock clock) {
+        this.communes = communes;
+        this.dispatch = dispatch;
+        this.clock = clock;
+    }
+
+    /** Wraps the answerer: a citizen's answer that is the fallback is followed by the offer of a person. */
+    QuestionAnswerer answerer(QuestionAnswerer inner) {
+        return (message, sender, tx) -> {
+            if (sender.enrolled()) return inner.answer(message, sender, tx);
+            Instant now = clock.instant();
+            Optional<Requests.Request> pending = Requests.find(tx, sender.userId()).filter(r -> fresh(r, now));
+            if (pending.isPresent() && pending.get().awaitingCommune()) {
+                return communeTyped(tx, sender, pending.get(), message.text(), now);
+            }
+            String folded = Texts.fold(message.text());
+            if (ASKS_FOR_PERSON.stream().anyMatch(folded::contains)) return askForPerson(tx, sender, "", now);
+            List<Reply> replies = inner.answer(message, sender, tx);
+            return afterKb(tx, message, sender, replies, now);
+        };
+    }
+
+    private List<Reply> afterKb(Connection tx, Incoming message, Sender sender, List<Reply> replies, Instant now)
+            throws Exception {
+        boolean fallback = replies.stream().anyMatch(KbFeature::isFallback);
+        Optional<String> answer = replies.stream().filter(KbFeature::isArticleAnswer).findFirst()
+                .map(r -> ((Reply.Text) r).text());
+        if (!fallback && answer.isEmpty()) return replies;   // small talk, a clarification, a comment: not a question to hand on
+        Requests.save(tx, sender.userId(), new Requests.Request(message.text().strip(), answer.orElse(null), false, false,
+                now.toEpochMilli()));
+        if (!fallback || Tickets.activeFor(tx, sender.userId()).isPresent()) return replies;
+        // The offer goes under the fallback itself: one message, its button right where the citizen reads "no".
+        return replies.stream().map(r -> KbFeature.isFallback(r) ? HandoffTexts.withOffer((Reply.Text) r) : r).toList();
+    }
+
+    private static boolean fresh(Requests.Request r, Instant now) {
+        return r.at() >= now.minus(REQUEST_FRESH).toEpochMilli();
+    }
+
+    List<Command> commands() {
+        Set<Role> team = Command.atLeast(Role.MEMBER);
+        return List.of(
+                new Command("xa", List.of("phuong", "xaphuong"), Command.everyone(),
+                        "#xa TÊN — cho bot biết bạn ở xã/phường nào, ví dụ: #xa Tân Bình", this::setCommune),
+                new Command("hotro", List.of("gapnguoi"), EnumSet.of(Role.CITIZEN),
+                        "#hotro — nhờ một người của Tổ công nghệ số cộng đồng xã/phường bạn giúp",
+                        call -> askForPerson(call.tx(), call.sender(), call.args(), call.now())),
+                new Command("nhan", List.of(), team, "#nhan MÃ — nhận câu hỏi người dân chuyển đến, ví dụ: #nhan HT-4821",
+                        this::claim),
+                new Command("traloi", List.of(), team,
+                        "#traloi MÃ nội dung — trả lời người dân qua Zalo OA (gửi bao nhiêu lần cũng được)", this::reply),
+                new Command("xong", List.of(), team, "#xong MÃ — kết thúc hỗ trợ, bot hỏi người dân đã được giúp chưa",
+                        this::close),
+                Command.forButtons("dagiup", Command.everyone(), call -> helped(call, true)),
+                Command.forButtons("chuagiup", Command.everyone(), call -> helped(call, false)));
+    }
+
+    // ---- the citizen's side ----
+
+    private List<Reply> askForPerson(Connection tx, Sender sender, String typed, Instant now) throws Exception {
+        Optional<Ticket> active = Tickets.activeFor(tx, sender.userId());
+        if (active.isPresent()) return List.of(HandoffTexts.alreadyOpen(active.get()));
+        Optional<Requests.Request> last = Requests.find(tx, sender.userId()).filter(r -> fresh(r, now));
+        String question = !typed.isBlank() ? typed.strip() : last.map(Requests.Request::question).orElse(null);
+        if (question == null || question.isBlank()) return List.of(HandoffTexts.askQuestionFirst());
+        String answer = typed.isBlank() ? last.map(Requests.Request::botAnswer).orElse(null) : null;
+        UnitTree tree = UnitTree.load(tx);
+        Optional<Unit> commune = Communes.of(tx, sender.userId()).flatMap(tree::get).filter(communes::isCommune);
+        Requests.Request request = new Requests.Request(question, answer, true, commune.isEmpty(), now.toEpochMilli());
+        Requests.save(tx, sender.userId(), request);
+        if (commune.isPresent()) return open(tx, tree, sender.userId(), commune.get(), request, now);
+        return List.of(HandoffTexts.askCommune());
+    }
+
+    private List<Reply> communeTyped(Connection tx, Sender sender, Requests.Request r, String typed, Instant now)
+            throws Exception {
+        Requests.save(tx, sender.userId(), new Requests.Request(r.question(), r.botAnswer(), true, false, r.at()));
+        return chooseCommune(tx, sender, typed, now);
+    }
+
+    private List<Reply> setCommune(CommandCall call) throws Exception {
+        if (call.args().isBlank()) {
+            UnitTree tree = UnitTree.load(call.tx());
+            return List.of(Communes.of(call.tx(), call.sender().userId()).flatMap(tree::get)
+                    .map(HandoffTexts::currentCommune).orElse(HandoffTexts.noCommuneYet()));
+        }
+        return chooseCommune(call.tx(), call.sender(), call.args(), call.now());
+    }
+
+    private List<Reply> chooseCommune(Connection tx, Sender sender, String typed, Instant now) throws Exception {
+        UnitTree tree = UnitTree.load(tx);
+        Communes.Match match = communes.match(tree, typed);
+        if (match instanceof Communes.Several s) {
+            return List.of(HandoffTexts.chooseCommune(s.units(),
+                    u -> tree.parent(u).filter(p -> !p.virtual()).map(p -> " (" + p.name() + ")").orElse("")));
+        }
+        if (!(match instanceof Communes.One one)) return List.of(HandoffTexts.communeNotFound(typed));
+        Unit commune = one.unit();
+        Communes.set(tx, sender.userId(), commune.code(), now.toEpochMilli());
+        Audit.record(tx, now.toEpochMilli(), CITIZEN_ACTOR, "citizen.commune", commune.code(), null);
+        List<Reply> out = new ArrayList<>(List.of(HandoffTexts.communeSet(commune)));
+        Optional<Requests.Request> waiting = Requests.find(tx, sender.userId())
+                .filter(r -> r.wantsPerson() && fresh(r, now));
+        if (waiting.isPresent() && Tickets.activeFor(tx, sender.userId()).isEmpty() && !sender.enrolled()) {
+            out.addAll(open(tx, tree, sender.userId(), commune, waiting.get(), now));
+        }
+        return out;
+    }
+
+    private List<Reply> open(Connection tx, UnitTree tree, String citizenId, Unit commune, Requests.Request r,
+                             Instant now) throws Exception {
+        WorkingHours hours = dispatch.hours();
+        Ticket t = new Ticket(Tickets.newCode(tx), citizenId, commune.code(), r.question(), r.botAnswer(),
+                Ticket.Status.OPEN, Ticket.TEAM, false, false,
+                hours.plus(now, Duration.ofMinutes(dispatch.claimMinutes())).toEpochMilli(), null, now.toEpochMilli());
+        Tickets.insert(tx, t);
+        Requests.delete(tx, citizenId);
+        Audit.record(tx, now.toEpochMilli(), CITIZEN_ACTOR, "handoff.open", t.code(), commune.code());
+        boolean openNow = hours.isOpen(now);
+        if (openNow && !dispatch.notifyTeam(tx, tree, t, now)) {
+            Tickets.unreached(tx, t.code(), true);
+            Audit.record(tx, now.toEpochMilli(), "bot", "handoff.unreached", t.code(), null);
+            return List.of(Reply.text(HandoffTexts.unreachable(t.code())));
+        }
+        Instant due = Instant.ofEpochMilli(Tickets.find(tx, t.code()).orElseThrow().dueAt());
+        return List.of(HandoffTexts.opened(t.code(), commune, hours, due, openNow, now));
+    }
+
+    private List<Reply> helped(CommandCall call, boolean helped) throws Exception {
+        Optional<String> code = Tickets.parseCode(call.args());
+        if (code.isEmpty() || !Tickets.helped(call.tx(), code.get(), call.sender().userId(), helped)) {
+            return List.of(HandoffTexts.usage(call.command()));
+        }
+        Audit.record(call.tx(), call.now().toEpochMilli(), CITIZEN_ACTOR, "handoff.feedback", code.get(),
+                helped ? "helped" : "not_helped");
+        return List.of(helped ? HandoffTexts.thanksHelped() : HandoffTexts.sorryNotHelped());
+    }
+
+    // ---- the team's side ----
+
+    /** The ticket named in the command, when the sender may act on it; else the reply that says why not. */
+    private sealed interface Access permits Allowed, Refused {}
+
+    private record Allowed(Ticket ticket, Unit commune, String rest) implements Access {}
+
+    private record Refused(Reply reply) implements Access {}
+
+    private Access access(CommandCall call) throws Exception {
+        String[] parts = call.args().strip().split("\\s+", 2);
+        Optional<String> code = Tickets.parseCode(parts[0]);
+        if (code.isEmpty()) return new Refused(HandoffTexts.usage(call.command()));
+        Optional<Ticket> t = Tickets.find(call.tx(), code.get());
+        if (t.isEmpty()) return new Refused(HandoffTexts.unknownTicket(code.get()));
+        UnitTree tree = UnitTree.load(call.tx());
+        Unit commune = tree.get(t.get().unitCode()).orElseThrow();
+        if (!tree.visible(call.sender(), commune)) {
+            Audit.record(call.tx(), call.now().toEpochMilli(), call.sender().userId(), "handoff.refused", code.get(),
+                    call.command());
+            return new Refused(HandoffTexts.outOfScope(t.get(), commune));
+        }
+        if (t.get().status() == Ticket.Status.CLOSED) return new Refused(HandoffTexts.isClosed(code.get()));
+        return new Allowed(t.get(), commune, parts.length > 1 ? parts[1].strip() : "");
+    }
+
+    private List<Reply> claim(CommandCall call) throws Exception {
+        Access access = access(call);
+        if (!(access instanceof Allowed a)) return List.of(((Refused) access).reply());
+        Ticket t = a.ticket();
+        String me = call.sender().userId();
+        if (t.status() == Ticket.Status.CLAIMED) {
+            return List.of(me.equals(t.ownerId()) ? HandoffTexts.alreadyYours(t.code()) : HandoffTexts.takenByOther(t.code()));
+        }
+        if (!Tickets.claim(call.tx(), t.code(), me, call.now().toEpochMilli())) {
+            return List.of(HandoffTexts.takenByOther(t.code()));
+        }
+        Audit.record(call.tx(), call.now().toEpochMilli(), me, "handoff.claim", t.code(), t.unitCode());
+        dispatch.toCitizenIfReachable(call.tx(), t, HandoffTexts.claimedToCitizen(t.code(), a.commune()), call.now());
+        return List.of(HandoffTexts.claimed(t));
+    }
+
+    private List<Reply> reply(CommandCall call) throws Exception {
+        Access access = access(call);
+        if (!(access instanceof Allowed a)) return List.of(((Refused) access).reply());
+        if (a.rest().isBlank()) return List.of(HandoffTexts.usage("traloi"));
+        Ticket t = a.ticket();
+        String me = call.sender().userId();
+        long now = call.now().toEpochMilli();
+        if (t.status() == Ticket.Status.CLAIMED && !me.equals(t.ownerId())) return List.of(HandoffTexts.takenByOther(t.code()));
+        if (t.status() == Ticket.Status.OPEN) {
+            // Answering straight away is taking it: the first to answer owns it.
+            if (!Tickets.claim(call.tx(), t.code(), me, now)) return List.of(HandoffTexts.takenByOther(t.code()));
+            Audit.record(call.tx(), now, me, "handoff.claim", t.code(), t.unitCode());
+        }
+        if (t.citizenId() == null) return List.of(HandoffTexts.noCitizen(t.code()));
+        boolean sent = dispatch.toCitizen(call.tx(), t, Dispatch.ANSWER,
+                HandoffTexts.answerToCitizen(t.code(), a.commune(), a.rest()), call.now());
+        Tickets.replied(call.tx(), t.code(), now);
+        Audit.record(call.tx(), now, me, "handoff.reply", t.code(), sent ? "sent" : "held");
+        return List.of(sent ? HandoffTexts.relayed(t.code()) : HandoffTexts.held(t.code(), dispatch.freeHours()));
+    }
+
+    private List<Reply> close(CommandCall call) throws Exception {
+        Access access = access(call);
+        if (!(access instanceof Allowed a)) return List.of(((Refused) access).reply());
+        Ticket t = a.ticket();
+        String me = call.sender().userId();
+        boolean mayClose = t.status() == Ticket.Status.OPEN || me.equals(t.ownerId())
+                || call.sender().role().compareTo(Role.LEADER) >= 0;
+        if (!mayClose) return List.of(HandoffTexts.takenByOther(t.code()));
+        long now = call.now().toEpochMilli();
+        Tickets.close(call.tx(), t.code(), now);
+        Audit.record(call.tx(), now, me, "handoff.close", t.code(), t.unitCode());
+        if (t.citizenId() != null) dispatch.toCitizen(call.tx(), t, Dispatch.SURVEY, null, call.now());
+        return List.of(HandoffTexts.closed(t.code()));
+    }
+}

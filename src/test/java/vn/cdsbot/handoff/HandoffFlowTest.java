@@ -1,0 +1,234 @@
+package vn.cdsbot.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cdsbot.chat.Role;
+import vn.cdsbot.people.PeopleFixture;
+import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.FakeZalo;
+import vn.cdsbot.testing.MutableClock;
+import vn.cdsbot.testing.TestApp;
+
+/**
+ * Issue 15's "done means", through the signed webhook and the fake Zalo: a question the bot cannot answer goes to a
+ * person of the citizen's commune, whose answer comes back through the OA; nobody sees the other's Zalo id.
+ */
+class HandoffFlowTest {
+    private static final String CITIZEN = "citizen-5501";
+    private static final String MEMBER = "member-tanbinh-77";      // Phường Tân Bình, BP-DXO-01
+    private static final String OTHER = "member-other-commune-88";  // another commune of the same cluster
+    private static final String LEADER = "leader-dongxoai-66";      // the cluster above Tân Bình
+    private static final String SECRETARY = "secretariat-55";
+    private static final String UNANSWERABLE = "nhà tôi bị mất nước sạch mấy hôm nay thì báo ai";
+    private static final Pattern TICKET = Pattern.compile("HT-\\d{4,5}");
+
+    @TempDir
+    Path tmp;
+
+    private final MutableClock clock = MutableClock.at("2026-12-09T09:00");   // a Wednesday morning
+    private final Map<String, List<FakeZalo.Sent>> inbox = new HashMap<>();
+    private FakeZalo zalo;
+    private TestApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        zalo = new FakeZalo();
+        app = TestApp.production(tmp, zalo, clock);
+        long now = clock.millis();
+        PeopleFixture.enrol(db(), MEMBER, "BP-DXO-01", Role.MEMBER, now);
+        PeopleFixture.enrol(db(), OTHER, "BP-DXO-02", Role.MEMBER, now);
+        PeopleFixture.enrol(db(), LEADER, "BP-DXO", Role.LEADER, now);
+        PeopleFixture.enrol(db(), SECRETARY, "BP", Role.SECRETARIAT, now);
+        for (String u : List.of(MEMBER, OTHER, LEADER, SECRETARY)) PeopleFixture.touch(db(), u, now);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+        zalo.close();
+    }
+
+    private Database db() {
+        return app.app().database();
+    }
+
+    /** Sends as the user and returns every message the user received in answer (waits for the last one). */
+    private List<FakeZalo.Sent> send(String user, String text, int expected) throws Exception {
+        assertThat(app.say(user, text)).isEqualTo(200);
+        return expect(user, expected);
+    }
+
+    private String say(String user, String text) throws Exception {
+        return String.join("\n", send(user, text, 1).stream().map(FakeZalo.Sent::text).toList());
+    }
+
+    /** The next {@code n} messages to {@code user}, keeping those to others for later. */
+    private List<FakeZalo.Sent> expect(String user, int n) throws Exception {
+        List<FakeZalo.Sent> mine = inbox.computeIfAbsent(user, u -> new ArrayList<>());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (mine.size() < n && System.nanoTime() < deadline) {
+            FakeZalo.Sent s = zalo.takeSent();
+            inbox.computeIfAbsent(s.userId(), u -> new ArrayList<>()).add(s);
+        }
+        assertThat(mine).as("messages to %s", user).hasSizeGreaterThanOrEqualTo(n);
+        List<FakeZalo.Sent> out = new ArrayList<>(mine.subList(0, n));
+        mine.subList(0, n).clear();
+        return out;
+    }
+
+    /** Nothing more reaches {@code user} within a short wait. */
+    private void expectNothing(String user) throws Exception {
+        for (FakeZalo.Sent s : zalo.drainSent(500)) inbox.computeIfAbsent(s.userId(), u -> new ArrayList<>()).add(s);
+        assertThat(inbox.getOrDefault(user, List.of())).as("messages to %s", user).isEmpty();
+    }
+
+    private static List<String> payloads(FakeZalo.Sent s) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode b : s.message().path("attachment").path("payload").path("buttons")) out.add(b.path("payload").asText());
+        return out;
+    }
+
+    private String openTicket() throws Exception {
+        FakeZalo.Sent fallback = send(CITIZEN, UNANSWERABLE, 1).get(0);
+        assertThat(fallback.text()).startsWith("Xin lỗi, hiện bot chưa có thông tin").contains("Gặp người hỗ trợ");
+        assertThat(payloads(fallback)).containsExactly("#hotro");
+        assertThat(say(CITIZEN, "#hotro")).contains("Bạn ở xã/phường nào");
+        List<FakeZalo.Sent> opened = send(CITIZEN, "tan binh", 2);
+        assertThat(opened.get(0).text()).contains("Phường Tân Bình");
+        Matcher m = TICKET.matcher(opened.get(1).text());
+        assertThat(m.find()).as("a ticket code in: %s", opened.get(1).text()).isTrue();
+        return m.group();
+    }
+
+    @Test
+    void aQuestionTheBotCannotAnswerReachesTheCommunesTeamAndTheirAnswerComesBackThroughTheOa() throws Exception {
+        String code = openTicket();
+
+        FakeZalo.Sent toTeam = expect(MEMBER, 1).get(0);
+        assertThat(toTeam.text()).contains(code, UNANSWERABLE, "Phường Tân Bình").doesNotContain(CITIZEN);
+        assertThat(payloads(toTeam)).containsExactly("#nhan " + code);
+        expectNothing(OTHER);
+
+        assertThat(say(OTHER, "#nhan " + code)).contains("ngoài phạm vi của bạn");
+        assertThat(say(MEMBER, "#nhan " + code)).contains("Bạn đã nhận câu hỏi " + code);
+        assertThat(expect(CITIZEN, 1).get(0).text()).contains("đã nhận câu hỏi " + code).doesNotContain(MEMBER);
+        assertThat(say(OTHER, "#traloi " + code + " Tôi trả lời thay")).contains("ngoài phạm vi");
+
+        String answer = "Bác gọi Công ty cấp nước theo số 0271 3879 123, hoặc báo trưởng khu phố để được hỗ trợ.";
+        assertThat(say(MEMBER, "#traloi " + code + " " + answer)).contains("đã chuyển câu trả lời");
+        String relayed = expect(CITIZEN, 1).get(0).text();
+        assertThat(relayed).endsWith("\n" + answer).contains(code).doesNotContain(MEMBER).doesNotContain("TV");
+        assertThat(say(MEMBER, "#traloi " + code + " Bác cần gì thêm cứ nhắn ạ.")).contains("đã chuyển");
+        assertThat(expect(CITIZEN, 1).get(0).text()).endsWith("Bác cần gì thêm cứ nhắn ạ.");
+
+        assertThat(say(MEMBER, "#xong " + code)).contains("Đã đóng câu hỏi " + code);
+        FakeZalo.Sent survey = expect(CITIZEN, 1).get(0);
+        assertThat(survey.text()).contains("Bạn đã được giúp chưa");
+        assertThat(payloads(survey)).containsExactly("#dagiup " + code, "#chuagiup " + code);
+        assertThat(say(CITIZEN, "#dagiup " + code)).contains("Cảm ơn bạn");
+
+        assertThat(say(LEADER, "#tonghop tuần này BP-DXO-01"))
+                .contains("Người dân nhờ hỗ trợ qua Zalo OA: 1 câu hỏi, 1 đã được trả lời");
+        assertThat(say(LEADER, "#tonghop tuần trước BP-DXO-01")).doesNotContain("nhờ hỗ trợ qua Zalo OA");
+
+        assertThat(PeopleFixture.rows(db(), "SELECT status || ' ' || owner_id || ' ' || helped FROM handoff_tickets "
+                + "WHERE code = ?", code)).containsExactly("closed " + MEMBER + " 1");
+        assertThat(PeopleFixture.rows(db(), "SELECT action FROM audit_log WHERE subject = ? ORDER BY id", code))
+                .containsSubsequence("handoff.open", "handoff.notify", "handoff.refused", "handoff.claim",
+                        "handoff.reply", "handoff.close", "handoff.feedback");
+        assertThat(PeopleFixture.rows(db(), "SELECT COUNT(*) FROM audit_log WHERE actor = ? OR subject = ? OR detail LIKE ?",
+                CITIZEN, CITIZEN, "%" + CITIZEN + "%")).as("the citizen's Zalo id in the kept audit log").containsExactly("0");
+    }
+
+    @Test
+    void anUnclaimedTicketGoesToTheLeaderThenTheSecretariatInWorkingTimeOnly() throws Exception {
+        String code = openTicket();
+        expect(MEMBER, 1);
+        Runnable job = escalation();
+
+        clock.advance(Duration.ofMinutes(59));
+        job.run();
+        expectNothing(LEADER);
+
+        clock.advance(Duration.ofMinutes(2));
+        for (String u : List.of(LEADER, SECRETARY)) PeopleFixture.touch(db(), u, clock.millis());
+        job.run();
+        FakeZalo.Sent toLeader = expect(LEADER, 1).get(0);
+        assertThat(toLeader.text()).contains("Chưa ai nhận", code, UNANSWERABLE).doesNotContain(CITIZEN);
+        assertThat(expect(CITIZEN, 1).get(0).text()).contains("chuyển lên tổ trưởng");
+        expectNothing(SECRETARY);
+
+        clock.set("2026-12-09T16:59");   // well past an hour of working time after the leader was asked
+        job.run();
+        assertThat(expect(SECRETARY, 1).get(0).text()).contains(code);
+        assertThat(PeopleFixture.rows(db(), "SELECT level FROM handoff_tickets WHERE code = ?", code)).containsExactly("2");
+    }
+
+    @Test
+    void aTicketOpenedAtNightIsSentToTheTeamWhenWorkBegins() throws Exception {
+        clock.set("2026-12-09T21:00");
+        PeopleFixture.touch(db(), MEMBER, clock.millis());
+        String code = openTicket();
+        expectNothing(MEMBER);
+        escalation().run();
+        expectNothing(MEMBER);
+
+        clock.set("2026-12-10T07:31");
+        escalation().run();
+        assertThat(expect(MEMBER, 1).get(0).text()).contains(code);
+    }
+
+    @Test
+    void anAnswerAfterTheCitizensFreeWindowIsHeldAndDeliveredWhenTheyWriteAgain() throws Exception {
+        String code = openTicket();
+        expect(MEMBER, 1);
+        say(MEMBER, "#nhan " + code);
+        expect(CITIZEN, 1);
+
+        clock.advance(Duration.ofHours(49));
+        String answer = "Bác mang theo căn cước đến bộ phận một cửa phường vào sáng thứ Hai.";
+        assertThat(say(MEMBER, "#traloi " + code + " " + answer)).contains("chưa cho bot gửi", "nhắn lại");
+        expectNothing(CITIZEN);
+
+        send(CITIZEN, "xin chào", 1);
+        escalation().run();
+        assertThat(expect(CITIZEN, 1).get(0).text()).endsWith(answer);
+    }
+
+    @Test
+    void theCommuneIsMatchedForgivinglyRememberedAndErasedOnWithdrawal() throws Exception {
+        assertThat(say(CITIZEN, "#xa p. Tân Bình")).contains("bạn ở Phường Tân Bình");
+        assertThat(say(CITIZEN, "#xa phường tân bình")).contains("bạn ở Phường Tân Bình");
+        assertThat(say(CITIZEN, "#xa xa tan binh")).contains("bạn ở Phường Tân Bình");
+        assertThat(say(CITIZEN, "#xa Cụm Đồng Xoài")).contains("chưa tìm thấy");   // a grouping is not a commune
+        assertThat(say(CITIZEN, "#xa")).contains("Phường Tân Bình");
+        // Known commune: the ticket opens at once.
+        send(CITIZEN, UNANSWERABLE, 1);
+        assertThat(say(CITIZEN, "#hotro")).containsPattern(TICKET.pattern());
+
+        assertThat(app.event("user_withdraw", CITIZEN)).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                PeopleFixture.rows(db(), "SELECT COUNT(*) FROM citizen_communes").equals(List.of("0")));
+        assertThat(PeopleFixture.rows(db(), "SELECT COUNT(*) FROM handoff_tickets WHERE citizen_id IS NOT NULL "
+                + "OR question <> ''")).containsExactly("0");
+    }
+
+    private Runnable escalation() {
+        var config = TestApp.config(tmp, Map.of());
+        return Handoff.wire(config, db(), clock, () -> { }).escalation();
+    }
+}
