@@ -145,7 +145,11 @@ public record BotConfig(
                             double plausibilityFactor, int plausibilityMinimum, int draftTimeoutMinutes,
                             int inviteDays) {}
 
-    public record Summaries(String campaignStart, String digest, int exportLinkHours) {}
+    /**
+     * @param issuer the body that issues the committee's documents, printed atop spreadsheets and report drafts
+     * @param issuerParent the body above it ("" = none), printed above the issuer as Nghị định 30/2020 lays out
+     */
+    public record Summaries(String campaignStart, String digest, int exportLinkHours, String issuer, String issuerParent) {}
 
     /**
      * @param dir where daily backups go; a relative path is inside the database's folder

@@ -247,7 +247,9 @@ final class SummaryCommands {
         Map<String, Current> current = ReportData.current(tx, week, codes);
         Map<String, ReportData.Figures> previous = summarizer.values(tx).week(week.previous());
         ScopeSummary s = summarizer.compute(tree, scope, week, current, previous, new long[codes.size()], call.now());
-        byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, ReportData.history(tx, week, codes),
+        Map<String, ReportData.Figures> cumulative = summarizer.values(tx).sumPerUnit(
+                tree.subtree(scope).stream().map(Unit::code).toList(), settings.campaignStart(), week);
+        byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, cumulative, ReportData.history(tx, week, codes),
                 Members.leaderNames(tx), call.now()));
         ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), week, excel.fileName(s), xlsx, call.now());
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.xuat", scope.code(),
