@@ -93,14 +93,14 @@ final class ExcelExport {
         int change = 2 + 3 * n;
         int lastCol = change + 1;
         Sheet sh = wb.createSheet("Tổng hợp");
-        titleBlock(sh, st, lastCol, 1);
+        titleBlock(sh, st, lastCol, 1 + n);
         title(sh, st, 3, lastCol, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG");
         centered(sh, st, 4, lastCol, VnFormat.capitalize(s.week().label()) + (s.running() ? ", đang diễn ra" : "")
                 + " · Phạm vi: " + s.scope().name());
         line(sh, st, 5, lastCol, "Đã báo cáo " + s.reported() + "/" + s.expected().size() + " đơn vị ("
                 + VnFormat.rate(s.reported(), s.expected().size()) + "); đúng hạn " + s.onTime() + ", muộn "
                 + s.late().size() + ". Cột \"So với tuần trước\" so sánh " + settings.indicators().get(0).name()
-                + " của các đơn vị báo cáo cả hai tuần. Lập lúc " + stamp(in.generatedAt()) + ".");
+                + " của các đơn vị báo cáo cả hai tuần. Lập lúc " + stamp(in.generatedAt()) + ".", 2);
 
         Week week = s.week();
         Week before = week.previous();
@@ -164,7 +164,7 @@ final class ExcelExport {
                 Current cur = in.current().get(u.code());
                 num(row, 0, ++stt, st.center);
                 cell(row, 1, u.name(), st.text);
-                unitCells(row, n, cur, in.previous().get(u.code()), in.cumulative().get(u.code()), st);
+                unitCells(sh, row, n, cur, in.previous().get(u.code()), in.cumulative().get(u.code()), st);
                 ReportData.Figures prev = in.previous().get(u.code());
                 String text = cur == null || !cur.has(0) ? "" : prev == null || !prev.has(0) ? "Tuần trước chưa báo cáo"
                         : VnFormat.change(cur.values()[0], prev.values()[0], "tuần trước");
@@ -189,13 +189,13 @@ final class ExcelExport {
             legend.append(i == 0 ? "" : "; ").append(settings.shortLabel(i)).append(" – ").append(settings.indicators().get(i).name());
         }
         line(sh, st, totalRow + 2, lastCol, legend + ". \"Chưa báo cáo\": đơn vị chưa gửi báo cáo (không phải số 0); "
-                + "\"Chưa báo\": đơn vị bỏ qua mục này. Các dòng cụm và dòng tổng cộng là công thức, sửa số một đơn vị thì tự tính lại.");
+                + "\"Chưa báo\": đơn vị bỏ qua mục này. Các dòng cụm và dòng tổng cộng là công thức, sửa số một đơn vị thì tự tính lại.", 3);
 
         sh.setColumnWidth(0, 5 * 256);
         sh.setColumnWidth(1, 28 * 256);
         for (int i = 0; i < 3 * n; i++) sh.setColumnWidth(2 + i, 9 * 256);
-        sh.setColumnWidth(change, 20 * 256);
-        sh.setColumnWidth(lastCol, 18 * 256);
+        sh.setColumnWidth(change, 30 * 256);
+        sh.setColumnWidth(lastCol, 24 * 256);
         sh.createFreezePane(2, FIRST_DATA_ROW);
         printable(sh, HEADER_ROW, HEADER_ROW + 1);
     }
@@ -236,19 +236,29 @@ final class ExcelExport {
         return out;
     }
 
-    /** A unit's figures: a number, "Chưa báo" for an indicator skipped, "Chưa báo cáo" without a report. */
-    private static void unitCells(Row row, int n, Current cur, ReportData.Figures prev, ReportData.Figures cum, Styles st) {
-        for (int i = 0; i < n; i++) {
-            figure(row, 2 + i, cur == null ? null : new ReportData.Figures(cur.values(), cur.given()), i, st);
-            figure(row, 2 + n + i, prev, i, st);
-            figure(row, 2 + 2 * n + i, cum, i, st);
-        }
+    /**
+     * A unit's figures: numbers, "Chưa báo" for an indicator skipped, and for a week without a report one merged
+     * "Chưa báo cáo" across the block (its first cell holds the text; blank cells, like text, add nothing to a SUM).
+     */
+    private static void unitCells(Sheet sh, Row row, int n, Current cur, ReportData.Figures prev, ReportData.Figures cum,
+                                  Styles st) {
+        block(sh, row, 2, n, cur == null ? null : new ReportData.Figures(cur.values(), cur.given()), st);
+        block(sh, row, 2 + n, n, prev, st);
+        block(sh, row, 2 + 2 * n, n, cum, st);
     }
 
-    private static void figure(Row row, int col, ReportData.Figures f, int i, Styles st) {
-        if (f == null) cell(row, col, "Chưa báo cáo", st.missing);
-        else if (!f.has(i)) cell(row, col, "Chưa báo", st.missing);   // skipped in the report, not a 0
-        else num(row, col, f.values()[i], st.number);
+    private static void block(Sheet sh, Row row, int first, int n, ReportData.Figures f, Styles st) {
+        if (f == null) {
+            cell(row, first, "Chưa báo cáo", st.missing);
+            for (int i = 1; i < n; i++) row.createCell(first + i).setCellStyle(st.missing);
+            // Unsafe only in skipping the overlap check: these one-row regions never overlap.
+            if (n > 1) sh.addMergedRegionUnsafe(new CellRangeAddress(row.getRowNum(), row.getRowNum(), first, first + n - 1));
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!f.has(i)) cell(row, first + i, "Chưa báo", st.missing);   // skipped in the report, not a 0
+            else num(row, first + i, f.values()[i], st.number);
+        }
     }
 
     /**
@@ -465,7 +475,16 @@ final class ExcelExport {
     }
 
     private static void line(Sheet sh, Styles st, int row, int lastCol, String text) {
+        line(sh, st, row, lastCol, text, 1);
+    }
+
+    /**
+     * A note across the sheet, wrapped in a row of {@code lines} lines: text running past the merged cells would
+     * widen what LibreOffice prints, and so shrink the page it fits to one page wide.
+     */
+    private static void line(Sheet sh, Styles st, int row, int lastCol, String text, int lines) {
         Row r = sh.createRow(row);
+        r.setHeightInPoints(15f * lines);
         cell(r, 0, text, st.plain);
         sh.addMergedRegion(new CellRangeAddress(row, row, 0, lastCol));
     }
@@ -503,6 +522,8 @@ final class ExcelExport {
             title.setAlignment(HorizontalAlignment.CENTER);
             plain = wb.createCellStyle();
             plain.setFont(normal);
+            plain.setWrapText(true);
+            plain.setVerticalAlignment(VerticalAlignment.TOP);
             centerPlain = wb.createCellStyle();
             centerPlain.setFont(normal);
             centerPlain.setAlignment(HorizontalAlignment.CENTER);
@@ -516,35 +537,36 @@ final class ExcelExport {
             header.setVerticalAlignment(VerticalAlignment.CENTER);
             fill(header, IndexedColors.PALE_BLUE);
             text = bordered(wb);
-            text.setWrapText(true);
+            text.setShrinkToFit(true);
             center = bordered(wb);
             center.setAlignment(HorizontalAlignment.CENTER);
             number = bordered(wb);
             number.setDataFormat(thousands);
+            number.setShrinkToFit(true);
             missing = bordered(wb);
             missing.setAlignment(HorizontalAlignment.CENTER);
-            missing.setWrapText(true);
+            missing.setShrinkToFit(true);
             date = bordered(wb);
             date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
             groupText = bordered(wb);
             groupText.setFont(bold);
-            groupText.setWrapText(true);
+            groupText.setShrinkToFit(true);
             fill(groupText, IndexedColors.GREY_25_PERCENT);
             groupCenter = bordered(wb);
             fill(groupCenter, IndexedColors.GREY_25_PERCENT);
             groupNumber = bordered(wb);
             groupNumber.setFont(bold);
             groupNumber.setDataFormat(thousands);
-            groupNumber.setWrapText(true);
+            groupNumber.setShrinkToFit(true);
             fill(groupNumber, IndexedColors.GREY_25_PERCENT);
             totalText = bordered(wb);
             totalText.setFont(bold);
-            totalText.setWrapText(true);
+            totalText.setShrinkToFit(true);
             fill(totalText, IndexedColors.LIGHT_YELLOW);
             totalNumber = bordered(wb);
             totalNumber.setFont(bold);
             totalNumber.setDataFormat(thousands);
-            totalNumber.setWrapText(true);
+            totalNumber.setShrinkToFit(true);
             fill(totalNumber, IndexedColors.LIGHT_YELLOW);
         }
 

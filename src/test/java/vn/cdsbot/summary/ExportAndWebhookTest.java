@@ -111,7 +111,7 @@ class ExportAndWebhookTest {
                 assertThat(wb.getNumberOfSheets()).isEqualTo(3);
                 Sheet s1 = wb.getSheetAt(0);
                 assertThat(s1.getSheetName()).isEqualTo("Tổng hợp");
-                assertThat(s1.getRow(0).getCell(2).getStringCellValue()).isEqualTo("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+                assertThat(s1.getRow(0).getCell(7).getStringCellValue()).isEqualTo("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
                 assertThat(s1.getRow(1).getCell(0).getStringCellValue()).isEqualTo("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH");
                 Row header = s1.getRow(ExcelExport.HEADER_ROW);
                 Row sub = s1.getRow(ExcelExport.HEADER_ROW + 1);
