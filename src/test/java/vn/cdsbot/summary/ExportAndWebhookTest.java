@@ -52,7 +52,7 @@ class ExportAndWebhookTest {
         // Build the data first (the app opens the same file and finds the schema migrated).
         SummarizerTest.handChecked(dir).member("sec", "BP", "secretariat", "Văn phòng BCĐ").close();
         clock = new MutableClock(SummaryCommandsTest.NOW);
-        Path configFile = configWithTheTestUnits();
+        Path configFile = configWithTheTestUnits(dir);
         BotConfig config = ConfigLoader.load(configFile, true, java.util.Map.of(
                 "CDSBOT_DB", dir.resolve("test.db").toString(), "CDSBOT_PORT", "0")).config();
         app = App.start(config, ZaloCredentials.LOCAL, clock);
@@ -64,7 +64,7 @@ class ExportAndWebhookTest {
     }
 
     /** The app re-reads the units CSV on start: give it the same units the test data has. */
-    private Path configWithTheTestUnits() {
+    static Path configWithTheTestUnits(Path dir) {
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
              var rs = c.createStatement().executeQuery("SELECT code, name, COALESCE(parent_code, ''), kind FROM units WHERE active = 1")) {
             StringBuilder csv = new StringBuilder("code,name,parent_code,kind\n");
