@@ -20,6 +20,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.period.VnDates;
@@ -39,6 +40,8 @@ final class ReportDraft {
     /** Twentieths of a point per millimetre, the unit of Word's page set-up. */
     private static final double TWIPS_PER_MM = 1440 / 25.4;
     private static final int NAMED = 15;
+    /** The width between the margins, in millimetres: A4 less 30 mm left and 15 mm right. */
+    private static final double TEXT_WIDTH = 210 - 30 - 15;
 
     private final Settings settings;
 
@@ -114,11 +117,9 @@ final class ReportDraft {
     private void heading(XWPFDocument doc, LocalDate today) {
         XWPFTable t = doc.createTable(1, 2);
         t.removeBorders();
-        t.setWidth("100%");
+        columns(t, 62, TEXT_WIDTH - 62);   // wide enough on the right for the Quốc hiệu on one line
         XWPFTableCell left = t.getRow(0).getCell(0);
         XWPFTableCell right = t.getRow(0).getCell(1);
-        left.setWidth("38%");
-        right.setWidth("62%");
         XWPFParagraph p = left.getParagraphs().get(0);
         if (!settings.issuerParent().isEmpty()) {
             center(p);
@@ -202,7 +203,6 @@ final class ReportDraft {
     private void table(XWPFDocument doc, Input in) {
         int n = settings.indicators().size();
         XWPFTable t = doc.createTable(1, 3 + n);
-        t.setWidth("100%");
         t.setTableAlignment(TableRowAlign.CENTER);
         XWPFTableRow header = t.getRow(0);
         header.setRepeatHeader(true);   // the header row again on every page the table runs over
@@ -213,6 +213,12 @@ final class ReportDraft {
         int stt = 0;
         for (Row r : in.rows()) tableRow(t, String.valueOf(++stt), r.unit().name(), r.tally(), n, false);
         tableRow(t, "", "Tổng cộng", in.summary().total(), n, true);
+        double[] widths = new double[3 + n];
+        widths[0] = 13;
+        widths[1] = 42;
+        widths[2] = 18;
+        for (int i = 0; i < n; i++) widths[3 + i] = (TEXT_WIDTH - 73) / n;
+        columns(t, widths);
         XWPFParagraph legend = doc.createParagraph();
         legend.setSpacingBefore(60);
         StringBuilder b = new StringBuilder("Ghi chú: ");
@@ -287,11 +293,9 @@ final class ReportDraft {
     private void closing(XWPFDocument doc) {
         XWPFTable t = doc.createTable(1, 2);
         t.removeBorders();
-        t.setWidth("100%");
+        columns(t, 70, TEXT_WIDTH - 70);
         XWPFTableCell left = t.getRow(0).getCell(0);
         XWPFTableCell right = t.getRow(0).getCell(1);
-        left.setWidth("50%");
-        right.setWidth("50%");
         XWPFParagraph p = left.getParagraphs().get(0);
         p.setSpacingBefore(240);
         run(p, "Nơi nhận:", 12, true, true);
@@ -299,7 +303,7 @@ final class ReportDraft {
         p = right.getParagraphs().get(0);
         center(p);
         p.setSpacingBefore(240);
-        run(p, "QUYỀN HẠN, CHỨC VỤ NGƯỜI KÝ", 14, true, false);
+        run(p, "QUYỀN HẠN, CHỨC VỤ NGƯỜI KÝ", 13, true, false);
         p = right.addParagraph();
         center(p);
         run(p, "(Chữ ký, dấu)", 14, false, true);
@@ -332,6 +336,32 @@ final class ReportDraft {
         p.setIndentationFirstLine((int) twips(10));
         p.setSpacingAfter(120);
         return p;
+    }
+
+    /** Fixed column widths in millimetres, so Word and LibreOffice lay the table out alike. */
+    private static void columns(XWPFTable t, double... mm) {
+        var ct = t.getCTTbl();
+        var grid = ct.getTblGrid() != null ? ct.getTblGrid() : ct.addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) grid.removeGridCol(0);
+        double total = 0;
+        for (double w : mm) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(twips(w)));
+            total += w;
+        }
+        t.setWidth(String.valueOf(twips(total)));
+        var pr = ct.getTblPr() != null ? ct.getTblPr() : ct.addNewTblPr();
+        (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
+        for (XWPFTableRow row : t.getRows()) {
+            int col = 0;
+            for (XWPFTableCell cell : row.getTableCells()) {
+                var tcPr = cell.getCTTc().getTcPr();
+                int span = tcPr != null && tcPr.isSetGridSpan() ? tcPr.getGridSpan().getVal().intValue() : 1;
+                double w = 0;
+                for (int k = col; k < col + span && k < mm.length; k++) w += mm[k];
+                cell.setWidth(String.valueOf(twips(w)));
+                col += span;
+            }
+        }
     }
 
     private static void cellText(XWPFTableCell cell, String text, boolean bold) {
