@@ -146,7 +146,13 @@ public record BotConfig(
                             double plausibilityFactor, int plausibilityMinimum, int draftTimeoutMinutes,
                             int inviteDays) {}
 
-    public record Summaries(String campaignStart, String digest, int exportLinkHours) {}
+    /**
+     * @param issuer the body that issues the committee's documents, printed atop spreadsheets and report drafts
+     * @param issuerParent the body above it ("" = none), printed above the issuer as Nghị định 30/2020 lays out
+     * @param issuerPlace the place name of a report draft's date line ("Bình Phước, ngày … tháng … năm …")
+     */
+    public record Summaries(String campaignStart, String digest, int exportLinkHours, String issuer, String issuerParent,
+                            String issuerPlace) {}
 
     /**
      * @param dir where daily backups go; a relative path is inside the database's folder

@@ -34,6 +34,16 @@ public final class VnDates {
         return DATE.format(d);
     }
 
+    /**
+     * The date line of an administrative document: "ngày 05 tháng 02 năm 2026", "ngày 23 tháng 11 năm 2026". Nghị
+     * định 30/2020 writes a 0 before days 1–9 and months 1 and 2 (so "tháng 02" but "tháng 3").
+     */
+    public static String documentDate(LocalDate d) {
+        String day = String.format("%02d", d.getDayOfMonth());
+        String month = d.getMonthValue() <= 2 ? String.format("%02d", d.getMonthValue()) : String.valueOf(d.getMonthValue());
+        return "ngày " + day + " tháng " + month + " năm " + d.getYear();
+    }
+
     /** "02/12". */
     public static String dayMonth(LocalDate d) {
         return DAY_MONTH.format(d);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -26,14 +29,17 @@ import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.VnDates;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.summary.ReportData.Current;
 import vn.cdsbot.summary.ReportData.Version;
 import vn.cdsbot.summary.ScopeSummary.Tally;
 
 /**
- * The committee's spreadsheet. Sheet 1: STT / Đơn vị / one column per indicator / So với tuần trước / Ghi chú,
- * groups as bold subtotal rows, a totals row. Sheet 2: every version of every report of the week. Sheet 3: the
- * units that have not reported. Units that have not reported have empty cells, not zeros.
+ * The committee's spreadsheet, ready to print and file. Sheet 1: a title block like an official report's, then
+ * STT / Đơn vị / this week, the week before and cumulative per indicator / So với tuần trước / Ghi chú; groups as
+ * bold subtotal rows and a totals row, both formulas over the rows they contain. Sheet 2: every version of every
+ * report of the week. Sheet 3: the units that have not reported. A unit without a report reads "Chưa báo cáo",
+ * never 0. Every sheet prints in Times New Roman on landscape A4, one page wide, its header rows on every page.
  */
 final class ExcelExport {
 
@@ -45,7 +51,8 @@ final class ExcelExport {
 
     /** What the spreadsheet is built from. */
     record Input(UnitTree tree, ScopeSummary summary, Map<String, Current> current, Map<String, ReportData.Figures> previous,
-                 List<Version> history, Map<String, List<String>> leaders, Instant generatedAt) {}
+                 Map<String, ReportData.Figures> cumulative, List<Version> history, Map<String, List<String>> leaders,
+                 Instant generatedAt) {}
 
     byte[] build(Input in) {
         // Streaming workbook: rows go to a temporary file as they are written, which is several times faster
@@ -73,87 +80,268 @@ final class ExcelExport {
 
     // ---- sheet 1 -------------------------------------------------------------------------------------------
 
+    /** Row of the first of the two header rows of sheet 1 (the rows above are the title block). */
+    static final int HEADER_ROW = 7;
+    static final int FIRST_DATA_ROW = HEADER_ROW + 2;
+
+    /** One row of sheet 1: a reporting unit, or a group whose cells sum the rows it directly contains. */
+    private record Line(Unit unit, boolean group, int row) {}
+
     private void summarySheet(Workbook wb, Styles st, Input in) {
         ScopeSummary s = in.summary();
         int n = settings.indicators().size();
-        int lastCol = n + 3;
+        int change = 2 + 3 * n;
+        int lastCol = change + 1;
         Sheet sh = wb.createSheet("Tổng hợp");
-        title(sh, st, 0, lastCol, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG");
-        line(sh, st, 1, lastCol, VnFormat.capitalize(s.week().label()) + (s.running() ? ", đang diễn ra" : "")
+        titleBlock(sh, st, lastCol, 1 + n);
+        title(sh, st, 3, lastCol, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG");
+        centered(sh, st, 4, lastCol, VnFormat.capitalize(s.week().label()) + (s.running() ? ", đang diễn ra" : "")
                 + " · Phạm vi: " + s.scope().name());
-        line(sh, st, 2, lastCol, "Đã báo cáo " + s.reported() + "/" + s.expected().size() + " đơn vị ("
+        line(sh, st, 5, lastCol, "Đã báo cáo " + s.reported() + "/" + s.expected().size() + " đơn vị ("
                 + VnFormat.rate(s.reported(), s.expected().size()) + "); đúng hạn " + s.onTime() + ", muộn "
                 + s.late().size() + ". Cột \"So với tuần trước\" so sánh " + settings.indicators().get(0).name()
-                + " của các đơn vị báo cáo cả hai tuần. Lập lúc " + stamp(in.generatedAt()) + ".");
+                + " của các đơn vị báo cáo cả hai tuần. Lập lúc " + stamp(in.generatedAt()) + ".", 2);
 
-        Row header = sh.createRow(4);
-        header.setHeightInPoints(48);
-        int c = 0;
-        cell(header, c++, "STT", st.header);
-        cell(header, c++, "Đơn vị", st.header);
-        for (int i = 0; i < n; i++) cell(header, c++, settings.title(i), st.header);
-        cell(header, c++, "So với tuần trước", st.header);
-        cell(header, c, "Ghi chú", st.header);
+        Week week = s.week();
+        Week before = week.previous();
+        Row top = sh.createRow(HEADER_ROW);
+        Row sub = sh.createRow(HEADER_ROW + 1);
+        top.setHeightInPoints(32);
+        sub.setHeightInPoints(32);
+        for (int col = 0; col <= lastCol; col++) {
+            cell(top, col, "", st.header);
+            cell(sub, col, "", st.header);
+        }
+        headerSpan(sh, top, 0, 0, "STT", true);
+        headerSpan(sh, top, 1, 1, "Đơn vị", true);
+        headerSpan(sh, top, 2, 1 + n, "Tuần " + week.number() + "/" + week.year(), false);
+        headerSpan(sh, top, 2 + n, 1 + 2 * n, "Tuần trước (" + before.number() + "/" + before.year() + ")", false);
+        headerSpan(sh, top, 2 + 2 * n, 1 + 3 * n, "Lũy kế từ tuần " + settings.campaignStart().number() + "/"
+                + settings.campaignStart().year(), false);
+        headerSpan(sh, top, change, change, "So với tuần trước", true);
+        headerSpan(sh, top, lastCol, lastCol, "Ghi chú", true);
+        for (int block = 0; block < 3; block++) {
+            for (int i = 0; i < n; i++) sub.getCell(2 + block * n + i).setCellValue(settings.shortLabel(i));
+        }
 
+        // Plan the rows first: a group's formulas name the rows it directly contains, which come after it.
         Set<String> expected = new HashSet<>();
         for (Unit u : s.expected()) expected.add(u.code());
-        Set<String> corrected = codes(s.correctedAfterDeadline());
-
-        int r = 5;
-        int stt = 0;
-        for (Unit u : in.tree().subtree(s.scope())) {
+        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> groupRows = new HashMap<>();
+        Map<Integer, List<Integer>> contained = new HashMap<>();   // group row (or the totals row) → its direct rows
+        int r = FIRST_DATA_ROW;
+        List<Unit> subtree = in.tree().subtree(s.scope());
+        for (Unit u : subtree) {
             if (u.code().equals(s.scope().code()) && !expected.contains(u.code())) continue;
             Tally a = s.tallies().get(u.code());
-            if (expected.contains(u.code())) {
+            boolean unitRow = expected.contains(u.code());
+            if (!unitRow && (a == null || a.expected() == 0)) continue;
+            Line l = new Line(u, !unitRow, r++);
+            lines.add(l);
+            if (l.group()) groupRows.put(u.code(), l.row());
+            contained.computeIfAbsent(owner(in.tree(), s.scope(), u, groupRows), k -> new ArrayList<>()).add(l.row());
+        }
+        int totalRow = r;
+
+        // Every figure cell's value, so formula cells carry the same cached result Excel will compute.
+        Map<Integer, Long[]> values = new HashMap<>();
+        for (Line l : lines) {
+            if (!l.group()) values.put(l.row(), unitValues(l.unit().code(), in, n));
+        }
+        for (int k = lines.size() - 1; k >= 0; k--) {
+            Line l = lines.get(k);
+            if (l.group()) values.put(l.row(), sumRows(contained.getOrDefault(l.row(), List.of()), values, 3 * n));
+        }
+        values.put(totalRow, sumRows(contained.getOrDefault(TOTAL, List.of()), values, 3 * n));
+
+        Set<String> corrected = codes(s.correctedAfterDeadline());
+        int stt = 0;
+        for (Line l : lines) {
+            Row row = sh.createRow(l.row());
+            Unit u = l.unit();
+            if (!l.group()) {
                 Current cur = in.current().get(u.code());
-                ReportData.Figures prev = in.previous().get(u.code());
-                Row row = sh.createRow(r++);
                 num(row, 0, ++stt, st.center);
                 cell(row, 1, u.name(), st.text);
-                for (int i = 0; i < n; i++) {
-                    if (cur == null) cell(row, 2 + i, "", st.number);
-                    else if (!cur.has(i)) cell(row, 2 + i, "Chưa báo", st.text);   // skipped in the report, not a 0
-                    else num(row, 2 + i, cur.values()[i], st.number);
-                }
-                String change = cur == null || !cur.has(0) ? "" : prev == null || !prev.has(0) ? "Tuần trước chưa báo cáo"
+                unitCells(sh, row, n, cur, in.previous().get(u.code()), in.cumulative().get(u.code()), st);
+                ReportData.Figures prev = in.previous().get(u.code());
+                String text = cur == null || !cur.has(0) ? "" : prev == null || !prev.has(0) ? "Tuần trước chưa báo cáo"
                         : VnFormat.change(cur.values()[0], prev.values()[0], "tuần trước");
-                cell(row, n + 2, change, st.text);
-                cell(row, n + 3, note(cur, corrected), st.text);
-            } else if (a != null && a.expected() > 0) {
-                Row row = sh.createRow(r++);
+                cell(row, change, text, st.text);
+                cell(row, lastCol, note(cur, corrected), st.text);
+            } else {
+                Tally a = s.tallies().get(u.code());
                 cell(row, 0, "", st.groupCenter);
                 cell(row, 1, u.name() + " (" + a.reported() + "/" + a.expected() + " đã báo cáo)", st.groupText);
-                tallyCells(row, n, a, st.groupNumber, st.groupText);
+                sumCells(row, 3 * n, contained.getOrDefault(l.row(), List.of()), values.get(l.row()), st.groupNumber);
+                changeCells(row, change, a, st.groupText);
             }
         }
-        Row total = sh.createRow(r);
+        Row total = sh.createRow(totalRow);
         cell(total, 0, "", st.totalText);
         cell(total, 1, "Tổng cộng (" + s.reported() + "/" + s.expected().size() + " đã báo cáo)", st.totalText);
-        tallyCells(total, n, s.total(), st.totalNumber, st.totalText);
+        sumCells(total, 3 * n, contained.getOrDefault(TOTAL, List.of()), values.get(totalRow), st.totalNumber);
+        changeCells(total, change, s.total(), st.totalText);
 
-        sh.setColumnWidth(0, 6 * 256);
-        sh.setColumnWidth(1, 36 * 256);
-        for (int i = 0; i < n; i++) sh.setColumnWidth(2 + i, 16 * 256);
-        sh.setColumnWidth(n + 2, 24 * 256);
-        sh.setColumnWidth(n + 3, 30 * 256);
-        sh.createFreezePane(2, 5);
+        StringBuilder legend = new StringBuilder("Chỉ tiêu: ");
+        for (int i = 0; i < n; i++) {
+            legend.append(i == 0 ? "" : "; ").append(settings.shortLabel(i)).append(" – ").append(settings.indicators().get(i).name());
+        }
+        line(sh, st, totalRow + 2, lastCol, legend + ". \"Chưa báo cáo\": đơn vị chưa gửi báo cáo (không phải số 0); "
+                + "\"Chưa báo\": đơn vị bỏ qua mục này. Các dòng cụm và dòng tổng cộng là công thức, sửa số một đơn vị thì tự tính lại.", 3);
+
+        sh.setColumnWidth(0, 5 * 256);
+        sh.setColumnWidth(1, 28 * 256);
+        for (int i = 0; i < 3 * n; i++) sh.setColumnWidth(2 + i, 9 * 256);
+        sh.setColumnWidth(change, 30 * 256);
+        sh.setColumnWidth(lastCol, 24 * 256);
+        sh.createFreezePane(2, FIRST_DATA_ROW);
+        printable(sh, HEADER_ROW, HEADER_ROW + 1);
+    }
+
+    /** The row a unit's row adds into: its nearest ancestor with a group row, or {@link #TOTAL}. */
+    private static int owner(UnitTree tree, Unit scope, Unit u, Map<String, Integer> groupRows) {
+        Unit p = u;
+        while (!p.code().equals(scope.code())) {
+            p = tree.parent(p).orElse(scope);
+            Integer row = groupRows.get(p.code());
+            if (row != null) return row;
+        }
+        return TOTAL;
+    }
+
+    private static final int TOTAL = -1;
+
+    /** This week, the week before and the cumulative figures of one unit; null where there is no figure. */
+    private static Long[] unitValues(String code, Input in, int n) {
+        Long[] v = new Long[3 * n];
+        Current cur = in.current().get(code);
+        ReportData.Figures prev = in.previous().get(code);
+        ReportData.Figures cum = in.cumulative().get(code);
+        for (int i = 0; i < n; i++) {
+            v[i] = cur != null && cur.has(i) ? cur.values()[i] : null;
+            v[n + i] = prev != null && prev.has(i) ? prev.values()[i] : null;
+            v[2 * n + i] = cum != null && cum.has(i) ? cum.values()[i] : null;
+        }
+        return v;
+    }
+
+    private static Long[] sumRows(List<Integer> rows, Map<Integer, Long[]> values, int width) {
+        Long[] out = new Long[width];
+        for (int row : rows) {
+            Long[] v = values.get(row);
+            for (int i = 0; i < width; i++) if (v[i] != null) out[i] = (out[i] == null ? 0 : out[i]) + v[i];
+        }
+        return out;
     }
 
     /**
-     * A group or total row: the sums of the units that reported, or "Chưa báo cáo" when none did (never a 0),
-     * and the change of the units that reported both weeks.
+     * A unit's figures: numbers, "Chưa báo" for an indicator skipped, and for a week without a report one merged
+     * "Chưa báo cáo" across the block (its first cell holds the text; blank cells, like text, add nothing to a SUM).
      */
-    private static void tallyCells(Row row, int n, Tally t, CellStyle number, CellStyle text) {
-        for (int i = 0; i < n; i++) {
-            if (t.given()[i] == 0) cell(row, 2 + i, "Chưa báo cáo", text); else num(row, 2 + i, t.totals()[i], number);
+    private static void unitCells(Sheet sh, Row row, int n, Current cur, ReportData.Figures prev, ReportData.Figures cum,
+                                  Styles st) {
+        block(sh, row, 2, n, cur == null ? null : new ReportData.Figures(cur.values(), cur.given()), st);
+        block(sh, row, 2 + n, n, prev, st);
+        block(sh, row, 2 + 2 * n, n, cum, st);
+    }
+
+    private static void block(Sheet sh, Row row, int first, int n, ReportData.Figures f, Styles st) {
+        if (f == null) {
+            cell(row, first, "Chưa báo cáo", st.missing);
+            for (int i = 1; i < n; i++) row.createCell(first + i).setCellStyle(st.missing);
+            // Unsafe only in skipping the overlap check: these one-row regions never overlap.
+            if (n > 1) sh.addMergedRegionUnsafe(new CellRangeAddress(row.getRowNum(), row.getRowNum(), first, first + n - 1));
+            return;
         }
+        for (int i = 0; i < n; i++) {
+            if (!f.has(i)) cell(row, first + i, "Chưa báo", st.missing);   // skipped in the report, not a 0
+            else num(row, first + i, f.values()[i], st.number);
+        }
+    }
+
+    /**
+     * A group or totals row: formulas over the rows it directly contains, so an edited figure recomputes. SUM and
+     * COUNT skip text, so units without a report add nothing, and a group where nobody gave a figure says
+     * "Chưa báo cáo" rather than 0.
+     */
+    private static void sumCells(Row row, int width, List<Integer> rows, Long[] cached, CellStyle style) {
+        for (int i = 0; i < width; i++) {
+            Cell c = row.createCell(2 + i);
+            c.setCellStyle(style);
+            if (rows.isEmpty()) {
+                c.setCellValue("Chưa báo cáo");
+                continue;
+            }
+            String refs = ranges(org.apache.poi.ss.util.CellReference.convertNumToColString(2 + i), rows);
+            c.setCellFormula("IF(COUNT(" + refs + ")=0,\"Chưa báo cáo\",SUM(" + refs + "))");
+            if (cached[i] == null) c.setCellValue("Chưa báo cáo"); else c.setCellValue(cached[i]);
+        }
+    }
+
+    /** "C10:C14,C16": the rows (0-based, ascending) as few ranges as possible. */
+    static String ranges(String col, List<Integer> rows) {
+        StringBuilder b = new StringBuilder();
+        int k = 0;
+        while (k < rows.size()) {
+            int first = rows.get(k);
+            int last = first;
+            while (k + 1 < rows.size() && rows.get(k + 1) == last + 1) last = rows.get(++k);
+            k++;
+            if (b.length() > 0) b.append(',');
+            b.append(col).append(first + 1);
+            if (last > first) b.append(':').append(col).append(last + 1);
+        }
+        return b.toString();
+    }
+
+    /** The change of the units that reported both weeks: like with like, so text rather than a formula. */
+    private static void changeCells(Row row, int col, Tally t, CellStyle text) {
         String change;
         if (t.given()[0] == 0) change = "";
         else if (t.comparedCount()[0] == 0) change = "Tuần trước chưa báo cáo";
         else change = VnFormat.change(t.comparedNow()[0], t.comparedBefore()[0], "tuần trước")
                 + (t.comparedCount()[0] < t.given()[0] ? " (" + t.comparedCount()[0] + " đơn vị báo cáo cả hai tuần)" : "");
-        cell(row, n + 2, change, text);
-        cell(row, n + 3, "", text);
+        cell(row, col, change, text);
+        cell(row, col + 1, "", text);
+    }
+
+    private static void headerSpan(Sheet sh, Row top, int first, int last, String text, boolean bothRows) {
+        top.getCell(first).setCellValue(text);
+        int lastRow = top.getRowNum() + (bothRows ? 1 : 0);
+        if (first != last || bothRows) sh.addMergedRegion(new CellRangeAddress(top.getRowNum(), lastRow, first, last));
+    }
+
+    /** The heading of an administrative document: the issuing bodies on the left, Quốc hiệu and Tiêu ngữ on the right. */
+    private void titleBlock(Sheet sh, Styles st, int lastCol, int leftLast) {
+        Row r0 = sh.createRow(0);
+        Row r1 = sh.createRow(1);
+        cell(r0, 0, settings.issuerParent(), st.centerPlain);
+        cell(r1, 0, settings.issuer(), st.centerBold);
+        cell(r0, leftLast + 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", st.centerBold);
+        cell(r1, leftLast + 1, "Độc lập - Tự do - Hạnh phúc", st.centerBold);
+        for (int row = 0; row < 2; row++) {
+            sh.addMergedRegion(new CellRangeAddress(row, row, 0, leftLast));
+            sh.addMergedRegion(new CellRangeAddress(row, row, leftLast + 1, lastCol));
+        }
+    }
+
+    /** Landscape A4, one page wide, the header rows on every page, page numbers in the footer. */
+    private static void printable(Sheet sh, int headerFirst, int headerLast) {
+        PrintSetup ps = sh.getPrintSetup();
+        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        ps.setLandscape(true);
+        ps.setFitWidth((short) 1);
+        ps.setFitHeight((short) 0);   // as many pages tall as it takes
+        sh.setFitToPage(true);
+        sh.setAutobreaks(true);
+        sh.setMargin(Sheet.LeftMargin, 0.5);
+        sh.setMargin(Sheet.RightMargin, 0.4);
+        sh.setMargin(Sheet.TopMargin, 0.6);
+        sh.setMargin(Sheet.BottomMargin, 0.6);
+        sh.setRepeatingRows(new CellRangeAddress(headerFirst, headerLast, -1, -1));
+        sh.getFooter().setCenter("Trang &P/&N");
     }
 
     private static String note(Current cur, Set<String> corrected) {
@@ -229,6 +417,7 @@ final class ExcelExport {
         sh.setColumnWidth(n + 6, 8 * 256);
         sh.setColumnWidth(n + 7, 14 * 256);
         sh.createFreezePane(3, 3);
+        printable(sh, 2, 2);
     }
 
     // ---- sheet 3 -------------------------------------------------------------------------------------------
@@ -259,6 +448,7 @@ final class ExcelExport {
         sh.setColumnWidth(3, 26 * 256);
         sh.setColumnWidth(4, 36 * 256);
         sh.createFreezePane(0, 3);
+        printable(sh, 2, 2);
     }
 
     // ---- cells ---------------------------------------------------------------------------------------------
@@ -278,8 +468,23 @@ final class ExcelExport {
         sh.addMergedRegion(new CellRangeAddress(row, row, 0, lastCol));
     }
 
-    private static void line(Sheet sh, Styles st, int row, int lastCol, String text) {
+    private static void centered(Sheet sh, Styles st, int row, int lastCol, String text) {
         Row r = sh.createRow(row);
+        cell(r, 0, text, st.centerPlain);
+        sh.addMergedRegion(new CellRangeAddress(row, row, 0, lastCol));
+    }
+
+    private static void line(Sheet sh, Styles st, int row, int lastCol, String text) {
+        line(sh, st, row, lastCol, text, 1);
+    }
+
+    /**
+     * A note across the sheet, wrapped in a row of {@code lines} lines: text running past the merged cells would
+     * widen what LibreOffice prints, and so shrink the page it fits to one page wide.
+     */
+    private static void line(Sheet sh, Styles st, int row, int lastCol, String text, int lines) {
+        Row r = sh.createRow(row);
+        r.setHeightInPoints(15f * lines);
         cell(r, 0, text, st.plain);
         sh.addMergedRegion(new CellRangeAddress(row, row, 0, lastCol));
     }
@@ -296,54 +501,86 @@ final class ExcelExport {
         c.setCellStyle(style);
     }
 
-    /** Cell styles, created once per workbook (Excel limits their number). */
+    /** Cell styles, created once per workbook (Excel limits their number); Times New Roman as official papers use. */
     private static final class Styles {
-        final CellStyle title, plain, header, text, center, number, date;
+        static final String FONT = "Times New Roman";
+        final CellStyle title, plain, centerPlain, centerBold, header, text, center, number, missing, date;
         final CellStyle groupText, groupCenter, groupNumber, totalText, totalNumber;
+        private final Font normal;
 
         Styles(Workbook wb) {
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            Font big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
+            // The default font too, so empty cells and anything unstyled print in the same face.
+            Font base = wb.getFontAt(0);
+            base.setFontName(FONT);
+            base.setFontHeightInPoints((short) 11);
+            normal = font(wb, false, 11);
+            Font bold = font(wb, true, 11);
+            Font big = font(wb, true, 14);
             short thousands = wb.createDataFormat().getFormat("#,##0");
             title = wb.createCellStyle();
             title.setFont(big);
+            title.setAlignment(HorizontalAlignment.CENTER);
             plain = wb.createCellStyle();
+            plain.setFont(normal);
+            plain.setWrapText(true);
+            plain.setVerticalAlignment(VerticalAlignment.TOP);
+            centerPlain = wb.createCellStyle();
+            centerPlain.setFont(normal);
+            centerPlain.setAlignment(HorizontalAlignment.CENTER);
+            centerBold = wb.createCellStyle();
+            centerBold.setFont(bold);
+            centerBold.setAlignment(HorizontalAlignment.CENTER);
             header = bordered(wb);
             header.setFont(bold);
             header.setWrapText(true);
-            header.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+            header.setAlignment(HorizontalAlignment.CENTER);
             header.setVerticalAlignment(VerticalAlignment.CENTER);
             fill(header, IndexedColors.PALE_BLUE);
             text = bordered(wb);
+            text.setShrinkToFit(true);
             center = bordered(wb);
-            center.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+            center.setAlignment(HorizontalAlignment.CENTER);
             number = bordered(wb);
             number.setDataFormat(thousands);
+            number.setShrinkToFit(true);
+            missing = bordered(wb);
+            missing.setAlignment(HorizontalAlignment.CENTER);
+            missing.setShrinkToFit(true);
             date = bordered(wb);
             date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
             groupText = bordered(wb);
             groupText.setFont(bold);
+            groupText.setShrinkToFit(true);
             fill(groupText, IndexedColors.GREY_25_PERCENT);
             groupCenter = bordered(wb);
             fill(groupCenter, IndexedColors.GREY_25_PERCENT);
             groupNumber = bordered(wb);
             groupNumber.setFont(bold);
             groupNumber.setDataFormat(thousands);
+            groupNumber.setShrinkToFit(true);
             fill(groupNumber, IndexedColors.GREY_25_PERCENT);
             totalText = bordered(wb);
             totalText.setFont(bold);
+            totalText.setShrinkToFit(true);
             fill(totalText, IndexedColors.LIGHT_YELLOW);
             totalNumber = bordered(wb);
             totalNumber.setFont(bold);
             totalNumber.setDataFormat(thousands);
+            totalNumber.setShrinkToFit(true);
             fill(totalNumber, IndexedColors.LIGHT_YELLOW);
         }
 
-        private static CellStyle bordered(Workbook wb) {
+        private static Font font(Workbook wb, boolean bold, int points) {
+            Font f = wb.createFont();
+            f.setFontName(FONT);
+            f.setBold(bold);
+            f.setFontHeightInPoints((short) points);
+            return f;
+        }
+
+        private CellStyle bordered(Workbook wb) {
             CellStyle s = wb.createCellStyle();
+            s.setFont(normal);
             s.setBorderTop(BorderStyle.THIN);
             s.setBorderBottom(BorderStyle.THIN);
             s.setBorderLeft(BorderStyle.THIN);

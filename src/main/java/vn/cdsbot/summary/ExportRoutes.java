@@ -11,10 +11,11 @@ import vn.cdsbot.chat.Texts;
 import vn.cdsbot.people.Audit;
 import vn.cdsbot.storage.Database;
 
-/** GET /exports/{token}: the spreadsheet while the link is valid; a short Vietnamese page otherwise. */
+/** GET /exports/{token}: the spreadsheet or report draft while the link is valid; a short Vietnamese page otherwise. */
 final class ExportRoutes {
     private static final Logger log = LoggerFactory.getLogger(ExportRoutes.class);
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final Database db;
     private final ExportStore store;
@@ -44,10 +45,10 @@ final class ExportRoutes {
             });
             ctx.header("Content-Disposition", "attachment; filename=\"" + ascii(f.fileName()) + "\"; filename*=UTF-8''"
                     + URLEncoder.encode(f.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
-            ctx.contentType(XLSX).result(f.content());
+            ctx.contentType(f.fileName().endsWith(".docx") ? DOCX : XLSX).result(f.content());
         } else if (found instanceof ExportStore.Lookup.Expired) {
             page(ctx, 410, "Liên kết đã hết hạn",
-                    "Liên kết tải báo cáo này đã hết hạn. Hãy gõ #xuat trong Zalo để nhận liên kết mới.");
+                    "Liên kết tải báo cáo này đã hết hạn. Hãy gõ lại lệnh (#xuat hoặc #vanban) trong Zalo để nhận liên kết mới.");
         } else {
             page(ctx, 404, "Không tìm thấy báo cáo",
                     "Liên kết không đúng hoặc không còn tồn tại. Hãy kiểm tra lại, hoặc gõ #xuat trong Zalo để nhận liên kết mới.");

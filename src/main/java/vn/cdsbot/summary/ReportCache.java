@@ -119,4 +119,26 @@ final class ReportCache {
         }
         return out;
     }
+
+    /**
+     * Per unit, the sum of its current reports from..to inclusive; an indicator counts as given when any of those
+     * reports gave it. A unit without any report in the range is absent: it has no cumulative figure, not a 0.
+     */
+    synchronized Map<String, ReportData.Figures> sumPerUnit(Collection<String> units, Week from, Week to) {
+        Map<String, ReportData.Figures> out = new HashMap<>();
+        if (from.compareTo(to) > 0) return out;
+        int n = indicators.size();
+        for (Map<String, Entry> m : byWeek.subMap(from, true, to, true).values()) {
+            for (String u : units) {
+                Entry e = m.get(u);
+                if (e == null) continue;
+                ReportData.Figures f = e.figures();
+                ReportData.Figures acc = out.get(u);
+                long[] values = acc == null ? new long[n] : acc.values();
+                for (int i = 0; i < n; i++) if (f.has(i)) values[i] += f.values()[i];
+                out.put(u, new ReportData.Figures(values, (acc == null ? 0 : acc.given()) | f.given()));
+            }
+        }
+        return out;
+    }
 }

@@ -16,7 +16,7 @@ import vn.cdsbot.period.Week;
 /** What the summaries need from bot-config.yaml, validated once at start-up; periods come from the shared calendar. */
 record Settings(ReportingCalendar calendar, String reportingKind, List<BotConfig.Indicator> indicators,
                 Week campaignStart, DayTime digest, Duration exportLinkLifetime, MessagingWindow messagingWindow,
-                String publicUrl) {
+                String publicUrl, String issuer, String issuerParent, String issuerPlace) {
 
     static Settings from(BotConfig config, ReportingCalendar calendar) {
         BotConfig.Summaries s = config.summaries();
@@ -31,7 +31,8 @@ record Settings(ReportingCalendar calendar, String reportingKind, List<BotConfig
         if (config.reporting().indicators().isEmpty()) throw new IllegalArgumentException("reporting.indicators is empty");
         return new Settings(calendar, config.units().reportingKind(), List.copyOf(config.reporting().indicators()),
                 Week.containing(start), DayTime.parse(s.digest(), "summaries.digest"), Duration.ofHours(s.exportLinkHours()),
-                new MessagingWindow(config.zalo().paidMessages()), stripSlash(config.server().publicUrl()));
+                new MessagingWindow(config.zalo().paidMessages()), stripSlash(config.server().publicUrl()),
+                s.issuer().strip(), s.issuerParent().strip(), s.issuerPlace().strip());
     }
 
     ZoneId zone() {

@@ -78,7 +78,7 @@ public final class Summaries implements Feature {
         UnitTree tree = UnitTree.of(List.of(new Unit("X", "Đơn vị", null, settings.reportingKind(), true)));
         ScopeSummary s = summarizer.compute(tree, tree.root(), week, java.util.Map.of(), java.util.Map.of(),
                 new long[settings.indicators().size()], clock.instant());
-        excel.build(new ExcelExport.Input(tree, s, java.util.Map.of(), java.util.Map.of(), List.of(), java.util.Map.of(),
+        excel.build(new ExcelExport.Input(tree, s, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), List.of(), java.util.Map.of(),
                 clock.instant()));
         charts.render("Tuần", "Đơn vị", List.of(new ChartRenderer.Point(week, 1L, 1, false)),
                 List.of(new ChartRenderer.Bar("A", 1L)), 1);

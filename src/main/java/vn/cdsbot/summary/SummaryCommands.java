@@ -40,6 +40,7 @@ final class SummaryCommands {
     private final ChartRenderer charts;
     private final ExcelExport excel;
     private final ExportStore exports;
+    private final ReportDraft drafts;
 
     private final List<vn.cdsbot.feature.ScopeNote> notes;
 
@@ -52,6 +53,7 @@ final class SummaryCommands {
         this.charts = charts;
         this.excel = excel;
         this.exports = exports;
+        this.drafts = new ReportDraft(settings);
     }
 
     List<Command> all() {
@@ -63,7 +65,10 @@ final class SummaryCommands {
                 new Command("bieudo", List.of("bieu do"), VIEWERS,
                         "#bieudo [CHỈ TIÊU] — biểu đồ 12 tuần gần nhất", c -> guarded(c, this::chart)),
                 new Command("xuat", List.of("xuatexcel", "xuat excel"), EXPORTERS,
-                        "#xuat [tuần N] — tải tệp Excel tổng hợp", c -> guarded(c, this::export)));
+                        "#xuat [tuần N] — tải tệp Excel tổng hợp", c -> guarded(c, this::export)),
+                new Command("vanban", List.of("van ban", "baocaovanban"), VIEWERS,
+                        "#vanban [tuần N] [MÃ ĐƠN VỊ] — dự thảo báo cáo (Word) theo thể thức văn bản hành chính",
+                        c -> guarded(c, this::draft)));
     }
 
     private interface Handler {
@@ -254,7 +259,9 @@ final class SummaryCommands {
         Map<String, Current> current = ReportData.current(tx, week, codes);
         Map<String, ReportData.Figures> previous = summarizer.values(tx).week(week.previous());
         ScopeSummary s = summarizer.compute(tree, scope, week, current, previous, new long[codes.size()], call.now());
-        byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, ReportData.history(tx, week, codes),
+        Map<String, ReportData.Figures> cumulative = summarizer.values(tx).sumPerUnit(
+                tree.subtree(scope).stream().map(Unit::code).toList(), settings.campaignStart(), week);
+        byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, cumulative, ReportData.history(tx, week, codes),
                 Members.leaderNames(tx), call.now()));
         ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), week, excel.fileName(s), xlsx, call.now());
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.xuat", scope.code(),
@@ -262,6 +269,62 @@ final class SummaryCommands {
         log.info("Export built: {} bytes in {} ms, scope {}, week {}", xlsx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
         return new Export(s, link);
+    }
+
+    // ---- #vanban -------------------------------------------------------------------------------------------
+
+    /** Weeks looked back for units that keep not reporting (the draft names how many weeks in a row, up to this). */
+    static final int ABSENCE_LOOKBACK = 12;
+
+    private List<Reply> draft(CommandCall call) throws Exception {
+        long started = System.nanoTime();
+        Connection tx = call.tx();
+        Request req = Request.parse(call.args(), call.now(), settings.calendar());
+        List<String> words = new ArrayList<>(req.words());
+        words.removeIf(w -> Set.of("word", "docx", "tep").contains(Texts.fold(w)));
+        UnitTree tree = UnitTree.load(tx);
+        Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
+        Week week = req.week();
+        ScopeSummary s = summarizer.summarize(tx, tree, scope, week, true, call.now());
+        List<ReportDraft.Row> rows = new ArrayList<>();
+        if (s.parts().isEmpty()) {
+            rows.add(new ReportDraft.Row(scope, s.total()));
+        } else {
+            for (Unit child : tree.children(scope)) {   // tree order, as a report lists its units
+                ScopeSummary.Tally t = s.tallies().get(child.code());
+                if (t != null && t.expected() > 0) rows.add(new ReportDraft.Row(child, t));
+            }
+        }
+        byte[] docx = drafts.build(new ReportDraft.Input(s, rows, absences(tx, s),
+                settings.calendar().today(call.now())));
+        ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), week, drafts.fileName(s), docx, call.now());
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.vanban", scope.code(),
+                "week=" + week.key() + " bytes=" + docx.length);
+        log.info("Report draft built: {} bytes in {} ms, scope {}, week {}", docx.length,
+                (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
+        String text = "Dự thảo báo cáo " + week.label() + (s.running() ? ", tuần đang diễn ra," : "") + " – " + scope.name()
+                + " (tệp Word, theo thể thức Nghị định 30/2020/NĐ-CP) đã sẵn sàng. Số văn bản, nơi nhận, người ký và mục III "
+                + "để trống cho văn phòng hoàn thiện.\nLiên kết dùng được đến "
+                + VnDates.until(link.expiresAt(), settings.zone()) + ". Vui lòng không chuyển liên kết cho người ngoài.";
+        return List.of(Reply.text(text, List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url()))));
+    }
+
+    /** Missing units that have not reported for two weeks or more in a row, most weeks first. */
+    private List<ReportDraft.Absence> absences(Connection tx, ScopeSummary s) throws java.sql.SQLException {
+        ReportCache values = summarizer.values(tx);
+        List<Map<String, ReportData.Figures>> weeks = new ArrayList<>();
+        for (int back = 0; back < ABSENCE_LOOKBACK; back++) weeks.add(values.week(s.week().plusWeeks(-back)));
+        List<ReportDraft.Absence> out = new ArrayList<>();
+        for (Unit u : s.missing()) {
+            int run = 0;
+            // Weeks before the campaign began, or before the unit existed, are not missed reports.
+            while (run < ABSENCE_LOOKBACK && !weeks.get(run).containsKey(u.code())
+                    && s.week().plusWeeks(-run).compareTo(settings.campaignStart()) >= 0
+                    && summarizer.isExpected(u, null, s.week().plusWeeks(-run))) run++;
+            if (run >= 2) out.add(new ReportDraft.Absence(u, run));
+        }
+        out.sort(java.util.Comparator.comparingInt((ReportDraft.Absence a) -> -a.weeks()));
+        return out;
     }
 
     /** A button's command: always with its week, so it means the same whenever it is tapped. */

@@ -90,6 +90,9 @@ class AppRoleMatrixTest {
             assertThat(refused(reply, command)).as(role + " → " + reply).isEqualTo(!allowed.contains(role));
             if (!allowed.contains(role)) assertThat(reply).doesNotContain(OWN, OTHER);
             if (allowed.contains(role) && command.equals("bieudo")) assertThat(sent).anyMatch(TestBot.Sent::image);
+            if (allowed.contains(role) && command.equals("vanban")) {
+                assertThat(sent.get(0).buttons()).singleElement().asString().startsWith("Tải dự thảo báo cáo (Word)");
+            }
             if (allowed.contains(role) && command.equals("xuat")) {
                 assertThat(sent.get(0).buttons()).singleElement().asString().startsWith("Tải báo cáo Excel");
                 assertThat(bot.rows("SELECT COUNT(*) FROM summary_exports WHERE created_by = ?", USERS.get(role)))
@@ -99,8 +102,9 @@ class AppRoleMatrixTest {
         // Nothing a refused role asked for was recorded or produced.
         assertThat(bot.rows("SELECT COUNT(*) FROM audit_log WHERE actor IN ('citizen', 'member') AND action LIKE 'summary.%'"))
                 .containsExactly("0");
-        assertThat(bot.rows("SELECT COUNT(*) FROM summary_exports WHERE created_by NOT IN ('secretary', 'admin')"))
-                .containsExactly("0");
+        // Files: spreadsheets for the secretariat and admins; report drafts (#vanban) for leaders too.
+        assertThat(bot.rows("SELECT COUNT(*) FROM summary_exports WHERE created_by NOT IN ('secretary', 'admin')"
+                + " AND NOT (created_by = 'leader' AND file_name LIKE '%.docx')")).containsExactly("0");
         assertThat(bot.rows("SELECT COUNT(*) FROM report_drafts WHERE user_id = 'citizen'")).containsExactly("0");
     }
 

@@ -52,7 +52,7 @@ class ExportAndWebhookTest {
         // Build the data first (the app opens the same file and finds the schema migrated).
         SummarizerTest.handChecked(dir).member("sec", "BP", "secretariat", "Văn phòng BCĐ").close();
         clock = new MutableClock(SummaryCommandsTest.NOW);
-        Path configFile = configWithTheTestUnits();
+        Path configFile = configWithTheTestUnits(dir);
         BotConfig config = ConfigLoader.load(configFile, true, java.util.Map.of(
                 "CDSBOT_DB", dir.resolve("test.db").toString(), "CDSBOT_PORT", "0")).config();
         app = App.start(config, ZaloCredentials.LOCAL, clock);
@@ -64,7 +64,7 @@ class ExportAndWebhookTest {
     }
 
     /** The app re-reads the units CSV on start: give it the same units the test data has. */
-    private Path configWithTheTestUnits() {
+    static Path configWithTheTestUnits(Path dir) {
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
              var rs = c.createStatement().executeQuery("SELECT code, name, COALESCE(parent_code, ''), kind FROM units WHERE active = 1")) {
             StringBuilder csv = new StringBuilder("code,name,parent_code,kind\n");
@@ -111,28 +111,39 @@ class ExportAndWebhookTest {
                 assertThat(wb.getNumberOfSheets()).isEqualTo(3);
                 Sheet s1 = wb.getSheetAt(0);
                 assertThat(s1.getSheetName()).isEqualTo("Tổng hợp");
-                Row header = s1.getRow(4);
+                assertThat(s1.getRow(0).getCell(7).getStringCellValue()).isEqualTo("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+                assertThat(s1.getRow(1).getCell(0).getStringCellValue()).isEqualTo("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH");
+                Row header = s1.getRow(ExcelExport.HEADER_ROW);
+                Row sub = s1.getRow(ExcelExport.HEADER_ROW + 1);
                 assertThat(header.getCell(0).getStringCellValue()).isEqualTo("STT");
                 assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Đơn vị");
-                assertThat(header.getCell(2).getStringCellValue()).isEqualTo("Lượt người dân được hỗ trợ");
-                assertThat(header.getCell(7).getStringCellValue()).isEqualTo("So với tuần trước");
-                assertThat(header.getCell(8).getStringCellValue()).isEqualTo("Ghi chú");
-                Row total = s1.getRow(s1.getLastRowNum());
+                assertThat(header.getCell(2).getStringCellValue()).isEqualTo("Tuần 47/2026");
+                assertThat(header.getCell(7).getStringCellValue()).isEqualTo("Tuần trước (46/2026)");
+                assertThat(header.getCell(12).getStringCellValue()).isEqualTo("Lũy kế từ tuần 2/2026");
+                assertThat(header.getCell(17).getStringCellValue()).isEqualTo("So với tuần trước");
+                assertThat(header.getCell(18).getStringCellValue()).isEqualTo("Ghi chú");
+                assertThat(sub.getCell(2).getStringCellValue()).isEqualTo("Hỗ trợ");
+                assertThat(sub.getCell(12).getStringCellValue()).isEqualTo("Hỗ trợ");
+                Row total = rowNamed(s1, "Tổng cộng");
                 assertThat(total.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng (3/4 đã báo cáo)");
+                // Cached results: this week, the week before (all four reported), cumulative since the campaign start.
                 assertThat(List.of(2, 3, 4, 5, 6).stream().map(i -> (long) total.getCell(i).getNumericCellValue()))
                         .containsExactly(17L, 3L, 4L, 1L, 2L);
-                // The per-unit rows add up to the total, and the missing unit has blank cells and a note.
+                assertThat((long) total.getCell(7).getNumericCellValue()).isEqualTo(21);
+                assertThat((long) total.getCell(12).getNumericCellValue()).isEqualTo(38);
+                // The per-unit rows add up to the total; the missing unit says so in every figure of its week.
                 long sum = 0;
                 boolean missingNoted = false;
-                for (int r2 = 5; r2 < s1.getLastRowNum(); r2++) {
+                for (int r2 = ExcelExport.FIRST_DATA_ROW; r2 < total.getRowNum(); r2++) {
                     Row row = s1.getRow(r2);
                     if (row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
                             && row.getCell(2).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
                         sum += (long) row.getCell(2).getNumericCellValue();
                     }
                     if (row.getCell(1).getStringCellValue().equals("Xã Long Giang")) {
-                        missingNoted = row.getCell(8).getStringCellValue().equals("Chưa báo cáo")
-                                && row.getCell(2).getStringCellValue().isEmpty();
+                        missingNoted = row.getCell(18).getStringCellValue().equals("Chưa báo cáo")
+                                && row.getCell(2).getStringCellValue().equals("Chưa báo cáo")
+                                && row.getCell(7).getNumericCellValue() == 4;
                     }
                 }
                 assertThat(sum).isEqualTo(17);
@@ -179,6 +190,69 @@ class ExportAndWebhookTest {
         });
         assertThat(withContent).isZero();
         assertThat(get(link)).isEqualTo(410);
+    }
+
+    @Test
+    void theSpreadsheetPrintsOnePageWideInTimesNewRomanWithFormulaTotals() throws Exception {
+        byte[] body;
+        try (Response r = http.newCall(new Request.Builder().url(exportLink("")).build()).execute()) {
+            body = r.body().bytes();
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            for (Sheet sheet : wb) {
+                assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                assertThat(sheet.getFitToPage()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+                assertThat(sheet.getRepeatingRows()).isNotNull();
+                // Every used cell, styled or not, is in Times New Roman.
+                for (Row row : sheet) {
+                    for (var cell : row) {
+                        assertThat(wb.getFontAt(cell.getCellStyle().getFontIndex()).getFontName())
+                                .as(sheet.getSheetName() + "!" + cell.getAddress()).isEqualTo("Times New Roman");
+                    }
+                }
+            }
+            Sheet s1 = wb.getSheet("Tổng hợp");
+            assertThat(s1.getRepeatingRows().getFirstRow()).isEqualTo(ExcelExport.HEADER_ROW);
+            assertThat(s1.getRepeatingRows().getLastRow()).isEqualTo(ExcelExport.HEADER_ROW + 1);
+
+            Row total = rowNamed(s1, "Tổng cộng");
+            Row dongXoai = rowNamed(s1, "Cụm Đồng Xoài");
+            Row phuocLong = rowNamed(s1, "Cụm Phước Long");
+            // The totals row adds the two clusters' rows, each cluster its own units' rows: no double counting.
+            assertThat(total.getCell(2).getCellFormula())
+                    .isEqualTo("IF(COUNT(C" + (dongXoai.getRowNum() + 1) + ",C" + (phuocLong.getRowNum() + 1)
+                            + ")=0,\"Chưa báo cáo\",SUM(C" + (dongXoai.getRowNum() + 1) + ",C" + (phuocLong.getRowNum() + 1) + "))");
+            assertThat(dongXoai.getCell(2).getCellFormula()).contains("SUM(C" + (dongXoai.getRowNum() + 2) + ":C");
+            var evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            evaluator.clearAllCachedResultValues();
+            long[] expected = {17, 3, 4, 1, 2};
+            for (int i = 0; i < 5; i++) {
+                assertThat(evaluator.evaluate(total.getCell(2 + i)).getNumberValue()).isEqualTo(expected[i]);
+            }
+            assertThat(evaluator.evaluate(total.getCell(7)).getNumberValue()).isEqualTo(21);   // the week before
+            assertThat(evaluator.evaluate(total.getCell(12)).getNumberValue()).isEqualTo(38);  // since the campaign start
+            assertThat(evaluator.evaluate(dongXoai.getCell(2)).getNumberValue()).isEqualTo(10);
+            assertThat(evaluator.evaluate(phuocLong.getCell(2)).getNumberValue()).isEqualTo(7);
+
+            // A figure corrected by hand in the sheet flows into its cluster and the total.
+            Row tanBinh = rowNamed(s1, "Phường Tân Bình");
+            tanBinh.getCell(2).setCellValue(110);
+            evaluator.clearAllCachedResultValues();
+            assertThat(evaluator.evaluate(dongXoai.getCell(2)).getNumberValue()).isEqualTo(110);
+            assertThat(evaluator.evaluate(total.getCell(2)).getNumberValue()).isEqualTo(117);
+        }
+    }
+
+    static Row rowNamed(Sheet sheet, String prefix) {
+        for (Row row : sheet) {
+            var c = row.getCell(1);
+            if (c != null && c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                    && c.getStringCellValue().startsWith(prefix)) return row;
+        }
+        throw new AssertionError("no row starting with " + prefix);
     }
 
     private int get(String url) throws Exception {

@@ -110,7 +110,7 @@ class MissingIsNotZeroTest {
                 Summarizer summarizer = new Summarizer(settings);
                 Map<String, ReportData.Figures> previous = summarizer.values(c).week(P);
                 ScopeSummary s = summarizer.compute(tree, tree.root(), W, current, previous, new long[5], SummarizerTest.NOW);
-                return new ExcelExport(settings).build(new ExcelExport.Input(tree, s, current, previous,
+                return new ExcelExport(settings).build(new ExcelExport.Input(tree, s, current, previous, Map.of(),
                         ReportData.history(c, W, settings.indicatorCodes()), Map.of(), SummarizerTest.NOW));
             });
             try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -124,12 +124,19 @@ class MissingIsNotZeroTest {
                 }
                 assertThat(clusterB).isNotNull();
                 assertThat(clusterB.getCell(1).getStringCellValue()).isEqualTo("Cụm B (0/3 đã báo cáo)");
-                for (int i = 2; i < 7; i++) assertThat(clusterB.getCell(i).getStringCellValue()).isEqualTo("Chưa báo cáo");
-                assertThat(clusterB.getCell(7).getStringCellValue()).isEmpty();
+                var evaluator = wb.getCreationHelper().createFormulaEvaluator();
+                for (int i = 2; i < 7; i++) {
+                    assertThat(clusterB.getCell(i).getStringCellValue()).isEqualTo("Chưa báo cáo");
+                    // Recomputed from its units' cells (all "Chưa báo cáo" text): still no figure, not 0.
+                    assertThat(evaluator.evaluate(clusterB.getCell(i)).getStringValue()).isEqualTo("Chưa báo cáo");
+                }
+                assertThat(evaluator.evaluate(clusterB.getCell(7)).getNumberValue()).isEqualTo(57);  // the week before
+                assertThat(clusterB.getCell(17).getStringCellValue()).isEmpty();
                 assertThat(clusterA.getCell(2).getNumericCellValue()).isEqualTo(32);
-                assertThat(clusterA.getCell(7).getStringCellValue()).isEqualTo("Tăng 2 (6,67 %)");
-                Row total = sheet.getRow(sheet.getLastRowNum());
-                assertThat(total.getCell(7).getStringCellValue()).isEqualTo("Tăng 2 (6,67 %)");
+                assertThat(clusterA.getCell(17).getStringCellValue()).isEqualTo("Tăng 2 (6,67 %)");
+                Row total = ExportAndWebhookTest.rowNamed(sheet, "Tổng cộng");
+                assertThat(evaluator.evaluate(total.getCell(2)).getNumberValue()).isEqualTo(32);
+                assertThat(total.getCell(17).getStringCellValue()).isEqualTo("Tăng 2 (6,67 %)");
                 List<String> all = new ArrayList<>();
                 for (Row row : sheet) for (var cell : row) all.add(cell.toString());
                 assertThat(all).noneMatch(v -> v.contains("100,00 %") || v.startsWith("Giảm"));

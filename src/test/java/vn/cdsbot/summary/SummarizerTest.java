@@ -214,7 +214,8 @@ class SummarizerTest {
 
             Settings settings = Settings.from(TestData.config(dir), vn.cdsbot.period.ReportingCalendar.from(TestData.config(dir)));
             Settings s2 = new Settings(settings.calendar(), "commune", settings.indicators(), first.plusWeeks(2),
-                    settings.digest(), settings.exportLinkLifetime(), settings.messagingWindow(), settings.publicUrl());
+                    settings.digest(), settings.exportLinkLifetime(), settings.messagingWindow(), settings.publicUrl(),
+                    settings.issuer(), settings.issuerParent(), settings.issuerPlace());
             Summarizer summarizer = new Summarizer(s2);
             List<String> scopes = new ArrayList<>(containers);
             scopes.add("C0");
