@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.period.VnDates;
 
 /**
  * The hours in which a commune's team is messaged about citizens' questions, and in which the time a ticket has
@@ -83,14 +84,6 @@ record WorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId 
     }
 
     static String dayName(DayOfWeek d) {
-        return switch (d) {
-            case MONDAY -> "thứ Hai";
-            case TUESDAY -> "thứ Ba";
-            case WEDNESDAY -> "thứ Tư";
-            case THURSDAY -> "thứ Năm";
-            case FRIDAY -> "thứ Sáu";
-            case SATURDAY -> "thứ Bảy";
-            case SUNDAY -> "Chủ nhật";
-        };
+        return VnDates.weekday(d);
     }
 }
