@@ -9,17 +9,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import vn.cdsbot.config.BotClock;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.config.ConfigLoader;
 import vn.cdsbot.config.ZaloCredentials;
-import vn.cdsbot.people.People;
 import vn.cdsbot.ops.Backups;
 import vn.cdsbot.ops.ServerLock;
+import vn.cdsbot.people.People;
 
 /** The command line: serve, ask, kb check, invite, backup, restore. */
 @Command(name = "cdsbot", mixinStandardHelpOptions = true, version = "cdsbot 1.0",

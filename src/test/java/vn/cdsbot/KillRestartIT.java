@@ -3,7 +3,6 @@ package vn.cdsbot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +32,7 @@ import vn.cdsbot.people.Invites;
 import vn.cdsbot.people.People;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.testing.FakeZalo;
+import vn.cdsbot.testing.PackagedJar;
 import vn.cdsbot.testing.TestApp;
 import vn.cdsbot.webhook.SignatureVerifier;
 
@@ -74,9 +74,9 @@ class KillRestartIT {
                 if (slow.get() == 0) return new MockResponse().setResponseCode(503);
                 return null;
             });
-            int port = freePort();
+            int port = PackagedJar.freePort();
             Process server = start(zalo, port);
-            waitHealthy(port);
+            PackagedJar.waitHealthy(port);
 
             Map<String, Integer> acked = new ConcurrentHashMap<>();
             java.util.Set<String> ackedIds = ConcurrentHashMap.newKeySet();
@@ -118,7 +118,7 @@ class KillRestartIT {
             slow.set(1);                        // Zalo healthy again
             Process again = start(zalo, port);
             try {
-                waitHealthy(port);
+                PackagedJar.waitHealthy(port);
                 Map<String, Integer> replies = new HashMap<>();
                 long deadline = System.currentTimeMillis() + 60_000;
                 int got = 0;
@@ -264,41 +264,13 @@ class KillRestartIT {
     }
 
     private Process start(FakeZalo zalo, int port) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "cdsbot.jar").toAbsolutePath().toString(), "serve");
+        ProcessBuilder pb = PackagedJar.command(List.of("serve"));
         Map<String, String> env = pb.environment();
-        env.put("ZALO_APP_ID", TestApp.APP_ID);
-        env.put("ZALO_OA_SECRET_KEY", TestApp.OA_SECRET);
-        env.put("ZALO_APP_SECRET", "app-secret");
-        env.put("ZALO_REFRESH_TOKEN", "refresh-seed");
-        env.put("ZALO_ACCESS_TOKEN", zalo.validToken());
-        env.put("ZALO_API_BASE_URL", zalo.baseUrl());
-        env.put("ZALO_OAUTH_BASE_URL", zalo.baseUrl());
+        PackagedJar.zaloEnvironment(env, zalo);
         env.put("CDSBOT_DB", dir.resolve("bot.db").toString());
         env.put("CDSBOT_PORT", String.valueOf(port));
         pb.redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
         pb.directory(new File("."));
         return pb.start();
-    }
-
-    private static void waitHealthy(int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 300; i++) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 || r.statusCode() == 503) return;
-            } catch (Exception e) {
-                // not up yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server did not start in 30 s");
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -1,10 +1,8 @@
 package vn.cdsbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,12 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.testing.FakeZalo;
+import vn.cdsbot.testing.PackagedJar;
 import vn.cdsbot.testing.TestApp;
 import vn.cdsbot.webhook.SignatureVerifier;
 
@@ -41,10 +39,10 @@ class RehearsalClockIT {
         String memberCode = invite(wednesday, "BP-DXO-01", "member");
         String secretariatCode = invite(wednesday, "BP", "secretariat");
         try (FakeZalo zalo = new FakeZalo()) {
-            int port = freePort();
+            int port = PackagedJar.freePort();
             Process server = start(zalo, port, wednesday);
             try {
-                waitHealthy(port);
+                PackagedJar.waitHealthy(port);
                 assertThat(say(zalo, port, "member-1", "#dangky " + memberCode)).contains("Phường Tân Bình");
                 assertThat(say(zalo, port, "member-1", "#baocao hotro=100"))
                         .contains("Tuần 49: 30/11–06/12/2026").contains("tuần 49 đang diễn ra");
@@ -63,7 +61,7 @@ class RehearsalClockIT {
 
             Process restarted = start(zalo, port, "2027-01-06T09:00:00+07:00");
             try {
-                waitHealthy(port);
+                PackagedJar.waitHealthy(port);
                 assertThat(say(zalo, port, "member-1", "#baocao tuần 52 hotro=77")).contains("21/12–27/12/2026");
                 assertThat(say(zalo, port, "member-1", "#xacnhan")).contains("Đã ghi nhận báo cáo tuần 52");
                 assertThat(say(zalo, port, "sec-1", "#tonghop tuần 52")).contains("TỔNG HỢP TUẦN 52/2026")
@@ -103,28 +101,16 @@ class RehearsalClockIT {
     }
 
     private ProcessBuilder java(List<String> args, String clock) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", Path.of("target", "cdsbot.jar").toAbsolutePath().toString()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File("."));
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("ZALO_") || k.startsWith("CDSBOT_"));
-        env.put("CDSBOT_DB", dir.resolve("bot.db").toString());
-        env.put("CDSBOT_CLOCK", clock);
+        ProcessBuilder pb = PackagedJar.command(args).directory(new File("."));
+        pb.environment().put("CDSBOT_DB", dir.resolve("bot.db").toString());
+        pb.environment().put("CDSBOT_CLOCK", clock);
         return pb;
     }
 
     private Process start(FakeZalo zalo, int port, String clock) throws Exception {
         ProcessBuilder pb = java(List.of("serve"), clock);
-        Map<String, String> env = pb.environment();
-        env.put("ZALO_APP_ID", TestApp.APP_ID);
-        env.put("ZALO_OA_SECRET_KEY", TestApp.OA_SECRET);
-        env.put("ZALO_APP_SECRET", "app-secret");
-        env.put("ZALO_REFRESH_TOKEN", "refresh-seed");
-        env.put("ZALO_ACCESS_TOKEN", zalo.validToken());
-        env.put("ZALO_API_BASE_URL", zalo.baseUrl());
-        env.put("ZALO_OAUTH_BASE_URL", zalo.baseUrl());
-        env.put("CDSBOT_PORT", String.valueOf(port));
+        PackagedJar.zaloEnvironment(pb.environment(), zalo);
+        pb.environment().put("CDSBOT_PORT", String.valueOf(port));
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()));
         return pb.start();
     }
@@ -134,15 +120,4 @@ class RehearsalClockIT {
         if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
     }
 
-    private void waitHealthy(int port) {
-        await("the server's /health").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode(), s -> s == 200 || s == 503);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

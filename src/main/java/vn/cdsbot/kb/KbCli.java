@@ -7,17 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.text.Normalizer;
-import vn.cdsbot.chat.Texts;
-import vn.cdsbot.storage.Database;
 import java.util.Locale;
+import java.util.Optional;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
+import vn.cdsbot.chat.Texts;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.storage.Database;
 
 /** The knowledge-base commands of the command line: ask, ask --batch, kb check, kb unanswered, kb accept. */
 public final class KbCli {

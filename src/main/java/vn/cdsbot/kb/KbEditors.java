@@ -22,13 +22,13 @@ import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.CommandCall;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
-import vn.cdsbot.people.Members;
-import vn.cdsbot.storage.Database;
-import vn.cdsbot.summary.ExportStore;
 import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.messaging.Outbox;
+import vn.cdsbot.people.Members;
 import vn.cdsbot.period.DayTime;
 import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.storage.Database;
+import vn.cdsbot.summary.ExportStore;
 
 /**
  * The editors' loop in the chat: #chuatraloi lists the period's unanswered questions and "Chưa đúng" feedback by

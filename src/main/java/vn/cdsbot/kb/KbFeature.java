@@ -12,13 +12,13 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
 import vn.cdsbot.config.BotConfig;
-import vn.cdsbot.summary.ExportStore;
-import vn.cdsbot.period.ReportingCalendar;
-import vn.cdsbot.messaging.MessagingWindow;
-import vn.cdsbot.feature.Feature;
 import vn.cdsbot.config.ConfigException;
+import vn.cdsbot.feature.Feature;
+import vn.cdsbot.messaging.MessagingWindow;
+import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
+import vn.cdsbot.summary.ExportStore;
 
 /**
  * The knowledge-base feature as the app plugs it in: the question answerer, its commands, its personal-data

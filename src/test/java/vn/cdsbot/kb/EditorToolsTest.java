@@ -22,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigLoader;
+import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.People;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.summary.ExportStore;
-import vn.cdsbot.messaging.UserActivity;
 
 /** The editors' command line (kb unanswered, kb accept, invite --role editor) and the weekly digest. */
 class EditorToolsTest {

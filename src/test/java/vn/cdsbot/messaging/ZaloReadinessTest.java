@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotClock;
-import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.testing.FakeZalo;
+import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.testing.TestApp;
 
 /** Issue 17's "done means", against the fake Zalo with the real server, database and schedules. */

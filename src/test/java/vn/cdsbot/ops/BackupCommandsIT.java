@@ -2,7 +2,6 @@ package vn.cdsbot.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,14 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.testing.PackagedJar;
 import vn.cdsbot.testing.TestApp;
 import vn.cdsbot.webhook.SignatureVerifier;
 
@@ -33,11 +31,11 @@ class BackupCommandsIT {
 
     @Test
     void backupWhileServingRestoreOnlyWhenStopped() throws Exception {
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Process server = java(List.of("serve"), port).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile()).start();
         try {
-            waitHealthy(port);
+            PackagedJar.waitHealthy(port);
             for (int i = 0; i < 5; i++) assertThat(post(port, "u-it", "it-" + i, "xin chào " + i)).isEqualTo(200);
 
             Run backup = run(List.of("backup", dir.resolve("copy.db").toString()), port);
@@ -61,12 +59,9 @@ class BackupCommandsIT {
     }
 
     private ProcessBuilder java(List<String> args, int port) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", Path.of("target", "cdsbot.jar").toAbsolutePath().toString()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        ProcessBuilder pb = PackagedJar.command(args).directory(dir.toFile());
         Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("ZALO_") || k.startsWith("CDSBOT_") || k.startsWith("LC_"));
+        env.keySet().removeIf(k -> k.startsWith("LC_"));
         env.remove("LANG");                     // a bare server locale: Vietnamese must still come out as UTF-8
         env.put("CDSBOT_DB", dir.resolve("bot.db").toString());
         env.put("CDSBOT_PORT", String.valueOf(port));
@@ -91,24 +86,4 @@ class BackupCommandsIT {
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    private static void waitHealthy(int port) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return;
-            } catch (java.io.IOException e) {
-                // not up yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server not healthy within 60 s");
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

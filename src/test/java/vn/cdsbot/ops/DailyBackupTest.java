@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.cdsbot.testing.MutableClock;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.testing.MutableClock;
 
 /** The daily job: runs once a day from daily_at on (Vietnam time), keeps keep_days of files, touches nothing else. */
 class DailyBackupTest {
