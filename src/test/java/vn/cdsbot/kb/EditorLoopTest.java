@@ -48,12 +48,7 @@ class EditorLoopTest {
     /** Says something and returns the bot's first reply to that user. */
     private String say(String user, String text) throws Exception {
         assertThat(app.say(user, text)).isEqualTo(200);
-        while (true) {
-            FakeZalo.Sent s = zalo.takeSent();
-            if (s.userId().equals(user)) {
-                return s.text();
-            }
-        }
+        return zalo.takeSentTo(user).text();
     }
 
     private String enrolEditor() throws Exception {

@@ -35,10 +35,7 @@ class FeedbackCommentTest {
 
     private String say(String user, String text) throws Exception {
         assertThat(app.say(user, text)).isEqualTo(200);
-        while (true) {
-            FakeZalo.Sent s = zalo.takeSent();
-            if (s.userId().equals(user)) return s.text();
-        }
+        return zalo.takeSentTo(user).text();
     }
 
     @Test

@@ -128,6 +128,14 @@ public final class FakeZalo implements AutoCloseable {
         return s;
     }
 
+    /** The next accepted message to {@code userId}, passing over messages to others (reminders, escalations). */
+    public Sent takeSentTo(String userId) throws InterruptedException {
+        while (true) {
+            Sent s = takeSent();
+            if (s.userId().equals(userId)) return s;
+        }
+    }
+
     /** Waits a little and returns whatever else arrived. */
     public List<Sent> drainSent(long waitMillis) throws InterruptedException {
         Thread.sleep(waitMillis);
