@@ -266,7 +266,7 @@ public final class App implements AutoCloseable {
             Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox);
             Handoff handoff = Handoff.wire(config, db, clock, wakeOutbox);
             Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()));
-            KbFeature kb = KbFeature.wire(config, db, summaries.exports(), clock, wakeOutbox);
+            KbFeature kb = KbFeature.wire(config, db, summaries.exports(), calendar, clock, wakeOutbox);
             return new Features(List.of(kb, people, reporting, summaries, handoff, ops), people.senders(),
                     handoff.answerer(reporting.answerer(kb.answerer())));
         }

@@ -51,9 +51,10 @@ public final class KbFeature implements Feature {
      * The feature as the app runs it: answering; the editors' #chuatraloi with its sheet behind the summaries'
      * signed links and their Monday digest; dropping old questions from {@code db}.
      */
-    public static KbFeature wire(BotConfig config, Database db, ExportStore exports, Clock clock, Runnable wakeOutbox) {
+    public static KbFeature wire(BotConfig config, Database db, ExportStore exports, ReportingCalendar calendar, Clock clock,
+                                 Runnable wakeOutbox) {
         KnowledgeBase kb = open(config, clock);
-        KbEditors editors = new KbEditors(kb, exports, ReportingCalendar.from(config), clock);
+        KbEditors editors = new KbEditors(kb, exports, calendar, clock);
         return new KbFeature(kb, clock, List.of(retention(config, db, clock),
                 editors.digest(db, new MessagingWindow(config.zalo().paidMessages()), wakeOutbox)),
                 List.of(editors.command()));
