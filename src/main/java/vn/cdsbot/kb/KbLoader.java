@@ -148,8 +148,12 @@ public final class KbLoader {
                                    List<KbProblem> problems) {
         for (Article.Source s : a.sources()) {
             int line = lineOf(text, s.url());
-            if (s.checked().isAfter(today)) {
+            if (s.checked().isAfter(today.plusYears(1))) {
                 problems.add(KbProblem.error(a.file(), line + 1, "checked date " + s.checked() + " is in the future"));
+            } else if (s.checked().isAfter(today)) {
+                // A rehearsal clock set back (CDSBOT_CLOCK) must not take articles away; a year ahead is a typo.
+                problems.add(KbProblem.warning(a.file(), line + 1, "checked date " + s.checked() + " is after today ("
+                        + today + "): a typo, or the bot's clock is set back for a rehearsal"));
             } else if (ChronoUnit.DAYS.between(s.checked(), today) > staleAfterDays) {
                 problems.add(KbProblem.warning(a.file(), line + 1, "source last checked " + s.checked() + ", more than "
                         + staleAfterDays + " days ago: re-check " + s.url() + " and update 'checked'"));
