@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.cdsbot.period.Week;
-import vn.cdsbot.report.FigureRule;
 
 /**
  * What each unit did in a campaign, read from the current reports by {@link FigureRule}: its daily figures on the

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.cdsbot.period.Week;
-import vn.cdsbot.report.FigureRule;
+import vn.cdsbot.campaign.FigureRule;
 
 /**
  * The values of every current report, kept in memory so a summary does not re-read a year of reports on every

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.cdsbot.period.Week;
-import vn.cdsbot.report.FigureRule;
+import vn.cdsbot.campaign.FigureRule;
 
 /**
  * Reads confirmed reports. "Current" means not superseded: the one report that counts for a unit and week.

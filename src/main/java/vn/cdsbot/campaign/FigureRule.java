@@ -1,4 +1,4 @@
-package vn.cdsbot.report;
+package vn.cdsbot.campaign;
 
 import java.time.LocalDate;
 import vn.cdsbot.period.Week;
