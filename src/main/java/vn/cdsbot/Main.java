@@ -21,10 +21,11 @@ import vn.cdsbot.ops.Backups;
 import vn.cdsbot.ops.ServerLock;
 import vn.cdsbot.people.People;
 
-/** The command line: serve, ask, kb check, invite, backup, restore. */
+/** The command line: serve, ask, kb check, invite, backup, restore, campaign. */
 @Command(name = "cdsbot", mixinStandardHelpOptions = true, version = "cdsbot 1.0",
         description = "Zalo OA chatbot for community digital-technology teams.",
-        subcommands = {Main.Serve.class, Main.Ask.class, Main.Kb.class, Main.Invite.class, Main.Backup.class, Main.Restore.class})
+        subcommands = {Main.Serve.class, Main.Ask.class, Main.Kb.class, Main.Invite.class, Main.Backup.class, Main.Restore.class,
+                Main.CampaignCommand.class})
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -278,6 +279,106 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             Main main = (Main) spec.parent().parent().userObject();
             return vn.cdsbot.kb.KbCli.accept(main.loadConfig().config(), ref, articleId, main.clock(), System.out, System.err);
+        }
+    }
+
+    @Command(name = "campaign", description = "Campaigns with targets per unit.", subcommands = {Main.CampaignCreate.class,
+            Main.CampaignTargets.class, Main.CampaignList.class})
+    static final class CampaignCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Override
+        public Integer call() {
+            new CommandLine(this).usage(System.out);
+            return 0;
+        }
+    }
+
+    /** Where a campaign's targets come from: a file, or totals split by a column of the units file. */
+    static final class TargetOptions {
+        @Option(names = "--targets", paramLabel = "FILE",
+                description = "CSV or XLSX: a column unit_code and one column per indicator code")
+        Path file;
+
+        @Option(names = "--total", paramLabel = "CODE=N[,CODE=N]",
+                description = "one province-wide target per indicator, split over units by --weight")
+        String totals;
+
+        @Option(names = "--weight", paramLabel = "COLUMN",
+                description = "column of the units file to split --total by (e.g. population); parts add up exactly")
+        String weight;
+
+        vn.cdsbot.campaign.CampaignCli.TargetSource source() {
+            return new vn.cdsbot.campaign.CampaignCli.TargetSource(file, totals, weight);
+        }
+    }
+
+    @Command(name = "create", description = "Create a campaign and print its code.")
+    static final class CampaignCreate implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        CampaignCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--name", required = true, description = "the campaign's name, e.g. \"90 ngày, đêm VNeID\"")
+        String name;
+
+        @Option(names = "--from", required = true, description = "first day, YYYY-MM-DD")
+        String from;
+
+        @Option(names = "--to", required = true, description = "last day, YYYY-MM-DD")
+        String to;
+
+        @Option(names = "--indicator", required = true, description = "indicator code(s) from bot-config.yaml, comma-separated")
+        String indicators;
+
+        @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
+        TargetOptions targets;
+
+        @Override
+        public Integer call() {
+            Main main = parent.main;
+            return vn.cdsbot.campaign.CampaignCli.create(main.loadConfig().config(), name, from, to, indicators,
+                    targets.source(), main.clock(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "targets", description = "Change a campaign's targets (each change is audited).")
+    static final class CampaignTargets implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        CampaignCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(paramLabel = "CODE", description = "the campaign's code, e.g. CD1")
+        String code;
+
+        @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
+        TargetOptions targets;
+
+        @Override
+        public Integer call() {
+            Main main = parent.main;
+            return vn.cdsbot.campaign.CampaignCli.setTargets(main.loadConfig().config(), code, targets.source(), main.clock(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "list", description = "List campaigns: code, dates, indicators, state, name.")
+    static final class CampaignList implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        CampaignCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Main main = parent.main;
+            return vn.cdsbot.campaign.CampaignCli.list(main.loadConfig().config(), main.clock(), spec.commandLine().getOut());
         }
     }
 }

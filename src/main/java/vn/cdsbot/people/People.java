@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +89,12 @@ public final class People implements Feature {
         }
         String summary = db.inTransaction(tx -> UnitSync.apply(tx, rows, clock.millis())).toString();
         return source.embedded() ? summary + " " + EMBEDDED_NOTE + " (" + Path.of(file).toAbsolutePath() + " not found)" : summary;
+    }
+
+    /** One extra column of units.file (e.g. population), unit code → value as written; empty cells are left out. */
+    public static Map<String, String> unitsColumn(BotConfig config, String column) {
+        String file = config.units().file();
+        return UnitsCsv.column(read(file).content(), file, column);
     }
 
     private record Source(String content, boolean embedded) {}

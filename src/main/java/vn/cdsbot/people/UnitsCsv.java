@@ -86,6 +86,27 @@ final class UnitsCsv {
         return rows;
     }
 
+    /**
+     * One extra column of the file (population, say), code → value as written; units with an empty cell are absent.
+     * The file is checked as at start-up first.
+     */
+    static Map<String, String> column(String content, String source, String column) {
+        List<Row> rows = parse(content, source);
+        List<Record> records = split(content, source);
+        List<String> header = records.get(0).fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        int at = header.indexOf(column.strip().toLowerCase(Locale.ROOT));
+        if (at < 0) throw new ConfigException(source + ": no column '" + column + "' (columns: " + String.join(",", header) + ")");
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (Record r : records.subList(1, records.size())) {
+            if (r.fields().stream().allMatch(String::isBlank)) continue;
+            String v = r.fields().get(at).strip();
+            if (!v.isEmpty()) out.put(rows.get(i).code(), v);
+            i++;
+        }
+        return out;
+    }
+
     private static void checkCycle(Row start, Map<String, Row> byCode, String source) {
         Set<String> seen = new LinkedHashSet<>();
         Row r = start;

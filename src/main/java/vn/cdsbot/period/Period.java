@@ -10,7 +10,7 @@ import java.util.Comparator;
  * feature names periods with this one type, so a week means the same Monday–Sunday everywhere; days, months,
  * quarters and years sit beside weeks for the campaign and document features.
  */
-public sealed interface Period extends Comparable<Period> permits Day, Week, Month, Quarter, Year {
+public sealed interface Period extends Comparable<Period> permits Day, Week, Month, Quarter, Year, CampaignDays {
     Comparator<Period> ORDER = Comparator.comparing(Period::first).thenComparing(Period::last);
 
     LocalDate first();

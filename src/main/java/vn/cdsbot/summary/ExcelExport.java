@@ -401,8 +401,9 @@ final class ExcelExport {
             for (int i = 0; i < n; i++) {
                 if (v.has(i)) num(row, c++, v.values()[i], st.number); else cell(row, c++, "", st.number);
             }
-            cell(row, c++, v.current() ? "Hiện hành"
-                    : "Đã thay thế" + (v.supersededAt() > 0 ? " lúc " + stamp(Instant.ofEpochMilli(v.supersededAt())) : ""),
+            cell(row, c++, (v.day() == null ? "" : "Số ngày " + vn.cdsbot.period.VnDates.dayMonth(v.day()) + ": ")
+                    + (v.current() ? "Hiện hành"
+                    : "Đã thay thế" + (v.supersededAt() > 0 ? " lúc " + stamp(Instant.ofEpochMilli(v.supersededAt())) : "")),
                     st.text);
             cell(row, c++, v.late() ? "Có" : "", st.center);
             cell(row, c, v.override() ? "Có" : "", st.center);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.cdsbot.period.Week;
+import vn.cdsbot.campaign.FigureRule;
 
 /**
  * The values of every current report, kept in memory so a summary does not re-read a year of reports on every
@@ -18,14 +19,48 @@ import vn.cdsbot.period.Week;
  * <p>Kept exact cheaply because confirmed reports are append-only: a correction is a new row that supersedes the
  * old one. Each {@link #sync} compares a fingerprint of the current set (count and sum of ids, one pass over the
  * partial index) with the cache; if it differs, the rows newer than the last seen id are added, each replacing
- * its unit's entry for that week, and if the fingerprint still differs (a row deleted or un-superseded) the cache
+ * its unit's entry for that week (or day), and if the fingerprint still differs (a row deleted or un-superseded) the cache
  * is reloaded whole.
  */
 final class ReportCache {
     private record Entry(long id, ReportData.Figures figures) {}
 
+    /** One unit's current reports in one week: its own weekly report and its daily figures, merged by FigureRule. */
+    private static final class UnitWeek {
+        Entry weekly;
+        final Map<String, Entry> days = new HashMap<>();
+        ReportData.Figures merged;
+
+        /** Puts a current row in its place; returns the row it replaced, if any. */
+        Entry put(String day, Entry e) {
+            merged = null;
+            if (day == null) {
+                Entry old = weekly;
+                weekly = e;
+                return old;
+            }
+            return days.put(day, e);
+        }
+
+        ReportData.Figures figures(int n) {
+            if (merged != null) return merged;
+            long[] daySums = new long[n];
+            long daysGiven = 0;
+            for (Entry d : days.values()) {
+                for (int i = 0; i < n; i++) if (d.figures().has(i)) daySums[i] += d.figures().values()[i];
+                daysGiven |= d.figures().given();
+            }
+            long[] out = new long[n];
+            long given = weekly == null && days.isEmpty() ? 0 : FigureRule.week(
+                    weekly == null ? new long[n] : weekly.figures().values(), weekly == null ? 0 : weekly.figures().given(),
+                    daySums, daysGiven, out);
+            merged = new ReportData.Figures(out, given);
+            return merged;
+        }
+    }
+
     private final List<String> indicators;
-    private final TreeMap<Week, Map<String, Entry>> byWeek = new TreeMap<>();
+    private final TreeMap<Week, Map<String, UnitWeek>> byWeek = new TreeMap<>();
     private boolean loaded;
     private long count;
     private long idSum;
@@ -78,7 +113,7 @@ final class ReportCache {
             }
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, unit_code, week_start FROM reports WHERE id > ? AND superseded_by IS NULL ORDER BY id")) {
+                "SELECT id, unit_code, week_start, day FROM reports WHERE id > ? AND superseded_by IS NULL ORDER BY id")) {
             ps.setLong(1, after);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -86,7 +121,7 @@ final class ReportCache {
                     Entry e = new Entry(id, new ReportData.Figures(values.getOrDefault(id, new long[indicators.size()]),
                             given.getOrDefault(id, 0L)));
                     Entry old = byWeek.computeIfAbsent(Week.parse(rs.getString(3)), k -> new HashMap<>())
-                            .put(rs.getString(2), e);
+                            .computeIfAbsent(rs.getString(2), k -> new UnitWeek()).put(rs.getString(4), e);
                     if (old != null) {
                         count--;
                         idSum -= old.id();
@@ -99,11 +134,12 @@ final class ReportCache {
         }
     }
 
-    /** Unit → figures of its current report for the week. */
+    /** Unit → its figures for the week (its weekly report and daily figures, by FigureRule). */
     synchronized Map<String, ReportData.Figures> week(Week w) {
         Map<String, ReportData.Figures> out = new HashMap<>();
-        Map<String, Entry> m = byWeek.get(w);
-        if (m != null) m.forEach((unit, e) -> out.put(unit, e.figures()));
+        Map<String, UnitWeek> m = byWeek.get(w);
+        int n = indicators.size();
+        if (m != null) m.forEach((unit, e) -> out.put(unit, e.figures(n)));
         return out;
     }
 
@@ -111,10 +147,10 @@ final class ReportCache {
     synchronized long[] sum(Collection<String> units, Week from, Week to) {
         long[] out = new long[indicators.size()];
         if (from.compareTo(to) > 0) return out;
-        for (Map<String, Entry> m : byWeek.subMap(from, true, to, true).values()) {
+        for (Map<String, UnitWeek> m : byWeek.subMap(from, true, to, true).values()) {
             for (String u : units) {
-                Entry e = m.get(u);
-                if (e != null) for (int i = 0; i < out.length; i++) out[i] += e.figures().values()[i];
+                UnitWeek e = m.get(u);
+                if (e != null) for (int i = 0; i < out.length; i++) out[i] += e.figures(out.length).values()[i];
             }
         }
         return out;
@@ -128,11 +164,11 @@ final class ReportCache {
         Map<String, ReportData.Figures> out = new HashMap<>();
         if (from.compareTo(to) > 0) return out;
         int n = indicators.size();
-        for (Map<String, Entry> m : byWeek.subMap(from, true, to, true).values()) {
+        for (Map<String, UnitWeek> m : byWeek.subMap(from, true, to, true).values()) {
             for (String u : units) {
-                Entry e = m.get(u);
+                UnitWeek e = m.get(u);
                 if (e == null) continue;
-                ReportData.Figures f = e.figures();
+                ReportData.Figures f = e.figures(n);
                 ReportData.Figures acc = out.get(u);
                 long[] values = acc == null ? new long[n] : acc.values();
                 for (int i = 0; i < n; i++) if (f.has(i)) values[i] += f.values()[i];
