@@ -21,8 +21,8 @@ import vn.cdsbot.period.Week;
  * have not carried yet.
  */
 final class PeriodIndicators {
-    /** The sum of a unit's daily figures of one indicator in a week, and on how many days it was given. */
-    record DaySum(long sum, int days) {}
+    /** The sum of a unit's daily figures of one indicator in a week, on how many days it was given, the last such day. */
+    record DaySum(long sum, int days, LocalDate lastDay) {}
 
     private final Indicators indicators;
 
@@ -43,18 +43,16 @@ final class PeriodIndicators {
 
     /** Indicator code → what the unit's daily figures of the week add up to, for the indicators they gave. */
     Map<String, DaySum> coveredByDays(Connection c, String unit, Week week) throws SQLException {
-        Map<String, long[]> acc = new LinkedHashMap<>();
-        for (Reports.Report r : Reports.daysOf(c, unit, week)) {
-            r.values().forEach((code, v) -> {
-                long[] a = acc.computeIfAbsent(code, k -> new long[2]);
-                a[0] += v;
-                a[1]++;
-            });
+        Map<String, DaySum> acc = new LinkedHashMap<>();
+        for (Reports.Report r : Reports.daysOf(c, unit, week)) {   // oldest day first
+            LocalDate day = r.period().first();
+            r.values().forEach((code, v) -> acc.merge(code, new DaySum(v, 1, day),
+                    (a, b) -> new DaySum(a.sum() + b.sum(), a.days() + b.days(), b.lastDay())));
         }
         Map<String, DaySum> out = new LinkedHashMap<>();
         for (Indicators.Indicator i : indicators.all()) {
-            long[] a = acc.get(i.code());
-            if (a != null) out.put(i.code(), new DaySum(a[0], (int) a[1]));
+            DaySum a = acc.get(i.code());
+            if (a != null) out.put(i.code(), a);
         }
         return out;
     }

@@ -296,7 +296,7 @@ final class ReportFlow {
         List<Indicators.Indicator> asked = periods.asked(c.tx(), unit.code(), d.period());
         Map<String, PeriodIndicators.DaySum> covered = d.daily() ? Map.of() : periods.coveredByDays(c.tx(), unit.code(), d.week());
         Optional<Reports.Report> weekly = d.daily() ? Reports.current(c.tx(), unit.code(), d.week()) : Optional.empty();
-        String text = ReportTexts.echo(unit, d.period(), asked, d.values(), current, covered, weekly,
+        String text = ReportTexts.echo(unit, d.period(), indicators, asked, d.values(), current, covered, weekly,
                 c.at().isAfter(deadline), running, deadline, calendar.zone());
         return Reply.text(text, List.of(Button.query("Xác nhận", "#xacnhan"), Button.query("Sửa", "#sua"),
                 Button.query("Huỷ", "#huy")));

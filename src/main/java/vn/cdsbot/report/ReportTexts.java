@@ -70,7 +70,7 @@ final class ReportTexts {
     static String carriedByDays(Indicators.Indicator ind, Week week, PeriodIndicators.DaySum sum) {
         return ind.code() + " của " + week.label() + " đã được tính từ số theo ngày (tổng " + n(sum.sum()) + ", "
                 + sum.days() + " ngày) nên không nhập lại trong báo cáo tuần. Muốn sửa, sửa số của ngày đó, ví dụ: "
-                + "#baocao ngày " + VnDates.dayMonth(week.first()) + " " + ind.code() + "=…";
+                + "#baocao ngày " + VnDates.dayMonth(sum.lastDay()) + " " + ind.code() + "=…";
     }
 
     static String allCarriedByDays(Week week) {
@@ -213,7 +213,8 @@ final class ReportTexts {
      * @param weekly for a day: the week's own report, whose value the day's figures will replace
      * @param running the period has not ended yet: the figures are so far, and may be sent again at the end
      */
-    static String echo(Unit unit, Period period, List<Indicators.Indicator> asked, Map<String, Long> values,
+    static String echo(Unit unit, Period period, Indicators indicators, List<Indicators.Indicator> asked,
+                       Map<String, Long> values,
                        Optional<Reports.Report> current, Map<String, PeriodIndicators.DaySum> covered,
                        Optional<Reports.Report> weekly, boolean late, boolean running, Instant deadline, ZoneId zone) {
         StringBuilder sb = new StringBuilder("Bot hiểu " + (period instanceof Day ? "số theo ngày" : "báo cáo")
@@ -222,7 +223,14 @@ final class ReportTexts {
         Week week = Week.containing(period.first());
         if (period instanceof Day d) sb.append(VnFormat.capitalize(d.label())).append('\n');
         else sb.append("Tuần ").append(week.number()).append(": ").append(week.dates()).append('\n');
-        for (Indicators.Indicator i : asked) {
+        for (Indicators.Indicator i : indicators.all()) {
+            PeriodIndicators.DaySum days = covered.get(i.code());
+            if (days != null) {
+                sb.append("• ").append(i.title()).append(": ").append(n(days.sum())).append(" — tổng số theo ngày (")
+                        .append(days.days()).append(" ngày), không cần nhập lại\n");
+                continue;
+            }
+            if (!asked.contains(i)) continue;
             Long v = values.get(i.code());
             sb.append("• ").append(i.title()).append(": ").append(v == null ? "chưa báo" : n(v));
             Long old = current.map(r -> r.values().get(i.code())).orElse(null);
@@ -231,8 +239,6 @@ final class ReportTexts {
             }
             sb.append('\n');
         }
-        covered.forEach((code, sum) -> sb.append("• ").append(code).append(": ").append(n(sum.sum()))
-                .append(" — tổng số theo ngày (").append(sum.days()).append(" ngày), không cần nhập lại\n"));
         for (Indicators.Indicator i : asked) {
             Long w = weekly.map(r -> r.values().get(i.code())).orElse(null);
             if (w != null) sb.append("Báo cáo tuần ").append(week.number()).append(" đã ghi ").append(i.code()).append(" = ")

@@ -92,13 +92,15 @@ class DailyReportingTest {
         bot.say("m1", "#baocao hôm nay vneid=35");
         bot.say("m1", "#xacnhan");
 
-        assertThat(bot.say("m1", "#baocao tuần 49 hotro=50 vneid=55")).contains("vneid của tuần 49", "tổng 55, 2 ngày")
+        assertThat(bot.say("m1", "#baocao tuần 49 hotro=50 vneid=55")).contains("vneid của tuần 49", "tổng 55, 2 ngày",
+                        "#baocao ngày 02/12 vneid=")
                 .contains("Chưa có gì được lưu");
         String guided = bot.say("m1", "#baocao tuần 49");
         assertThat(guided).contains("Bot sẽ hỏi 4 mục", "Câu 1/4");
         bot.say("m1", "#huy");
         String echo = bot.say("m1", "#baocao tuần 49 hotro=50");
-        assertThat(echo).contains("vneid: 55 — tổng số theo ngày (2 ngày), không cần nhập lại");
+        assertThat(echo).contains("Lượt người dân được hỗ trợ: 50\n• Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt: 55 "
+                + "— tổng số theo ngày (2 ngày), không cần nhập lại");
         bot.say("m1", "#xacnhan");
 
         String summary = bot.say("sec", "#tonghop tuần 49");
