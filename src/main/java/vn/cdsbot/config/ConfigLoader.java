@@ -128,6 +128,12 @@ public final class ConfigLoader {
                     + "active within 48 h (free); set 'zalo.paid_messages: true' to also reach those active within 7 days "
                     + "(billed, needs a Zalo Cloud Account)";
         }
+        if (e instanceof UnrecognizedPropertyException u && path.equals("units.reporting_kind")) {
+            // Replaced when hamlet teams became units that report too: a list of levels instead of one kind.
+            return "key 'units.reporting_kind' is no longer used: replace it with the list 'units.reporting_kinds', "
+                    + "for example 'reporting_kinds: [commune, hamlet]' (commune teams and hamlet teams both report) or "
+                    + "'reporting_kinds: [commune]' (as before)";
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String where = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "the top level";
             return "unknown key '" + path + "' (allowed in " + where + ": "

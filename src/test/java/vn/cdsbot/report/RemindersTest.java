@@ -45,7 +45,7 @@ class RemindersTest {
     void setUp() throws Exception {
         db = PeopleFixture.database(PeopleFixture.config(dir), clock);
         calendar = new ReportingCalendar(MutableClock.ICT, DayTime.parse("MONDAY 12:00", "d"));
-        reminders = new Reminders(calendar, "commune", new MessagingWindow(false));
+        reminders = new Reminders(calendar, vn.cdsbot.people.ReportingLevels.of("commune"), new MessagingWindow(false));
         long now = clock.millis();
         long recent = now - Duration.ofHours(12).toMillis();
         long stale = now - Duration.ofDays(10).toMillis();
@@ -178,7 +178,7 @@ class RemindersTest {
         assertThat(textTo("g1")).contains("BP-DXO-05): 1 người đã đăng ký nhưng chưa nhắn cho OA trong 2 ngày qua");
 
         forgetRound();
-        reminders = new Reminders(calendar, "commune", new MessagingWindow(true));
+        reminders = new Reminders(calendar, vn.cdsbot.people.ReportingLevels.of("commune"), new MessagingWindow(true));
         schedule().run();
         assertThat(sent()).contains("m6");
 
