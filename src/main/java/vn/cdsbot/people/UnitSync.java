@@ -122,8 +122,9 @@ final class UnitSync {
              java.sql.ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 int population = rs.getInt(6);
+                Integer weight = rs.wasNull() ? null : population;
                 out.add(new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) == 1, null,
-                        rs.wasNull() ? null : population));
+                        weight));
             }
         }
         return out;
