@@ -109,6 +109,28 @@ class RemindersTest {
     }
 
     @Test
+    void hamletTeamsAreRemindedLikeCommunesWhenTheyReport() {
+        long now = clock.millis();
+        enrol("h1", "BP-DXO-07-A1", Role.MEMBER, now - Duration.ofHours(1).toMillis());   // hamlet without a report
+        enrol("h2", "BP-DXO-01-KP1", Role.MEMBER, now - Duration.ofHours(1).toMillis());  // hamlet that reported
+        db.inTransaction(tx -> Reports.confirm(tx, "BP-DXO-01-KP1", calendar.weekOf(MutableClock.ict("2026-11-25T10:00")),
+                Map.of("hotro", 2L), "h2", now, false, false, 2));
+        reminders = new Reminders(calendar, vn.cdsbot.people.ReportingLevels.of("commune", "hamlet"), new MessagingWindow(false));
+        schedule().run();
+        assertThat(sent()).containsExactlyInAnyOrder("m1", "g1", "l5", "h1");
+        assertThat(textTo("h1")).contains("Ấp 1 (minh họa) (BP-DXO-07-A1) chưa gửi số liệu tuần 48");
+        // 111 communes and 5 hamlets, BP-DXO-02 and BP-DXO-01-KP1 reported.
+        assertThat(PeopleFixture.rows(db, "SELECT missing FROM reminder_runs")).containsExactly("114");
+    }
+
+    @Test
+    void withCommunesAloneReportingAHamletMemberIsNotReminded() {
+        enrol("h1", "BP-DXO-07-A1", Role.MEMBER, clock.millis() - Duration.ofHours(1).toMillis());
+        schedule().run();
+        assertThat(sent()).containsExactlyInAnyOrder("m1", "g1", "l5");
+    }
+
+    @Test
     void aSlotIsSentOnceEvenAcrossRestarts() {
         schedule().run();
         clock.advance(Duration.ofMinutes(1));

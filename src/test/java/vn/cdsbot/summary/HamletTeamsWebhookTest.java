@@ -120,6 +120,14 @@ class HamletTeamsWebhookTest {
             }
         }
         assertThat(unitRows).isEqualTo(47);
+
+        // The commune's own workbook: its team's row and its hamlets' rows add up to the total, once each.
+        say("sec", "#xuat tuần 48 BP-DXO-07");
+        Sheet own07 = workbook(lastLink("sec")).getSheetAt(0);
+        assertThat(own07.getRow(5).getCell(0).getStringCellValue()).contains("Tổ xã 1/1").contains("Tổ thôn, ấp 2/3");
+        assertThat((long) row(own07, "Tổ xã Xã Tân Thành (số của riêng tổ)").getCell(2).getNumericCellValue()).isEqualTo(30);
+        assertThat(row(own07, "Ấp 3 (minh họa)").getCell(2).getStringCellValue()).isEqualTo("Chưa báo cáo");
+        assertThat((long) row(own07, "Tổng cộng").getCell(2).getNumericCellValue()).isEqualTo(47);
     }
 
     private void enrol(String user, String unit, String role) throws Exception {
