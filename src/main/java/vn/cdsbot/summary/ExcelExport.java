@@ -202,7 +202,8 @@ final class ExcelExport {
             legend.append(i == 0 ? "" : "; ").append(settings.shortLabel(i)).append(" – ").append(settings.indicators().get(i).name());
         }
         line(sh, st, totalRow + 2, lastCol, legend + ". \"Chưa báo cáo\": đơn vị chưa gửi báo cáo (không phải số 0); "
-                + "\"Chưa báo\": đơn vị bỏ qua mục này. Các dòng cụm và dòng tổng cộng là công thức, sửa số một đơn vị thì tự tính lại.", 3);
+                + "\"Chưa báo\": đơn vị bỏ qua mục này. Các dòng cụm, dòng xã có tổ thôn, ấp (tổ xã cộng các thôn, ấp) và dòng tổng "
+                + "cộng là công thức, sửa số một đơn vị thì tự tính lại.", 3);
 
         sh.setColumnWidth(0, 5 * 256);
         sh.setColumnWidth(1, 28 * 256);

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import vn.cdsbot.chat.VnFormat;
+import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.VnDates;
@@ -120,7 +122,7 @@ final class SummaryTexts {
         List<Part> parts = s.parts().stream().filter(p -> !p.tally().noReports()).toList();
         List<Part> silent = s.parts().stream().filter(p -> p.tally().noReports()).toList();
         String title = "Theo đơn vị trực thuộc, mạnh nhất trước (xếp theo " + settings.indicators().get(0).name() + "):";
-        java.util.Optional<Part> own = parts.stream().filter(Part::own).findFirst();
+        Optional<Part> own = parts.stream().filter(Part::own).findFirst();
         if (own.isPresent()) {
             // The scope's own team first, unranked: its figures are its own work, the lines below are its hamlets'.
             parts = parts.stream().filter(p -> !p.own()).toList();
@@ -153,7 +155,7 @@ final class SummaryTexts {
 
     /** "Tổ xã Phường Tân Bình (số của riêng tổ)": a commune team's own report beside its hamlets'. */
     static String ownName(Unit u) {
-        return vn.cdsbot.people.ReportingLevels.teamLabel(u.kind()) + " " + u.name() + " (số của riêng tổ)";
+        return ReportingLevels.teamLabel(u.kind()) + " " + u.name() + " (số của riêng tổ)";
     }
 
     private String ownLine(Part p) {

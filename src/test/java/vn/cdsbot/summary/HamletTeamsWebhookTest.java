@@ -128,6 +128,12 @@ class HamletTeamsWebhookTest {
         assertThat((long) row(own07, "Tổ xã Xã Tân Thành (số của riêng tổ)").getCell(2).getNumericCellValue()).isEqualTo(30);
         assertThat(row(own07, "Ấp 3 (minh họa)").getCell(2).getStringCellValue()).isEqualTo("Chưa báo cáo");
         assertThat((long) row(own07, "Tổng cộng").getCell(2).getNumericCellValue()).isEqualTo(47);
+
+        // The commune's leader invites a member of one of its hamlets in the chat, not of another commune.
+        Matcher code = CODE.matcher(say("lead07", "#moi BP-DXO-07-A3 member"));
+        assertThat(code.find()).isTrue();
+        assertThat(say("a3", "#dangky " + code.group())).contains("Ấp 3 (minh họa) (BP-DXO-07-A3)");
+        assertThat(say("lead07", "#moi BP-DXO-01 member")).contains("chỉ mời được thành viên cho đơn vị của mình");
     }
 
     private void enrol(String user, String unit, String role) throws Exception {
