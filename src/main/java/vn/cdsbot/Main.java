@@ -21,11 +21,11 @@ import vn.cdsbot.ops.Backups;
 import vn.cdsbot.ops.ServerLock;
 import vn.cdsbot.people.People;
 
-/** The command line: serve, ask, kb check, invite, backup, restore, campaign. */
+/** The command line: serve, ask, kb check, invite, units import, backup, restore, campaign. */
 @Command(name = "cdsbot", mixinStandardHelpOptions = true, version = "cdsbot 1.0",
         description = "Zalo OA chatbot for community digital-technology teams.",
-        subcommands = {Main.Serve.class, Main.Ask.class, Main.Kb.class, Main.Invite.class, Main.Backup.class, Main.Restore.class,
-                Main.CampaignCommand.class})
+        subcommands = {Main.Serve.class, Main.Ask.class, Main.Kb.class, Main.Invite.class, Main.Units.class, Main.Backup.class,
+                Main.Restore.class, Main.CampaignCommand.class})
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -141,6 +141,41 @@ public final class Main implements Callable<Integer> {
             BotConfig cfg = main.loadConfig().config();
             return People.cliInvite(cfg, unit, role, count, days, main.clock(),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "units", description = "Units-file tools.", subcommands = {Main.UnitsImportCommand.class})
+    static final class Units implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            new CommandLine(this).usage(System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Write the units file of one province (communes directly under it) from a "
+            + "dataset of administrative units after 1/7/2025.")
+    static final class UnitsImportCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--dataset", required = true, paramLabel = "FILE",
+                description = "JSON of thanglequoc/vietnamese-provinces-database (see data/README.md)")
+        Path dataset;
+
+        @Option(names = "--province", required = true, description = "the province's name, e.g. \"Đồng Nai\"")
+        String province;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the units file to write")
+        Path out;
+
+        @Option(names = "--force", description = "replace FILE if it exists")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            return vn.cdsbot.people.UnitsImport.cli(dataset, province, out, force, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
     }
 

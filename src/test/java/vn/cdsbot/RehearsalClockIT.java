@@ -50,10 +50,10 @@ class RehearsalClockIT {
                 say(zalo, port, "sec-1", "#dangky " + secretariatCode);
 
                 String summary = say(zalo, port, "sec-1", "#tonghop");
-                assertThat(summary).contains("TỔNG HỢP TUẦN 49/2026 (ĐANG DIỄN RA)").contains("Đã báo cáo: 1/111")
+                assertThat(summary).contains("TỔNG HỢP TUẦN 49/2026 (ĐANG DIỄN RA)").contains("Tổ xã: 1/111").contains("Tổ thôn, ấp: 0/5")
                         .contains("Lượt người dân được hỗ trợ: 100").doesNotContain("Giảm");
                 String lastWeek = say(zalo, port, "sec-1", "#tonghop tuần trước");
-                assertThat(lastWeek).contains("TỔNG HỢP TUẦN 48/2026").contains("Đã báo cáo: 0/111")
+                assertThat(lastWeek).contains("TỔNG HỢP TUẦN 48/2026").contains("Tổ xã: 0/111")
                         .contains("chưa có số liệu").contains("Tuần 49 đang diễn ra: 1 đơn vị đã báo cáo");
             } finally {
                 stop(server);

@@ -133,7 +133,21 @@ public record BotConfig(
     public record Kb(String dir, double answerThreshold, double clarifyThreshold, int staleAfterDays,
                      int keepQuestionsDays) {}
 
-    public record Units(String file, String reportingKind) {}
+    /**
+     * @param reportingKinds the kinds of unit whose teams report, e.g. [commune, hamlet]; the first is the level
+     *                       citizens choose as "their commune" ({@code #xa})
+     */
+    public record Units(String file, List<String> reportingKinds) {
+        public Units {
+            if (reportingKinds == null || reportingKinds.isEmpty()) {
+                throw new IllegalArgumentException("reporting_kinds must list at least one kind of unit, e.g. [commune]");
+            }
+            for (String k : reportingKinds) {
+                if (k == null || k.isBlank()) throw new IllegalArgumentException("reporting_kinds has an empty kind");
+            }
+            reportingKinds = reportingKinds.stream().map(String::strip).distinct().toList();
+        }
+    }
 
     public record Indicator(String code, String name, List<String> aliases) {}
 

@@ -66,6 +66,8 @@ public final class ConfigLoader {
             throw new ConfigException(name + ": not valid YAML: " + firstLine(e.getMessage()), e);
         }
         applyEnv(tree, env, name);
+        // Checked before binding: the missing new key would otherwise be reported first, hiding what replaced the old one.
+        if (tree.path("units").has("reporting_kind")) throw new ConfigException(name + ": " + RETIRED_REPORTING_KIND);
         try {
             return YAML.treeToValue(tree, BotConfig.class);
         } catch (JsonMappingException e) {
@@ -118,6 +120,11 @@ public final class ConfigLoader {
         }
     }
 
+    /** Replaced when hamlet teams became units that report too: a list of levels instead of one kind. */
+    static final String RETIRED_REPORTING_KIND = "key 'units.reporting_kind' is no longer used: replace it with the list "
+            + "'units.reporting_kinds', for example 'reporting_kinds: [commune, hamlet]' (commune teams and hamlet teams "
+            + "both report) or 'reporting_kinds: [commune]' (as before)";
+
     static String describe(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -128,6 +135,7 @@ public final class ConfigLoader {
                     + "active within 48 h (free); set 'zalo.paid_messages: true' to also reach those active within 7 days "
                     + "(billed, needs a Zalo Cloud Account)";
         }
+        if (e instanceof UnrecognizedPropertyException u && path.equals("units.reporting_kind")) return RETIRED_REPORTING_KIND;
         if (e instanceof UnrecognizedPropertyException u) {
             String where = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "the top level";
             return "unknown key '" + path + "' (allowed in " + where + ": "

@@ -9,13 +9,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.cdsbot.chat.Texts;
+import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.storage.PersonalData;
 
 /**
  * Which commune a citizen lives in: found from what they type, forgivingly ("p. Tân Bình", "phuong tan binh",
- * "tan binh"), among the units of the reporting kind only, and remembered.
+ * "tan binh"), among the teams of the first reporting level only (communes, not their hamlets), and remembered.
  */
 final class Communes {
     /** Words people put before a commune's name; dropped on both sides before comparing. */
@@ -31,10 +32,10 @@ final class Communes {
 
     record None() implements Match {}
 
-    private final String reportingKind;
+    private final ReportingLevels levels;
 
-    Communes(String reportingKind) {
-        this.reportingKind = reportingKind;
+    Communes(ReportingLevels levels) {
+        this.levels = levels;
     }
 
     Match match(UnitTree tree, String typed) {
@@ -52,7 +53,7 @@ final class Communes {
     }
 
     boolean isCommune(Unit u) {
-        return u.active() && !u.virtual() && u.kind().equalsIgnoreCase(reportingKind);
+        return u.active() && levels.isFirstLevel(u);
     }
 
     /** "P. Tân Bình" → "tan binh". */

@@ -9,6 +9,7 @@ import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.feature.Feature;
 import vn.cdsbot.feature.ScopeNote;
 import vn.cdsbot.messaging.MessagingWindow;
+import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 
@@ -35,7 +36,7 @@ public final class Handoff implements Feature {
                 Duration.ofMinutes(config.handoff().claimMinutes()));
         Escalation escalation = new Escalation(db, dispatch, clock, Duration.ofDays(config.kb().keepQuestionsDays()),
                 wakeOutbox);
-        return new Handoff(new HandoffChat(new Communes(config.units().reportingKind()), dispatch, clock), escalation, clock,
+        return new Handoff(new HandoffChat(new Communes(ReportingLevels.of(config)), dispatch, clock), escalation, clock,
                 new TicketCounts(config.zone()));
     }
 

@@ -83,9 +83,10 @@ public final class People implements Feature {
         String file = config.units().file();
         Source source = read(file);
         List<UnitsCsv.Row> rows = UnitsCsv.parse(source.content(), file);
-        String kind = config.units().reportingKind();
-        if (rows.stream().noneMatch(r -> r.kind().equals(kind))) {
-            throw new ConfigException(file + ": no unit has kind '" + kind + "' (units.reporting_kind), so nobody could report");
+        ReportingLevels levels = ReportingLevels.of(config);
+        if (rows.stream().noneMatch(r -> levels.isReportingKind(r.kind()))) {
+            throw new ConfigException(file + ": no unit has a kind listed in units.reporting_kinds (" + levels.describe()
+                    + "), so nobody could report");
         }
         String summary = db.inTransaction(tx -> UnitSync.apply(tx, rows, clock.millis())).toString();
         return source.embedded() ? summary + " " + EMBEDDED_NOTE + " (" + Path.of(file).toAbsolutePath() + " not found)" : summary;

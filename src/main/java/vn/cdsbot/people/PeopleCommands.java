@@ -129,7 +129,8 @@ final class PeopleCommands {
         if (role == null) return say(PeopleTexts.MOI_NEED_ROLE);
         if (role == Role.CITIZEN) return say(PeopleTexts.MOI_NO_CITIZEN);
         if (own == Role.LEADER) {
-            if (!unit.code().equalsIgnoreCase(ownUnit.code())) return say(PeopleTexts.leaderOwnUnitOnly(ownUnit));
+            // Their own team, or a team under it (a commune leader invites the members of its hamlets).
+            if (!tree.within(ownUnit, unit)) return say(PeopleTexts.leaderOwnUnitOnly(ownUnit));
             if (role != Role.MEMBER) return say(PeopleTexts.LEADER_MEMBERS_ONLY);
         }
         if (role.compareTo(own) > 0) return say(PeopleTexts.roleAboveOwn(role, own));

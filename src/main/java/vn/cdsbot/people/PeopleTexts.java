@@ -88,7 +88,8 @@ final class PeopleTexts {
     static final String MOI_NO_CITIZEN = "Người dân không cần mã mời: ai nhắn cho OA cũng được hỏi đáp thủ tục.";
 
     static String leaderOwnUnitOnly(Unit own) {
-        return "Tổ trưởng chỉ mời được thành viên cho đơn vị của mình (" + own.label() + ").";
+        return "Tổ trưởng chỉ mời được thành viên cho đơn vị của mình (" + own.label() + ") và các đơn vị trực thuộc "
+                + "(thôn, ấp, khu phố).";
     }
 
     static final String LEADER_MEMBERS_ONLY = "Tổ trưởng chỉ mời được vai trò thành viên. "

@@ -10,8 +10,10 @@ import vn.cdsbot.period.Period;
  * @param parentCode null for a root
  * @param active false once the unit disappeared from the CSV (units are never deleted: reports point at them)
  * @param deactivatedAt when it disappeared (epoch millis), null while active
+ * @param population the optional weight from the units file's {@code population} column, null when not given
  */
-public record Unit(String code, String name, String parentCode, String kind, boolean active, Long deactivatedAt) {
+public record Unit(String code, String name, String parentCode, String kind, boolean active, Long deactivatedAt,
+                   Integer population) {
     public Unit {
         Objects.requireNonNull(code, "code == null");
         Objects.requireNonNull(name, "name == null");
@@ -19,7 +21,11 @@ public record Unit(String code, String name, String parentCode, String kind, boo
     }
 
     public Unit(String code, String name, String parentCode, String kind, boolean active) {
-        this(code, name, parentCode, kind, active, null);
+        this(code, name, parentCode, kind, active, null, null);
+    }
+
+    public Unit(String code, String name, String parentCode, String kind, boolean active, Long deactivatedAt) {
+        this(code, name, parentCode, kind, active, deactivatedAt, null);
     }
 
     /** "Phường Tân Bình (BP-DXO-01)": how units are named in chat. */

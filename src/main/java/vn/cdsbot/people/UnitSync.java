@@ -44,30 +44,32 @@ final class UnitSync {
                     : before.find(row.parentCode()).map(Unit::code).orElse(canonical(rows, row.parentCode()));
             if (old == null) {
                 try (PreparedStatement ps = tx.prepareStatement(
-                        "INSERT INTO units (code, name, parent_code, kind, active, created_at) VALUES (?, ?, ?, ?, 1, ?)")) {
+                        "INSERT INTO units (code, name, parent_code, kind, active, created_at, population) VALUES (?, ?, ?, ?, 1, ?, ?)")) {
                     ps.setString(1, row.code());
                     ps.setString(2, row.name());
                     ps.setString(3, parent);
                     ps.setString(4, row.kind());
                     ps.setLong(5, now);
+                    ps.setObject(6, row.population());
                     ps.executeUpdate();
                 }
                 added++;
                 continue;
             }
             boolean differs = !old.name().equals(row.name()) || !Objects.equals(old.parentCode(), parent)
-                    || !old.kind().equals(row.kind());
+                    || !old.kind().equals(row.kind()) || !Objects.equals(old.population(), row.population());
             if (differs) {
                 try (PreparedStatement ps = tx.prepareStatement(
-                        "UPDATE units SET name = ?, parent_code = ?, kind = ? WHERE code = ?")) {
+                        "UPDATE units SET name = ?, parent_code = ?, kind = ?, population = ? WHERE code = ?")) {
                     ps.setString(1, row.name());
                     ps.setString(2, parent);
                     ps.setString(3, row.kind());
-                    ps.setString(4, old.code());
+                    ps.setObject(4, row.population());
+                    ps.setString(5, old.code());
                     ps.executeUpdate();
                 }
                 Audit.record(tx, now, Audit.CSV, "unit.change", old.code(),
-                        describeChange(old, row.name(), parent, row.kind()));
+                        describeChange(old, row.name(), parent, row.kind(), row.population()));
                 changed++;
             }
             if (!old.active()) {
@@ -103,20 +105,26 @@ final class UnitSync {
         return code;
     }
 
-    private static String describeChange(Unit old, String name, String parent, String kind) {
+    private static String describeChange(Unit old, String name, String parent, String kind, Integer population) {
         StringBuilder sb = new StringBuilder();
         if (!old.name().equals(name)) sb.append("name: ").append(old.name()).append(" -> ").append(name).append("; ");
         if (!Objects.equals(old.parentCode(), parent)) sb.append("parent: ").append(old.parentCode()).append(" -> ").append(parent).append("; ");
         if (!old.kind().equals(kind)) sb.append("kind: ").append(old.kind()).append(" -> ").append(kind).append("; ");
+        if (!Objects.equals(old.population(), population)) {
+            sb.append("population: ").append(old.population()).append(" -> ").append(population).append("; ");
+        }
         return sb.toString().strip();
     }
 
     private static List<Unit> allUnits(Connection c) throws SQLException {
         List<Unit> out = new java.util.ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT code, name, parent_code, kind, active FROM units");
+        try (PreparedStatement ps = c.prepareStatement("SELECT code, name, parent_code, kind, active, population FROM units");
              java.sql.ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) == 1));
+                int population = rs.getInt(6);
+                Integer weight = rs.wasNull() ? null : population;
+                out.add(new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) == 1, null,
+                        weight));
             }
         }
         return out;

@@ -56,14 +56,16 @@ public final class UnitTree {
     public static UnitTree load(Connection c) throws SQLException {
         List<Unit> units = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT code, name, parent_code, kind, active, deactivated_at FROM units ORDER BY code");
+                "SELECT code, name, parent_code, kind, active, deactivated_at, population FROM units ORDER BY code");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long deactivated = rs.getLong(6);
                 boolean none = rs.wasNull();
                 String parent = rs.getString(3);
+                int population = rs.getInt(7);
+                boolean noPopulation = rs.wasNull();
                 units.add(new Unit(rs.getString(1), rs.getString(2), parent == null || parent.isBlank() ? null : parent,
-                        rs.getString(4), rs.getInt(5) == 1, none ? null : deactivated));
+                        rs.getString(4), rs.getInt(5) == 1, none ? null : deactivated, noPopulation ? null : population));
             }
         }
         return new UnitTree(units);

@@ -18,16 +18,22 @@ import vn.cdsbot.config.ConfigException;
 
 /**
  * Reads and checks the units CSV ({@code code,name,parent_code,kind}, any column order, UTF-8, RFC 4180
- * quoting). Any problem stops start-up with a message naming the file and line, because a half-loaded
+ * quoting; an optional {@code population} column, a whole number or empty; other columns are ignored). Any problem stops start-up with a message naming the file and line, because a half-loaded
  * hierarchy would misdirect reports and reminders.
  */
 final class UnitsCsv {
     static final List<String> COLUMNS = List.of("code", "name", "parent_code", "kind");
+    /** Optional: the people living in a unit, a weight for splitting a province-wide target. */
+    static final String POPULATION = "population";
     /** Codes are typed in chat commands, so no spaces or punctuation beyond - _ . */
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
 
     /** One unit as written in the file. */
-    record Row(int line, String code, String name, String parentCode, String kind) {}
+    record Row(int line, String code, String name, String parentCode, String kind, Integer population) {
+        Row(int line, String code, String name, String parentCode, String kind) {
+            this(line, code, name, parentCode, kind, null);
+        }
+    }
 
     private UnitsCsv() {}
 
@@ -67,7 +73,22 @@ final class UnitsCsv {
             }
             if (name.isEmpty()) throw new ConfigException(source + " line " + r.line() + ": name is empty for " + code);
             if (kind.isEmpty()) throw new ConfigException(source + " line " + r.line() + ": kind is empty for " + code);
-            Row row = new Row(r.line(), code, name, parent.isEmpty() ? null : parent, kind);
+            Integer population = null;
+            if (index.containsKey(POPULATION)) {
+                String p = field(r, index, POPULATION).replace(".", "").replace(",", "").replace(" ", "");
+                if (!p.isEmpty()) {
+                    try {
+                        population = Integer.valueOf(p);
+                    } catch (NumberFormatException e) {
+                        population = -1;
+                    }
+                    if (population < 0) {
+                        throw new ConfigException(source + " line " + r.line() + ": population of " + code
+                                + " must be a whole number of people or empty, got '" + field(r, index, POPULATION) + "'");
+                    }
+                }
+            }
+            Row row = new Row(r.line(), code, name, parent.isEmpty() ? null : parent, kind, population);
             Row previous = byCode.putIfAbsent(key(code), row);
             if (previous != null) {
                 throw new ConfigException(source + " line " + r.line() + ": duplicate code '" + code

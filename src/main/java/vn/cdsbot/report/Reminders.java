@@ -22,6 +22,7 @@ import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.messaging.UserActivity;
 import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Members;
+import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.ReportingCalendar;
@@ -59,12 +60,12 @@ final class Reminders {
                 Set<String> skipped) {}
 
     private final ReportingCalendar calendar;
-    private final String reportingKind;
+    private final ReportingLevels levels;
     private final MessagingWindow window;
 
-    Reminders(ReportingCalendar calendar, String reportingKind, MessagingWindow window) {
+    Reminders(ReportingCalendar calendar, ReportingLevels levels, MessagingWindow window) {
         this.calendar = calendar;
-        this.reportingKind = reportingKind;
+        this.levels = levels;
         this.window = window;
     }
 
@@ -76,7 +77,7 @@ final class Reminders {
             throws SQLException {
         Set<String> reported = Reports.reportedUnits(c, week);
         List<Unit> missingUnits = scope.stream()
-                .filter(u -> u.active() && u.kind().equals(reportingKind) && !reported.contains(u.code())).toList();
+                .filter(u -> u.active() && levels.reports(u) && !reported.contains(u.code())).toList();
         Map<String, List<Member>> byUnit = new LinkedHashMap<>();
         for (Member m : Members.activeIn(c, missingUnits.stream().map(Unit::code).toList())) {
             if (m.role() == Role.EDITOR) continue;   // editors look after the knowledge base and never report

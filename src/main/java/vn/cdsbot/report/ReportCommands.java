@@ -16,6 +16,7 @@ import vn.cdsbot.chat.Role;
 import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Members;
+import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.Period;
@@ -32,16 +33,16 @@ final class ReportCommands {
     private final Indicators indicators;
     private final ReportingCalendar calendar;
     private final Reminders reminders;
-    private final String reportingKind;
+    private final ReportingLevels levels;
     private final int windowDays;
 
-    ReportCommands(ReportFlow flow, Indicators indicators, ReportingCalendar calendar, Reminders reminders, String reportingKind,
+    ReportCommands(ReportFlow flow, Indicators indicators, ReportingCalendar calendar, Reminders reminders, ReportingLevels levels,
                    int windowDays) {
         this.flow = flow;
         this.indicators = indicators;
         this.calendar = calendar;
         this.reminders = reminders;
-        this.reportingKind = reportingKind;
+        this.levels = levels;
         this.windowDays = windowDays;
     }
 
@@ -106,7 +107,7 @@ final class ReportCommands {
         Target.Ok t = (Target.Ok) target;
         Optional<Unit> own = tree.find(call.sender().unitCode());
         Unit unit = t.unit() != null ? t.unit() : own.orElse(null);
-        if (unit == null || !unit.kind().equals(reportingKind)) return List.of(Reply.text(ReportTexts.LICHSU_USAGE));
+        if (unit == null || !levels.reports(unit)) return List.of(Reply.text(ReportTexts.LICHSU_USAGE));
         if (!tree.visible(call.sender(), unit)) {
             return List.of(Reply.text(ReportTexts.outsideScope(own.map(Unit::label).orElse(call.sender().unitCode()))));
         }
@@ -148,7 +149,7 @@ final class ReportCommands {
             scope = call.sender().role() == Role.LEADER ? own.orElse(null) : null;
         }
         List<Unit> units = scope == null ? tree.all() : tree.activeSubtree(scope.code());
-        int reporting = (int) units.stream().filter(u -> u.kind().equals(reportingKind)).count();
+        int reporting = (int) units.stream().filter(levels::reports).count();
         // The week is the one named (a button under a list names its own), else the default of every command.
         Week week = t.week() != null ? t.week() : calendar.defaultWeek(now);
         Set<String> skip = new HashSet<>(Reminders.remindedSince(tx, now.minus(NHAC_COOLDOWN).toEpochMilli()));

@@ -16,6 +16,7 @@ import vn.cdsbot.chat.QuestionAnswerer;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Sender;
+import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.Day;
@@ -41,16 +42,16 @@ final class ReportFlow {
     private final ReportingCalendar calendar;
     private final Plausibility plausibility;
     private final long timeoutMs;
-    private final String reportingKind;
+    private final ReportingLevels levels;
     private final PeriodIndicators periods;
 
-    ReportFlow(Indicators indicators, ReportingCalendar calendar, Plausibility plausibility, Duration timeout, String reportingKind) {
+    ReportFlow(Indicators indicators, ReportingCalendar calendar, Plausibility plausibility, Duration timeout, ReportingLevels levels) {
         this.indicators = indicators;
         this.parser = new ReportParser(indicators);
         this.calendar = calendar;
         this.plausibility = plausibility;
         this.timeoutMs = timeout.toMillis();
-        this.reportingKind = reportingKind;
+        this.levels = levels;
         this.periods = new PeriodIndicators(indicators);
     }
 
@@ -277,7 +278,7 @@ final class ReportFlow {
             return new UnitChoice.Refused(ReportTexts.NO_UNIT);
         }
         if (!unit.active()) return new UnitChoice.Refused(ReportTexts.unitInactive(unit));
-        if (!unit.kind().equals(reportingKind)) {
+        if (!levels.reports(unit)) {
             return new UnitChoice.Refused(office && typedCode == null ? ReportTexts.officeNeedsUnit(unit)
                     : ReportTexts.notReportingUnit(unit));
         }

@@ -11,6 +11,7 @@ import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.feature.Feature;
 import vn.cdsbot.messaging.MessagingWindow;
+import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.period.DayTime;
 import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.storage.Database;
@@ -42,13 +43,13 @@ public final class Reporting implements Feature {
         for (int i = 0; i < rc.reminders().size(); i++) {
             slots.add(DayTime.parse(rc.reminders().get(i), "reporting.reminders[" + i + "]"));
         }
-        String kind = config.units().reportingKind();
+        ReportingLevels levels = ReportingLevels.of(config);
         MessagingWindow window = new MessagingWindow(config.zalo().paidMessages());
         ReportFlow flow = new ReportFlow(indicators, calendar,
                 new Plausibility(indicators, rc.plausibilityFactor(), rc.plausibilityMinimum()),
-                Duration.ofMinutes(rc.draftTimeoutMinutes()), kind);
-        Reminders reminders = new Reminders(calendar, kind, window);
-        return new Reporting(flow, new ReportCommands(flow, indicators, calendar, reminders, kind, window.reachDays()).all(),
+                Duration.ofMinutes(rc.draftTimeoutMinutes()), levels);
+        Reminders reminders = new Reminders(calendar, levels, window);
+        return new Reporting(flow, new ReportCommands(flow, indicators, calendar, reminders, levels, window.reachDays()).all(),
                 new ReminderSchedule(db, reminders, calendar, slots, clock, wakeOutbox),
                 new DraftExpiry(db, clock, Duration.ofMinutes(rc.draftTimeoutMinutes()), wakeOutbox));
     }

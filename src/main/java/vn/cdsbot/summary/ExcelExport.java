@@ -84,8 +84,12 @@ final class ExcelExport {
     static final int HEADER_ROW = 7;
     static final int FIRST_DATA_ROW = HEADER_ROW + 2;
 
-    /** One row of sheet 1: a reporting unit, or a group whose cells sum the rows it directly contains. */
-    private record Line(Unit unit, boolean group, int row) {}
+    /**
+     * One row of sheet 1: a reporting unit, or a group whose cells sum the rows it directly contains. A commune with
+     * hamlet teams is both: a group row (the commune in all) and inside it its own team's row (own), then the
+     * hamlets' rows, so the commune's figure is counted once.
+     */
+    private record Line(Unit unit, boolean group, boolean own, int row) {}
 
     private void summarySheet(Workbook wb, Styles st, Input in) {
         ScopeSummary s = in.summary();
@@ -97,8 +101,7 @@ final class ExcelExport {
         title(sh, st, 3, lastCol, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG");
         centered(sh, st, 4, lastCol, VnFormat.capitalize(s.week().label()) + (s.running() ? ", đang diễn ra" : "")
                 + " · Phạm vi: " + s.scope().name());
-        line(sh, st, 5, lastCol, "Đã báo cáo " + s.reported() + "/" + s.expected().size() + " đơn vị ("
-                + VnFormat.rate(s.reported(), s.expected().size()) + "); đúng hạn " + s.onTime() + ", muộn "
+        line(sh, st, 5, lastCol, s.reportedText(settings.levels()) + "; đúng hạn " + s.onTime() + ", muộn "
                 + s.late().size() + ". Cột \"So với tuần trước\" so sánh " + settings.indicators().get(0).name()
                 + " của các đơn vị báo cáo cả hai tuần. Lập lúc " + stamp(in.generatedAt()) + ".", 2);
 
@@ -133,14 +136,24 @@ final class ExcelExport {
         int r = FIRST_DATA_ROW;
         List<Unit> subtree = in.tree().subtree(s.scope());
         for (Unit u : subtree) {
-            if (u.code().equals(s.scope().code()) && !expected.contains(u.code())) continue;
+            boolean isScope = u.code().equals(s.scope().code());
+            if (isScope && !expected.contains(u.code())) continue;
             Tally a = s.tallies().get(u.code());
             boolean unitRow = expected.contains(u.code());
-            if (!unitRow && (a == null || a.expected() == 0)) continue;
-            Line l = new Line(u, !unitRow, r++);
-            lines.add(l);
-            if (l.group()) groupRows.put(u.code(), l.row());
-            contained.computeIfAbsent(owner(in.tree(), s.scope(), u, groupRows), k -> new ArrayList<>()).add(l.row());
+            boolean below = a != null && a.expected() > (unitRow ? 1 : 0);   // expected units under it
+            if (!unitRow && !below) continue;
+            if (below && !isScope) {   // the scope's own group row would repeat the totals row
+                Line g = new Line(u, true, false, r++);
+                lines.add(g);
+                contained.computeIfAbsent(owner(in.tree(), s.scope(), u, groupRows), k -> new ArrayList<>()).add(g.row());
+                groupRows.put(u.code(), g.row());
+            }
+            if (unitRow) {
+                Line l = new Line(u, false, below, r++);
+                lines.add(l);
+                int into = groupRows.containsKey(u.code()) ? groupRows.get(u.code()) : owner(in.tree(), s.scope(), u, groupRows);
+                contained.computeIfAbsent(into, k -> new ArrayList<>()).add(l.row());
+            }
         }
         int totalRow = r;
 
@@ -163,7 +176,7 @@ final class ExcelExport {
             if (!l.group()) {
                 Current cur = in.current().get(u.code());
                 num(row, 0, ++stt, st.center);
-                cell(row, 1, u.name(), st.text);
+                cell(row, 1, l.own() ? SummaryTexts.ownName(u) : u.name(), st.text);
                 unitCells(sh, row, n, cur, in.previous().get(u.code()), in.cumulative().get(u.code()), st);
                 ReportData.Figures prev = in.previous().get(u.code());
                 String text = cur == null || !cur.has(0) ? "" : prev == null || !prev.has(0) ? "Tuần trước chưa báo cáo"
@@ -189,7 +202,8 @@ final class ExcelExport {
             legend.append(i == 0 ? "" : "; ").append(settings.shortLabel(i)).append(" – ").append(settings.indicators().get(i).name());
         }
         line(sh, st, totalRow + 2, lastCol, legend + ". \"Chưa báo cáo\": đơn vị chưa gửi báo cáo (không phải số 0); "
-                + "\"Chưa báo\": đơn vị bỏ qua mục này. Các dòng cụm và dòng tổng cộng là công thức, sửa số một đơn vị thì tự tính lại.", 3);
+                + "\"Chưa báo\": đơn vị bỏ qua mục này. Các dòng cụm, dòng xã có tổ thôn, ấp (tổ xã cộng các thôn, ấp) và dòng tổng "
+                + "cộng là công thức, sửa số một đơn vị thì tự tính lại.", 3);
 
         sh.setColumnWidth(0, 5 * 256);
         sh.setColumnWidth(1, 28 * 256);

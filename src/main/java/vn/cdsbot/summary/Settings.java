@@ -9,12 +9,13 @@ import java.util.Map;
 import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.messaging.MessagingWindow;
+import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.period.DayTime;
 import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.period.Week;
 
 /** What the summaries need from bot-config.yaml, validated once at start-up; periods come from the shared calendar. */
-record Settings(ReportingCalendar calendar, String reportingKind, List<BotConfig.Indicator> indicators,
+record Settings(ReportingCalendar calendar, ReportingLevels levels, List<BotConfig.Indicator> indicators,
                 Week campaignStart, DayTime digest, Duration exportLinkLifetime, MessagingWindow messagingWindow,
                 String publicUrl, String issuer, String issuerParent, String issuerPlace) {
 
@@ -29,7 +30,7 @@ record Settings(ReportingCalendar calendar, String reportingKind, List<BotConfig
         }
         if (s.exportLinkHours() < 1) throw new IllegalArgumentException("summaries.export_link_hours must be at least 1");
         if (config.reporting().indicators().isEmpty()) throw new IllegalArgumentException("reporting.indicators is empty");
-        return new Settings(calendar, config.units().reportingKind(), List.copyOf(config.reporting().indicators()),
+        return new Settings(calendar, ReportingLevels.of(config), List.copyOf(config.reporting().indicators()),
                 Week.containing(start), DayTime.parse(s.digest(), "summaries.digest"), Duration.ofHours(s.exportLinkHours()),
                 new MessagingWindow(config.zalo().paidMessages()), stripSlash(config.server().publicUrl()),
                 s.issuer().strip(), s.issuerParent().strip(), s.issuerPlace().strip());

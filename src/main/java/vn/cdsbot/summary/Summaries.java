@@ -75,7 +75,7 @@ public final class Summaries implements Feature {
         long started = System.nanoTime();
         db.read(summarizer::values);
         Week week = settings.calendar().defaultWeek(clock.instant());
-        UnitTree tree = UnitTree.of(List.of(new Unit("X", "Đơn vị", null, settings.reportingKind(), true)));
+        UnitTree tree = UnitTree.of(List.of(new Unit("X", "Đơn vị", null, settings.levels().kinds().get(0), true)));
         ScopeSummary s = summarizer.compute(tree, tree.root(), week, java.util.Map.of(), java.util.Map.of(),
                 new long[settings.indicators().size()], clock.instant());
         excel.build(new ExcelExport.Input(tree, s, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), List.of(), java.util.Map.of(),

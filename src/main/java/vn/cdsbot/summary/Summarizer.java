@@ -83,41 +83,52 @@ final class Summarizer {
         Map<String, Tally> tallies = new HashMap<>();
         Tally total = tally(tree, scope, week, current, previous, tallies, new HashSet<>());
         List<Part> parts = new ArrayList<>();
-        if (!scope.kind().equals(settings.reportingKind()) || scope.virtual()) {
-            for (Unit child : tree.children(scope)) {
-                Tally t = tallies.get(child.code());
-                if (t != null && t.expected() > 0) parts.add(new Part(child, t));
-            }
-            parts.sort(STRONGEST_FIRST);
+        for (Unit child : tree.children(scope)) {
+            Tally t = tallies.get(child.code());
+            if (t != null && t.expected() > 0) parts.add(new Part(child, t, false));
         }
+        parts.sort(STRONGEST_FIRST);
+        // A commune with hamlet teams: its own team's line first, so the two levels read side by side.
+        Tally own = own(scope, week, current, previous);
+        if (!parts.isEmpty() && own.expected() > 0) parts.add(0, new Part(scope, own, true));
         boolean running = week.runningOn(settings.calendar().today(now));
         return new ScopeSummary(scope, week, running, expected, reports, total, cumulative.clone(), Map.copyOf(tallies),
                 parts, missing, late, corrected, overridden);
     }
 
-    /** Expected: a reporting-kind unit that still existed in the week; a unit that reported anyway always counts. */
+    /** Expected: a unit of a reporting level that still existed in the week; a unit that reported anyway always counts. */
     boolean isExpected(Unit u, Current report, Week week) {
         if (report != null) return true;
-        return u.kind().equals(settings.reportingKind()) && u.existedDuring(week, settings.zone());
+        return settings.levels().reports(u) && u.existedDuring(week, settings.zone());
     }
 
     /** The tally of {@code u}'s subtree; every unit's tally goes into {@code out}. Safe against cycles in bad data. */
     private Tally tally(UnitTree tree, Unit u, Week week, Map<String, Current> current, Map<String, ReportData.Figures> previous,
                         Map<String, Tally> out, Set<String> seen) {
+        seen.add(u.code());
+        Tally t = own(u, week, current, previous);
+        for (Unit child : tree.children(u)) {
+            if (seen.contains(child.code())) continue;
+            t = plus(t, tally(tree, child, week, current, previous, out, seen));
+        }
+        out.put(u.code(), t);
+        return t;
+    }
+
+    /** The unit's own report alone: each team reports its own work, so this never contains a child's figures. */
+    Tally own(Unit u, Week week, Map<String, Current> current, Map<String, ReportData.Figures> previous) {
         int n = settings.indicators().size();
         long[] totals = new long[n];
         int[] given = new int[n];
         int[] comparedCount = new int[n];
         long[] comparedNow = new long[n];
         long[] comparedBefore = new long[n];
-        int expected = 0;
         int reported = 0;
         int late = 0;
         int compared = 0;
-        seen.add(u.code());
         Current r = current.get(u.code());
         ReportData.Figures before = previous.get(u.code());
-        if (isExpected(u, r, week)) expected++;
+        int expected = isExpected(u, r, week) ? 1 : 0;
         if (r != null) {
             reported++;
             if (r.late()) late++;
@@ -133,24 +144,25 @@ final class Summarizer {
                 }
             }
         }
-        for (Unit child : tree.children(u)) {
-            if (seen.contains(child.code())) continue;
-            Tally c = tally(tree, child, week, current, previous, out, seen);
-            expected += c.expected();
-            reported += c.reported();
-            late += c.late();
-            compared += c.compared();
-            add(totals, c.totals());
-            add(comparedNow, c.comparedNow());
-            add(comparedBefore, c.comparedBefore());
-            for (int i = 0; i < n; i++) {
-                given[i] += c.given()[i];
-                comparedCount[i] += c.comparedCount()[i];
-            }
+        return new Tally(expected, reported, late, totals, given, compared, comparedCount, comparedNow, comparedBefore);
+    }
+
+    private static Tally plus(Tally a, Tally b) {
+        int n = a.totals().length;
+        long[] totals = a.totals().clone();
+        long[] comparedNow = a.comparedNow().clone();
+        long[] comparedBefore = a.comparedBefore().clone();
+        int[] given = a.given().clone();
+        int[] comparedCount = a.comparedCount().clone();
+        add(totals, b.totals());
+        add(comparedNow, b.comparedNow());
+        add(comparedBefore, b.comparedBefore());
+        for (int i = 0; i < n; i++) {
+            given[i] += b.given()[i];
+            comparedCount[i] += b.comparedCount()[i];
         }
-        Tally t = new Tally(expected, reported, late, totals, given, compared, comparedCount, comparedNow, comparedBefore);
-        out.put(u.code(), t);
-        return t;
+        return new Tally(a.expected() + b.expected(), a.reported() + b.reported(), a.late() + b.late(), totals, given,
+                a.compared() + b.compared(), comparedCount, comparedNow, comparedBefore);
     }
 
     private static void add(long[] into, long[] values) {

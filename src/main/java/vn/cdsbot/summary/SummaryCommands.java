@@ -172,16 +172,15 @@ final class SummaryCommands {
         List<String> units = tree.subtree(scope).stream().map(Unit::code).toList();
         List<ChartRenderer.Point> trend = trend(values, units, first, last, indicator, settings.calendar().today(call.now()));
         List<ChartRenderer.Bar> bars = new ArrayList<>();
-        if (!scope.kind().equals(settings.reportingKind()) || scope.virtual()) {
-            ScopeSummary s = summarizer.compute(tree, scope, last, ReportData.current(tx, last, settings.indicatorCodes()),
-                    Map.of(), new long[settings.indicators().size()], call.now());
-            for (ScopeSummary.Part p : s.parts()) {
-                bars.add(new ChartRenderer.Bar(p.unit().name(),
-                        p.tally().given()[indicator] == 0 ? null : p.tally().totals()[indicator]));
-            }
-            bars.sort(java.util.Comparator.comparing((ChartRenderer.Bar b) -> b.value() == null)
-                    .thenComparing(b -> b.value() == null ? 0 : -b.value()));
+        // One bar per unit under the scope; a commune with hamlets also gets a bar for its own team's report.
+        ScopeSummary parts = summarizer.compute(tree, scope, last, ReportData.current(tx, last, settings.indicatorCodes()),
+                Map.of(), new long[settings.indicators().size()], call.now());
+        for (ScopeSummary.Part p : parts.parts()) {
+            bars.add(new ChartRenderer.Bar(p.own() ? "Tổ " + p.unit().name() + " (riêng)" : p.unit().name(),
+                    p.tally().given()[indicator] == 0 ? null : p.tally().totals()[indicator]));
         }
+        bars.sort(java.util.Comparator.comparing((ChartRenderer.Bar b) -> b.value() == null)
+                .thenComparing(b -> b.value() == null ? 0 : -b.value()));
         byte[] png = charts.render(settings.title(indicator), scope.name(), trend, bars, bars.size());
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.bieudo", scope.code(),
                 "week=" + last.key() + " indicator=" + ind.code());
@@ -290,6 +289,10 @@ final class SummaryCommands {
         if (s.parts().isEmpty()) {
             rows.add(new ReportDraft.Row(scope, s.total()));
         } else {
+            // A commune with hamlet teams: its own team's row first, then each hamlet's; their sum is the total.
+            s.parts().stream().filter(ScopeSummary.Part::own).findFirst().ifPresent(p -> rows.add(new ReportDraft.Row(
+                    new Unit(p.unit().code(), SummaryTexts.ownName(p.unit()), p.unit().parentCode(), p.unit().kind(), true),
+                    p.tally())));
             for (Unit child : tree.children(scope)) {   // tree order, as a report lists its units
                 ScopeSummary.Tally t = s.tallies().get(child.code());
                 if (t != null && t.expected() > 0) rows.add(new ReportDraft.Row(child, t));

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import vn.cdsbot.chat.VnFormat;
+import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.VnDates;
@@ -54,8 +56,19 @@ final class SummaryTexts {
                 .append(s.running() ? " (ĐANG DIỄN RA)" : "").append('\n')
                 .append(s.week().dates()).append(" · ").append(s.scope().name()).append("\n\n");
         int expected = s.expected().size();
-        b.append("Đã báo cáo: ").append(s.reported()).append('/').append(expected).append(" đơn vị (")
-                .append(VnFormat.rate(s.reported(), expected)).append(")\n");
+        List<ScopeSummary.Level> levels = s.levels(settings.levels());
+        if (levels.size() > 1) {
+            // Commune and hamlet teams are different things: one rate over both would hide a level falling behind.
+            b.append("Đã báo cáo:");
+            for (ScopeSummary.Level l : levels) {
+                b.append("\n– ").append(l.label()).append(": ").append(l.reported()).append('/').append(l.expected())
+                        .append(" (").append(VnFormat.rate(l.reported(), l.expected())).append(')');
+            }
+            b.append('\n');
+        } else {
+            b.append("Đã báo cáo: ").append(s.reported()).append('/').append(expected).append(" đơn vị (")
+                    .append(VnFormat.rate(s.reported(), expected)).append(")\n");
+        }
         b.append("Đúng hạn ").append(s.onTime()).append(" · Muộn ").append(s.late().size())
                 .append(" · Chưa báo cáo ").append(s.missing().size());
         if (s.running()) {
@@ -109,6 +122,14 @@ final class SummaryTexts {
         List<Part> parts = s.parts().stream().filter(p -> !p.tally().noReports()).toList();
         List<Part> silent = s.parts().stream().filter(p -> p.tally().noReports()).toList();
         String title = "Theo đơn vị trực thuộc, mạnh nhất trước (xếp theo " + settings.indicators().get(0).name() + "):";
+        Optional<Part> own = parts.stream().filter(Part::own).findFirst();
+        if (own.isPresent()) {
+            // The scope's own team first, unranked: its figures are its own work, the lines below are its hamlets'.
+            parts = parts.stream().filter(p -> !p.own()).toList();
+            title = ownLine(own.get()) + "\n\nCác tổ trực thuộc, mạnh nhất trước (xếp theo "
+                    + settings.indicators().get(0).name() + "):";
+            if (parts.isEmpty()) blocks.add(ownLine(own.get()));
+        }
         int skipped = parts.size() > MAX_PARTS ? parts.size() - TOP_PARTS - BOTTOM_PARTS : 0;
         for (int i = 0; i < parts.size(); i++) {
             if (skipped > 0 && i == TOP_PARTS) {
@@ -124,11 +145,24 @@ final class SummaryTexts {
                     .append("): ");
             for (int i = 0; i < silent.size(); i++) {
                 ScopeSummary.Tally t = silent.get(i).tally();
-                b.append(i == 0 ? "" : ", ").append(silent.get(i).unit().name()).append(" (0/").append(t.expected()).append(')');
+                b.append(i == 0 ? "" : ", ").append(silent.get(i).own() ? ownName(silent.get(i).unit()) : silent.get(i).unit().name())
+                        .append(" (0/").append(t.expected()).append(')');
             }
             blocks.add(b.append('.').toString());
         }
         return blocks;
+    }
+
+    /** "Tổ xã Phường Tân Bình (số của riêng tổ)": a commune team's own report beside its hamlets'. */
+    static String ownName(Unit u) {
+        return ReportingLevels.teamLabel(u.kind()) + " " + u.name() + " (số của riêng tổ)";
+    }
+
+    private String ownLine(Part p) {
+        Tally t = p.tally();
+        if (t.noReports()) return ownName(p.unit()) + ": chưa báo cáo.";
+        return figures(new StringBuilder(ownName(p.unit())).append(": đã báo cáo").append(t.late() > 0 ? " (muộn)" : "")
+                .append('\n'), t).toString();
     }
 
     private String part(int rank, Part p) {
@@ -138,6 +172,10 @@ final class SummaryTexts {
                 .append(t.expected()).append(" đã báo cáo");
         if (t.late() > 0) b.append(" (").append(t.late()).append(" muộn)");
         b.append('\n');
+        return figures(b, t).toString();
+    }
+
+    private StringBuilder figures(StringBuilder b, Tally t) {
         for (int i = 0; i < t.totals().length; i++) {
             if (i > 0) b.append(" · ");
             b.append(settings.shortLabel(i)).append(' ').append(t.given()[i] == 0 ? "chưa báo" : VnFormat.number(t.totals()[i]));
@@ -145,7 +183,7 @@ final class SummaryTexts {
                 b.append(" (").append(VnFormat.arrow(t.comparedNow()[i], t.comparedBefore()[i])).append(')');
             }
         }
-        return b.toString();
+        return b;
     }
 
     String missing(ScopeSummary s, UnitTree tree) {
@@ -240,7 +278,8 @@ final class SummaryTexts {
         if (!branches.isEmpty()) b.append(", theo đơn vị trực thuộc:");
         for (int i = 0; i < Math.min(BRANCH_LINES, branches.size()); i++) {
             ScopeSummary.Tally t = branches.get(i).tally();
-            b.append("\n– ").append(branches.get(i).unit().name()).append(": ").append(t.expected() - t.reported())
+            Part p = branches.get(i);
+            b.append("\n– ").append(p.own() ? ownName(p.unit()) : p.unit().name()).append(": ").append(t.expected() - t.reported())
                     .append('/').append(t.expected());
         }
         if (branches.size() > BRANCH_LINES) b.append("\n… và ").append(branches.size() - BRANCH_LINES).append(" đơn vị khác.");

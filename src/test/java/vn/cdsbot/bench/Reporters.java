@@ -72,7 +72,7 @@ final class Reporters {
         List<String> codes = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(config.units().file()))) {
             String[] f = line.split(",");
-            if (f.length == 4 && f[3].strip().equals(config.units().reportingKind())) codes.add(f[0].strip());
+            if (f.length == 4 && config.units().reportingKinds().contains(f[3].strip())) codes.add(f[0].strip());
         }
         if (codes.isEmpty()) throw new IllegalStateException("no reporting units in " + config.units().file());
         return codes;

@@ -48,6 +48,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRetiredReportingKindSaysWhatToWriteInstead() throws Exception {
+        String yaml = shipped().replaceAll("(?m)^  reporting_kinds: .*$", "  reporting_kind: commune");
+        assertThatThrownBy(() -> parse(yaml, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("units.reporting_kind' is no longer used")
+                .hasMessageContaining("reporting_kinds: [commune, hamlet]");
+    }
+
+    @Test
+    void reportingKindsMustListAKind() throws Exception {
+        assertThat(parse(shipped(), Map.of()).units().reportingKinds()).containsExactly("commune", "hamlet");
+        String yaml = shipped().replaceAll("(?m)^  reporting_kinds: .*$", "  reporting_kinds: []");
+        assertThatThrownBy(() -> parse(yaml, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("units").hasMessageContaining("reporting_kinds must list at least one kind");
+    }
+
+    @Test
     void wrongTypeIsNamed() throws Exception {
         String yaml = shipped().replace("  port: 8080", "  port: tám nghìn");
         assertThatThrownBy(() -> parse(yaml, Map.of())).isInstanceOf(ConfigException.class)

@@ -62,7 +62,30 @@ class UnitSyncTest {
         BotConfig config = configWithUnits("code,name,parent_code,kind\nP,Tỉnh,,province\nA,Xã,P,xa\n");
         try (Database db = Database.open(Path.of(config.storage().database()), "NORMAL", 2)) {
             assertThatThrownBy(() -> People.syncUnits(config, db, MutableClock.at("2026-11-24T10:00")))
-                    .isInstanceOf(ConfigException.class).hasMessageContaining("no unit has kind 'commune'");
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("no unit has a kind listed in units.reporting_kinds (commune, hamlet)");
+        }
+    }
+
+    @Test
+    void populationIsStoredWithTheUnitAndItsChangesAudited() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-24T10:00");
+        BotConfig config = configWithUnits("code,name,parent_code,kind,population\nP,Tỉnh P,,province,\n"
+                + "A,Xã A,P,commune,12500\nA1,Ấp 1,A,hamlet,\n");
+        try (Database db = PeopleFixture.database(config, clock)) {
+            assertThat(PeopleFixture.rows(db, "SELECT code, COALESCE(population, 'none') FROM units ORDER BY code"))
+                    .containsExactly("A|12500", "A1|none", "P|none");
+            UnitTree tree = db.read(UnitTree::load);
+            assertThat(tree.get("A").orElseThrow().population()).isEqualTo(12500);
+            assertThat(tree.get("A1").orElseThrow().population()).isNull();
+            assertThat(tree.get("A1").orElseThrow().parentCode()).isEqualTo("A");
+
+            Files.writeString(dir.resolve("units.csv"), "code,name,parent_code,kind,population\nP,Tỉnh P,,province,\n"
+                    + "A,Xã A,P,commune,\"13.100\"\nA1,Ấp 1,A,hamlet,900\n");
+            assertThat(People.syncUnits(config, db, clock)).contains("0 added, 2 changed");
+            assertThat(PeopleFixture.rows(db, "SELECT code, population FROM units WHERE code <> 'P' ORDER BY code"))
+                    .containsExactly("A|13100", "A1|900");
+            assertThat(PeopleFixture.rows(db, "SELECT detail FROM audit_log WHERE subject = 'A' AND action = 'unit.change'"))
+                    .containsExactly("population: 12500 -> 13100;");
         }
     }
 }

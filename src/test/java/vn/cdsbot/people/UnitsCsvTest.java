@@ -20,6 +20,10 @@ class UnitsCsvTest {
         assertThat(rows.stream().filter(r -> r.kind().equals("group"))).hasSize(11);
         assertThat(rows.stream().filter(r -> r.kind().equals("commune"))).hasSize(111);
         assertThat(rows).allMatch(r -> r.kind().equals("province") || r.parentCode() != null);
+        // Demo hamlet teams under two communes, named so nobody takes them for real ones.
+        List<UnitsCsv.Row> hamlets = rows.stream().filter(r -> r.kind().equals("hamlet")).toList();
+        assertThat(hamlets).hasSize(5).allMatch(r -> r.name().endsWith("(minh họa)"));
+        assertThat(hamlets.stream().map(UnitsCsv.Row::parentCode).distinct()).containsExactly("BP-DXO-01", "BP-DXO-07");
     }
 
     @Test
@@ -57,5 +61,19 @@ class UnitsCsvTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("units.csv")
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void theOptionalPopulationColumnIsAWholeNumberOrEmpty() {
+        List<UnitsCsv.Row> rows = UnitsCsv.parse("code,name,parent_code,kind,population,ghi_chu\n"
+                + "P,Tỉnh,,province,,x\nA,Xã A,P,commune,\"12.500\",y\n", "u.csv");
+        assertThat(rows.get(0).population()).isNull();
+        assertThat(rows.get(1).population()).isEqualTo(12500);
+        assertThat(UnitsCsv.parse("code,name,parent_code,kind\nP,Tỉnh,,province\n", "u.csv").get(0).population()).isNull();
+        assertThatThrownBy(() -> UnitsCsv.parse("code,name,parent_code,kind,population\nP,Tỉnh,,province,nhiều\n", "u.csv"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("u.csv line 2: population of P must be a whole number of people or empty, got 'nhiều'");
+        assertThatThrownBy(() -> UnitsCsv.parse("code,name,parent_code,kind,population\nP,Tỉnh,,province,-5\n", "u.csv"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("population of P");
     }
 }

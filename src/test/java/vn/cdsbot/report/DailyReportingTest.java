@@ -105,6 +105,6 @@ class DailyReportingTest {
 
         String summary = bot.say("sec", "#tonghop tuần 49");
         assertThat(summary).contains("Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt: 55", "Lượt người dân được hỗ trợ: 50");
-        assertThat(summary).contains("Đã báo cáo: 1/111 đơn vị");
+        assertThat(summary).contains("Tổ xã: 1/111");
     }
 }

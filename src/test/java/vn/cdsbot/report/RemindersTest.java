@@ -45,7 +45,7 @@ class RemindersTest {
     void setUp() throws Exception {
         db = PeopleFixture.database(PeopleFixture.config(dir), clock);
         calendar = new ReportingCalendar(MutableClock.ICT, DayTime.parse("MONDAY 12:00", "d"));
-        reminders = new Reminders(calendar, "commune", new MessagingWindow(false));
+        reminders = new Reminders(calendar, vn.cdsbot.people.ReportingLevels.of("commune"), new MessagingWindow(false));
         long now = clock.millis();
         long recent = now - Duration.ofHours(12).toMillis();
         long stale = now - Duration.ofDays(10).toMillis();
@@ -109,6 +109,28 @@ class RemindersTest {
     }
 
     @Test
+    void hamletTeamsAreRemindedLikeCommunesWhenTheyReport() {
+        long now = clock.millis();
+        enrol("h1", "BP-DXO-07-A1", Role.MEMBER, now - Duration.ofHours(1).toMillis());   // hamlet without a report
+        enrol("h2", "BP-DXO-01-KP1", Role.MEMBER, now - Duration.ofHours(1).toMillis());  // hamlet that reported
+        db.inTransaction(tx -> Reports.confirm(tx, "BP-DXO-01-KP1", calendar.weekOf(MutableClock.ict("2026-11-25T10:00")),
+                Map.of("hotro", 2L), "h2", now, false, false, 2));
+        reminders = new Reminders(calendar, vn.cdsbot.people.ReportingLevels.of("commune", "hamlet"), new MessagingWindow(false));
+        schedule().run();
+        assertThat(sent()).containsExactlyInAnyOrder("m1", "g1", "l5", "h1");
+        assertThat(textTo("h1")).contains("Ấp 1 (minh họa) (BP-DXO-07-A1) chưa gửi số liệu tuần 48");
+        // 111 communes and 5 hamlets, BP-DXO-02 and BP-DXO-01-KP1 reported.
+        assertThat(PeopleFixture.rows(db, "SELECT missing FROM reminder_runs")).containsExactly("114");
+    }
+
+    @Test
+    void withCommunesAloneReportingAHamletMemberIsNotReminded() {
+        enrol("h1", "BP-DXO-07-A1", Role.MEMBER, clock.millis() - Duration.ofHours(1).toMillis());
+        schedule().run();
+        assertThat(sent()).containsExactlyInAnyOrder("m1", "g1", "l5");
+    }
+
+    @Test
     void aSlotIsSentOnceEvenAcrossRestarts() {
         schedule().run();
         clock.advance(Duration.ofMinutes(1));
@@ -151,7 +173,7 @@ class RemindersTest {
         ChatRouter router = vn.cdsbot.testing.ReportingRouter.create(config, db, clock, (m, s, tx) -> List.of());
         clock.set("2026-12-01T09:00"); // Tuesday: about week 49 now; nobody has reported it
         String reply = say(router, "g1", "#nhac");
-        assertThat(reply).contains("8/8 tổ thuộc Cụm Đồng Xoài (BP-DXO) chưa gửi báo cáo tuần 49", "Đã nhắc 2 người",
+        assertThat(reply).contains("13/13 tổ thuộc Cụm Đồng Xoài (BP-DXO) chưa gửi báo cáo tuần 49", "Đã nhắc 2 người",
                 "BP-DXO-01): đã nhắc 1 người; 1 người chưa nhắn OA trong 2 ngày",
                 "BP-DXO-02): đã nhắc 1 người", "BP-DXO-04): chưa có ai đăng ký với bot — bot không nhắn được");
         assertThat(sent()).containsExactlyInAnyOrder("m1", "m2");
@@ -162,8 +184,8 @@ class RemindersTest {
         assertThat(sent()).containsExactlyInAnyOrder("m1", "m2", "l5");
         clock.advance(Duration.ofHours(2));
         String all = say(router, "s1", "#nhac");
-        assertThat(all).contains("111/111 tổ chưa gửi báo cáo tuần 49", "Đã nhắc 3 người", "Đã nhắc thành viên của 3 tổ: ",
-                "Bot không nhắn được 108 tổ", "Phường Tân Phú, ", "Xã Tiến Hưng (chưa ai đăng ký)");
+        assertThat(all).contains("116/116 tổ chưa gửi báo cáo tuần 49", "Đã nhắc 3 người", "Đã nhắc thành viên của 3 tổ: ",
+                "Bot không nhắn được 113 tổ", "Phường Tân Phú, ", "Xã Tiến Hưng (chưa ai đăng ký)");
         assertThat(all.length()).isLessThan(4000);
         assertThat(PeopleFixture.rows(db, "SELECT actor, action, subject FROM audit_log WHERE action = 'reminder.manual'"))
                 .containsExactly("g1|reminder.manual|BP-DXO", "g1|reminder.manual|BP-DXO-01", "s1|reminder.manual|BP-PLO",
@@ -178,7 +200,7 @@ class RemindersTest {
         assertThat(textTo("g1")).contains("BP-DXO-05): 1 người đã đăng ký nhưng chưa nhắn cho OA trong 2 ngày qua");
 
         forgetRound();
-        reminders = new Reminders(calendar, "commune", new MessagingWindow(true));
+        reminders = new Reminders(calendar, vn.cdsbot.people.ReportingLevels.of("commune"), new MessagingWindow(true));
         schedule().run();
         assertThat(sent()).contains("m6");
 

@@ -307,7 +307,9 @@ class ReportingFlowTest {
         enrolTeam();
         bot.say("member", "#toi");
         String reply = bot.say("leader", "#nhac");
-        assertThat(reply).contains("1/1 tổ thuộc Phường Tân Bình (BP-DXO-01) chưa gửi báo cáo tuần 48", "Đã nhắc 1 người");
+        // The commune team and its two demo hamlet teams (nobody enrolled there yet).
+        assertThat(reply).contains("3/3 tổ thuộc Phường Tân Bình (BP-DXO-01) chưa gửi báo cáo tuần 48", "Đã nhắc 1 người",
+                "Khu phố 1 (minh họa) (BP-DXO-01-KP1): chưa có ai đăng ký với bot");
         List<TestBot.Sent> got = bot.replies("member");
         assertThat(got).hasSize(1);
         assertThat(got.get(0).text()).startsWith("Nhắc báo cáo: Phường Tân Bình (BP-DXO-01) chưa gửi số liệu tuần 48");
@@ -318,7 +320,9 @@ class ReportingFlowTest {
         bot.say("member", got.get(0).payloads().get(0) + " hotro=3");  // the button's payload, then the figures
         bot.say("member", "#xacnhan");
         clock.advance(Duration.ofHours(2));
-        assertThat(bot.say("leader", "#nhac")).contains("đã gửi báo cáo tuần 48", "Không cần nhắc ai");
+        // The commune team has reported; only its hamlet teams are left, and nobody of theirs is enrolled.
+        assertThat(bot.say("leader", "#nhac")).contains("2/3 tổ thuộc Phường Tân Bình (BP-DXO-01) chưa gửi báo cáo tuần 48",
+                "Đã nhắc 0 người").doesNotContain("Phường Tân Bình (BP-DXO-01): đã nhắc");
         assertThat(bot.replies("member")).isEmpty();
     }
 }

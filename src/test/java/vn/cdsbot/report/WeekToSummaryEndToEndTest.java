@@ -51,14 +51,14 @@ class WeekToSummaryEndToEndTest {
         clock.set("2026-12-01T09:00");   // the next Tuesday: week 48 has just ended
         String summary = bot.say("sec", "#tonghop tuần 48");
                 assertThat(summary).contains("TUẦN 48/2026").contains("23/11–29/11/2026");
-        assertThat(summary).contains("Đã báo cáo: 3/111 đơn vị");
+        assertThat(summary).contains("Tổ xã: 3/111").contains("Tổ thôn, ấp: 0/5");   // the two levels' rates apart
         assertThat(summary).contains("Lượt người dân được hỗ trợ: 62");  // 35 + 20 + 7: the correction counts once
         assertThat(summary).contains("Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt: 22");
-        assertThat(summary).contains("1. Cụm Đồng Xoài: 2/8 đã báo cáo");
+        assertThat(summary).contains("1. Cụm Đồng Xoài: 2/13 đã báo cáo");   // 8 communes and 5 demo hamlets
         assertThat(summary).contains("và ");                            // non-reporters listed, then "và N đơn vị khác"
 
         String missing = bot.say("sec", "#chuabaocao tuần 48 BP-DXO");
-        assertThat(missing).doesNotContain("Phường Tân Bình").contains("BP-DXO");
+        assertThat(missing).doesNotContain("– Phường Tân Bình (BP-DXO-01)").contains("BP-DXO");   // its hamlets may be listed under it
 
         List<TestBot.Sent> chart = bot.send("sec", "#bieudo hotro");
         assertThat(chart).anySatisfy(s -> assertThat(s.text()).isNotNull());

@@ -213,7 +213,7 @@ class SummarizerTest {
             }
 
             Settings settings = Settings.from(TestData.config(dir), vn.cdsbot.period.ReportingCalendar.from(TestData.config(dir)));
-            Settings s2 = new Settings(settings.calendar(), "commune", settings.indicators(), first.plusWeeks(2),
+            Settings s2 = new Settings(settings.calendar(), vn.cdsbot.people.ReportingLevels.of("commune"), settings.indicators(), first.plusWeeks(2),
                     settings.digest(), settings.exportLinkLifetime(), settings.messagingWindow(), settings.publicUrl(),
                     settings.issuer(), settings.issuerParent(), settings.issuerPlace());
             Summarizer summarizer = new Summarizer(s2);
