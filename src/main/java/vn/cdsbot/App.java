@@ -40,6 +40,7 @@ import vn.cdsbot.ops.OpsFeature;
 import vn.cdsbot.ops.ServerLock;
 import vn.cdsbot.ops.SiteVerification;
 import vn.cdsbot.people.Member;
+import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.People;
 import vn.cdsbot.period.ReportingCalendar;
@@ -106,7 +107,9 @@ public final class App implements AutoCloseable {
                         Duration.ofHours(config.zalo().refreshHoursBeforeExpiry()), reason -> alertAdmins(db, clock));
 
         Inbox inbox = new Inbox(db);
-        Outbox outbox = new Outbox(db);
+        // The audit log says how each document went: as a Zalo file, or as its link when Zalo did not take the file.
+        Outbox outbox = new Outbox(db, (tx, userId, fileName, reason, now) ->
+                Audit.record(tx, now, userId, "document.link_instead_of_file", fileName, reason));
         OutboxSender sender = new OutboxSender(outbox, new Delivery(zalo, tokens, outbox, clock, config.zone()),
                 config.outbox(), clock, metrics);
         this.outboxWorker = new PerUserWorker<>("outbox", 4, () -> outbox.dueHeads(clock.millis(), 64),

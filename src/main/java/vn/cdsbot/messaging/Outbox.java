@@ -14,7 +14,6 @@ import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
-import vn.cdsbot.people.Audit;
 import vn.cdsbot.zalo.TextSplitter;
 import vn.cdsbot.zalo.ZaloFiles;
 
@@ -31,10 +30,23 @@ public final class Outbox implements PersonalData {
     public record Row(long id, String userId, String kind, ObjectNode payload, int attempts, boolean scheduled,
                       Long lastInteraction) {}
 
+    /** Told, inside the transaction that makes the change, when a file's link is sent instead of the file. */
+    @FunctionalInterface
+    public interface LinkInstead {
+        void recorded(Connection tx, String userId, String fileName, String reason, long now) throws SQLException;
+    }
+
     private final Database db;
+    private final LinkInstead linkInstead;
 
     public Outbox(Database db) {
+        this(db, (tx, userId, fileName, reason, now) -> {});
+    }
+
+    /** With whoever keeps a record of files Zalo did not take (App: the audit log). */
+    public Outbox(Database db, LinkInstead linkInstead) {
         this.db = db;
+        this.linkInstead = linkInstead;
     }
 
     /** Adds replies inside the caller's transaction; long texts become several rows, buttons go on the last. */
@@ -200,7 +212,7 @@ public final class Outbox implements PersonalData {
 
     /**
      * Zalo would not take a file: the row becomes the text it carries for that case (the document's link), sent next
-     * in the same place in the user's queue with fresh attempts. Audited, so the record says how the document went.
+     * in the same place in the user's queue with fresh attempts. {@link LinkInstead} is told in the same transaction.
      */
     public void sendLinkInstead(Row row, String reason, long now) {
         if (!"file".equals(row.kind())) throw new IllegalArgumentException("not a file row: " + row.id());
@@ -213,8 +225,7 @@ public final class Outbox implements PersonalData {
                 ps.setLong(4, row.id());
                 ps.executeUpdate();
             }
-            Audit.record(tx, now, row.userId(), "document.link_instead_of_file", row.payload().path("file_name").asText(),
-                    reason);
+            linkInstead.recorded(tx, row.userId(), row.payload().path("file_name").asText(), reason, now);
             return null;
         });
     }

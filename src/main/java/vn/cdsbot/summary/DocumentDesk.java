@@ -74,11 +74,12 @@ public final class DocumentDesk implements AutoCloseable {
         this.clock = clock;
         this.wakeOutbox = wakeOutbox;
         this.pace = pace;
-        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
             Thread t = new Thread(r, "documents");
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);   // documents are occasional: no idle threads between them
     }
 
     /**

@@ -23,6 +23,7 @@ import vn.cdsbot.chat.Reply;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.messaging.OutboxSender;
+import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.testing.FakeZalo;
@@ -48,7 +49,7 @@ class FileDeliveryTest {
     void setUp() throws Exception {
         zalo = new FakeZalo();
         db = Database.open(dir.resolve("o.db"), "NORMAL", 4);
-        outbox = new Outbox(db);
+        outbox = outbox(db);
         http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(2)).retryOnConnectionFailure(false).build();
     }
 
@@ -56,6 +57,12 @@ class FileDeliveryTest {
     void tearDown() throws Exception {
         db.close();
         zalo.close();
+    }
+
+    /** As App wires it: a link sent instead of a file is audited. */
+    private static Outbox outbox(Database db) {
+        return new Outbox(db, (tx, userId, fileName, reason, now) ->
+                Audit.record(tx, now, userId, "document.link_instead_of_file", fileName, reason));
     }
 
     private OutboxSender sender() {
@@ -179,7 +186,7 @@ class FileDeliveryTest {
         }
         db.close();
         db = Database.open(dir.resolve("old.db"), "NORMAL", 4);
-        outbox = new Outbox(db);
+        outbox = outbox(db);
         assertThat(rows("SELECT id || ':' || kind || ':' || status FROM outbox")).containsExactly("2:image:pending");
         assertThat(outbox.media(1)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         assertThat(rows("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox'"))
