@@ -15,6 +15,7 @@ import vn.cdsbot.chat.CommandCall;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.storage.Database;
+import vn.cdsbot.storage.StorageException;
 
 /**
  * Builds documents (report drafts, spreadsheets, charts) off the chat thread, on a small bounded pool of its own.
@@ -112,6 +113,9 @@ public final class DocumentDesk implements AutoCloseable {
         try {
             pace.hold().before(document);
             result = db.read(build::build);
+        } catch (StorageException e) {
+            // db.read wraps what the build throws; a UserError is an answer for the user, not a storage failure.
+            error = e.getCause() instanceof UserError u ? u : e;
         } catch (Throwable t) {
             error = t;
         }
