@@ -91,8 +91,9 @@ public final class DocumentDesk implements AutoCloseable {
             throws Exception {
         Slot<T> slot = new Slot<>();
         String userId = call.sender().userId();
+        long inboxId = call.message().inboxId();
         try {
-            pool.execute(() -> work(slot, document, userId, build, finish));
+            pool.execute(() -> work(slot, document, userId, inboxId, build, finish));
         } catch (RejectedExecutionException e) {
             log.warn("Document desk full: {} for {} refused", document, userId);
             throw new UserError(BUSY);
@@ -107,7 +108,7 @@ public final class DocumentDesk implements AutoCloseable {
         return finish.finish(call.tx(), slot.result, call.now());
     }
 
-    private <T> void work(Slot<T> slot, String document, String userId, Build<T> build, Finish<T> finish) {
+    private <T> void work(Slot<T> slot, String document, String userId, long inboxId, Build<T> build, Finish<T> finish) {
         T result = null;
         Throwable error = null;
         try {
@@ -119,11 +120,15 @@ public final class DocumentDesk implements AutoCloseable {
         } catch (Throwable t) {
             error = t;
         }
-        if (slot.complete(result, error)) deliverLate(document, userId, result, error, finish);
+        if (slot.complete(result, error)) deliverLate(document, userId, inboxId, result, error, finish);
     }
 
-    /** The reply has gone without the document: queue it (or why there is none) in a transaction of its own. */
-    private <T> void deliverLate(String document, String userId, T result, Throwable error, Finish<T> finish) {
+    /**
+     * The reply has gone without the document: queue it (or why there is none) in a transaction of its own, still as
+     * the answer to the user's message (its inbox id), not as a message the bot started.
+     */
+    private <T> void deliverLate(String document, String userId, long inboxId, T result, Throwable error,
+                                 Finish<T> finish) {
         try {
             db.inTransaction(tx -> {
                 List<Reply> replies;
@@ -135,14 +140,14 @@ public final class DocumentDesk implements AutoCloseable {
                     log.error("Document {} for {} failed: {}", document, userId, error.toString(), error);
                     replies = List.of(Reply.text(FAILED));
                 }
-                Outbox.enqueue(tx, userId, null, replies, clock.millis());
+                Outbox.enqueue(tx, userId, inboxId, replies, clock.millis());
                 return null;
             });
         } catch (RuntimeException e) {
             log.error("Document {} for {} could not be queued: {}", document, userId, e.toString(), e);
             try {
                 db.inTransaction(tx -> {
-                    Outbox.enqueue(tx, userId, null, List.of(Reply.text(FAILED)), clock.millis());
+                    Outbox.enqueue(tx, userId, inboxId, List.of(Reply.text(FAILED)), clock.millis());
                     return null;
                 });
             } catch (RuntimeException again) {

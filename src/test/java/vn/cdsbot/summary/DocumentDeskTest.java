@@ -38,6 +38,8 @@ class DocumentDeskTest {
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("d.db"), "NORMAL", 6);
+        db.write(c -> c.createStatement().executeUpdate("INSERT INTO inbox (id, event_key, event_name, user_id, body, "
+                + "received_at) VALUES (1, 'k1', 'user_send_text', 'sec', '{}', 0)"));
         // Builds named "slow" wait for the test; a short patience keeps the test quick.
         desk = new DocumentDesk(db, clock, wakes::incrementAndGet, new DocumentDesk.Pace(Duration.ofMillis(300), d -> {
             if (d.startsWith("slow") && !release.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("held");
@@ -95,7 +97,8 @@ class DocumentDeskTest {
         release.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> !queued().isEmpty());
         assertThat(queued()).containsExactly("built @" + Instant.parse("2026-11-24T03:01:00Z"));
-        assertThat(PeopleFixture.rows(db, "SELECT inbox_id IS NULL FROM outbox")).containsExactly("1");
+        // Still the answer to the user's message, not a message the bot started.
+        assertThat(PeopleFixture.rows(db, "SELECT inbox_id FROM outbox")).containsExactly("1");
         assertThat(wakes).hasValue(1);
     }
 
