@@ -40,6 +40,7 @@ import vn.cdsbot.ops.OpsFeature;
 import vn.cdsbot.ops.ServerLock;
 import vn.cdsbot.ops.SiteVerification;
 import vn.cdsbot.people.Member;
+import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.People;
 import vn.cdsbot.period.ReportingCalendar;
@@ -47,6 +48,7 @@ import vn.cdsbot.report.Reporting;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 import vn.cdsbot.storage.StorageException;
+import vn.cdsbot.summary.DocumentDesk;
 import vn.cdsbot.summary.Summaries;
 import vn.cdsbot.webhook.EventProcessor;
 import vn.cdsbot.webhook.RateLimiter;
@@ -72,7 +74,7 @@ public final class App implements AutoCloseable {
     private final int port;
     private final ServerLock lock;
 
-    private App(BotConfig given, ZaloCredentials credentials, Clock clock) {
+    private App(BotConfig given, ZaloCredentials credentials, Clock clock, DocumentDesk.Pace documents) {
         ZaloCredentials.Mode mode = credentials.mode();
         this.port = given.server().port() == 0 ? freePort() : given.server().port();
         BotConfig config = onRealPort(given, port);
@@ -105,7 +107,9 @@ public final class App implements AutoCloseable {
                         Duration.ofHours(config.zalo().refreshHoursBeforeExpiry()), reason -> alertAdmins(db, clock));
 
         Inbox inbox = new Inbox(db);
-        Outbox outbox = new Outbox(db);
+        // The audit log says how each document went: as a Zalo file, or as its link when Zalo did not take the file.
+        Outbox outbox = new Outbox(db, (tx, userId, fileName, reason, now) ->
+                Audit.record(tx, now, userId, "document.link_instead_of_file", fileName, reason));
         OutboxSender sender = new OutboxSender(outbox, new Delivery(zalo, tokens, outbox, clock, config.zone()),
                 config.outbox(), clock, metrics);
         this.outboxWorker = new PerUserWorker<>("outbox", 4, () -> outbox.dueHeads(clock.millis(), 64),
@@ -113,7 +117,7 @@ public final class App implements AutoCloseable {
 
         OpsFeature ops = new OpsFeature(db, inbox, outbox, tokens, mode, metrics, config.zalo().paidMessages(),
                 config.zone(), clock);
-        Features features = Features.wire(config, db, zalo, tokens, ops, clock, outboxWorker::wake);
+        Features features = Features.wire(config, db, zalo, tokens, ops, clock, outboxWorker::wake, documents);
         closeables.addAll(features.all());
         ChatRouter router = new ChatRouter(features.commands(), features.senders(), features.answerer(), clock);
         List<PersonalData> personalData = new ArrayList<>(features.personalData());
@@ -205,7 +209,12 @@ public final class App implements AutoCloseable {
 
     /** Builds and starts everything; the webhook accepts events once this returns. */
     public static App start(BotConfig config, ZaloCredentials credentials, Clock clock) {
-        App app = new App(config, credentials, clock);
+        return start(config, credentials, clock, DocumentDesk.Pace.NORMAL);
+    }
+
+    /** With how documents are paced: tests hold a build, or wait for every document in the reply itself. */
+    public static App start(BotConfig config, ZaloCredentials credentials, Clock clock, DocumentDesk.Pace documents) {
+        App app = new App(config, credentials, clock, documents);
         try {
             app.web.start("0.0.0.0", app.port);
         } catch (RuntimeException e) {
@@ -260,12 +269,13 @@ public final class App implements AutoCloseable {
     record Features(List<Feature> all, SenderResolver senders, QuestionAnswerer answerer) {
 
         static Features wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Feature ops, Clock clock,
-                             Runnable wakeOutbox) {
+                             Runnable wakeOutbox, DocumentDesk.Pace documents) {
             ReportingCalendar calendar = ReportingCalendar.from(config);
             People people = People.wire(config, db, zalo, tokens, clock);   // first: it syncs the units file
             Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox);
             Handoff handoff = Handoff.wire(config, db, clock, wakeOutbox);
-            Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()));
+            Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()),
+                    documents);
             KbFeature kb = KbFeature.wire(config, db, summaries.exports(), calendar, clock, wakeOutbox);
             return new Features(List.of(kb, people, reporting, summaries, handoff, ops), people.senders(),
                     handoff.answerer(reporting.answerer(kb.answerer())));

@@ -24,18 +24,33 @@ public final class LocalZalo {
     public static final String OA_ID = "local-oa";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A message the bot sent, as the simulator shows it. */
-    public record Sent(long id, String userId, String text, JsonNode buttons, String imageUrl) {}
+    /** A message the bot sent, as the simulator shows it; fileUrl and fileName only for a file message. */
+    public record Sent(long id, String userId, String text, JsonNode buttons, String imageUrl, String fileUrl,
+                       String fileName) {}
+
+    /** A document uploaded through /v2.0/oa/upload/file. */
+    private record Upload(String name, byte[] content) {}
 
     private final List<Sent> sent = new ArrayList<>();
     private final Map<String, byte[]> media = new ConcurrentHashMap<>();
+    private final Map<String, Upload> files = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     public void register(Javalin app) {
         app.post(API_PREFIX + "/v3.0/oa/message/cs", this::send);
         app.post(API_PREFIX + "/v2.0/oa/upload/image", this::upload);
+        app.post(API_PREFIX + "/v2.0/oa/upload/file", this::uploadFile);
         app.get(API_PREFIX + "/v3.0/oa/user/detail", this::userDetail);
+        app.get(API_PREFIX + "/files/{token}", ctx -> {
+            Upload f = files.get(ctx.pathParam("token"));
+            if (f == null) {
+                ctx.status(404);
+            } else {
+                ctx.contentType("application/octet-stream").header("Content-Disposition", "attachment; filename=\""
+                        + f.name().replaceAll("[^A-Za-z0-9._-]", "_") + "\"").result(f.content());
+            }
+        });
         app.get(API_PREFIX + "/media/{id}", ctx -> {
             byte[] png = media.get(ctx.pathParam("id"));
             if (png == null) ctx.status(404); else ctx.contentType("image/png").result(png);
@@ -64,9 +79,20 @@ public final class LocalZalo {
         if ("media".equals(payload.path("template_type").asText())) {
             image = "/dev/zalo/media/" + payload.path("elements").path(0).path("attachment_id").asText();
         }
+        String fileUrl = null;
+        String fileName = null;
+        if ("file".equals(message.path("attachment").path("type").asText())) {
+            Upload f = files.get(payload.path("token").asText());
+            if (f == null) {
+                ctx.json(Map.of("error", -201, "message", "token is invalid"));
+                return;
+            }
+            fileUrl = API_PREFIX + "/files/" + payload.path("token").asText();
+            fileName = f.name();
+        }
         long id = ids.incrementAndGet();
         synchronized (sent) {
-            sent.add(new Sent(id, user, message.path("text").asText(""), payload.path("buttons"), image));
+            sent.add(new Sent(id, user, message.path("text").asText(""), payload.path("buttons"), image, fileUrl, fileName));
         }
         ctx.json(Map.of("error", 0, "message", "Success", "data", Map.of("message_id", "local-" + id, "user_id", user)));
     }
@@ -81,6 +107,19 @@ public final class LocalZalo {
             String id = "local-att-" + ids.incrementAndGet();
             media.put(id, in.readAllBytes());
             ctx.json(Map.of("error", 0, "message", "Success", "data", Map.of("attachment_id", id)));
+        }
+    }
+
+    private void uploadFile(Context ctx) throws IOException {
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            ctx.json(Map.of("error", -201, "message", "file is invalid"));
+            return;
+        }
+        try (InputStream in = file.content()) {
+            String token = "local-file-" + ids.incrementAndGet();
+            files.put(token, new Upload(file.filename(), in.readAllBytes()));
+            ctx.json(Map.of("error", 0, "message", "Success", "data", Map.of("token", token)));
         }
     }
 

@@ -44,6 +44,8 @@ public final class KbCli {
             for (Button b : t.buttons()) out.println("[" + b.title() + "] → " + b.payload());
         } else if (r instanceof Reply.Image i) {
             out.println("[ảnh PNG " + i.png().length + " byte] " + i.caption());
+        } else if (r instanceof Reply.File f) {
+            out.println("[tệp " + f.fileName() + ", " + f.content().length + " byte]");
         }
     }
 

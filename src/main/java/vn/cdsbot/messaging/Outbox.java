@@ -15,6 +15,7 @@ import vn.cdsbot.chat.Reply;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 import vn.cdsbot.zalo.TextSplitter;
+import vn.cdsbot.zalo.ZaloFiles;
 
 /** Replies committed before they are sent: one row per Zalo message, delivered in order per user. */
 public final class Outbox implements PersonalData {
@@ -29,10 +30,23 @@ public final class Outbox implements PersonalData {
     public record Row(long id, String userId, String kind, ObjectNode payload, int attempts, boolean scheduled,
                       Long lastInteraction) {}
 
+    /** Told, inside the transaction that makes the change, when a file's link is sent instead of the file. */
+    @FunctionalInterface
+    public interface LinkInstead {
+        void recorded(Connection tx, String userId, String fileName, String reason, long now) throws SQLException;
+    }
+
     private final Database db;
+    private final LinkInstead linkInstead;
 
     public Outbox(Database db) {
+        this(db, (tx, userId, fileName, reason, now) -> {});
+    }
+
+    /** With whoever keeps a record of files Zalo did not take (App: the audit log). */
+    public Outbox(Database db, LinkInstead linkInstead) {
         this.db = db;
+        this.linkInstead = linkInstead;
     }
 
     /** Adds replies inside the caller's transaction; long texts become several rows, buttons go on the last. */
@@ -40,26 +54,53 @@ public final class Outbox implements PersonalData {
             throws SQLException {
         for (Reply reply : replies) {
             if (reply instanceof Reply.Text t) {
-                List<String> parts = TextSplitter.split(t.text(), TextSplitter.ZALO_LIMIT);
-                for (int i = 0; i < parts.size(); i++) {
-                    ObjectNode p = JSON.createObjectNode().put("text", parts.get(i));
-                    if (i == parts.size() - 1 && !t.buttons().isEmpty()) p.set("buttons", buttons(t.buttons()));
-                    insert(tx, userId, inboxId, "text", p, nowMillis);
-                }
+                insertText(tx, userId, inboxId, t, nowMillis);
             } else if (reply instanceof Reply.Image img) {
-                long mediaId;
-                try (PreparedStatement ps = tx.prepareStatement("INSERT INTO media (png, created_at) VALUES (?, ?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setBytes(1, img.png());
-                    ps.setLong(2, nowMillis);
-                    ps.executeUpdate();
-                    try (ResultSet rs = ps.getGeneratedKeys()) {
-                        rs.next();
-                        mediaId = rs.getLong(1);
-                    }
-                }
+                long mediaId = insertMedia(tx, img.png(), null, nowMillis);
                 ObjectNode p = JSON.createObjectNode().put("media_id", mediaId).put("caption", img.caption());
                 insert(tx, userId, inboxId, "image", p, nowMillis);
+            } else if (reply instanceof Reply.File f) {
+                if (!ZaloFiles.accepts(f.fileName(), f.content().length)) {
+                    // Zalo would refuse it anyway (a spreadsheet, over 5 MB): the link, without a doomed upload.
+                    insertText(tx, userId, inboxId, f.fallback(), nowMillis);
+                    continue;
+                }
+                if (TextSplitter.split(f.fallback().text(), TextSplitter.ZALO_LIMIT).size() > 1) {
+                    throw new IllegalArgumentException("a file's fallback must fit one message: " + f.fileName());
+                }
+                long mediaId = insertMedia(tx, f.content(), f.fileName(), nowMillis);
+                ObjectNode p = JSON.createObjectNode().put("media_id", mediaId).put("file_name", f.fileName());
+                p.set("fallback", textPayload(f.fallback().text(), f.fallback().buttons()));
+                insert(tx, userId, inboxId, "file", p, nowMillis);
+            }
+        }
+    }
+
+    private static void insertText(Connection tx, String userId, Long inboxId, Reply.Text t, long nowMillis)
+            throws SQLException {
+        List<String> parts = TextSplitter.split(t.text(), TextSplitter.ZALO_LIMIT);
+        for (int i = 0; i < parts.size(); i++) {
+            insert(tx, userId, inboxId, "text", textPayload(parts.get(i), i == parts.size() - 1 ? t.buttons() : List.of()),
+                    nowMillis);
+        }
+    }
+
+    private static ObjectNode textPayload(String text, List<Button> buttons) {
+        ObjectNode p = JSON.createObjectNode().put("text", text);
+        if (!buttons.isEmpty()) p.set("buttons", buttons(buttons));
+        return p;
+    }
+
+    private static long insertMedia(Connection tx, byte[] content, String fileName, long nowMillis) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO media (content, file_name, created_at) VALUES (?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setBytes(1, content);
+            ps.setString(2, fileName);
+            ps.setLong(3, nowMillis);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }
@@ -143,7 +184,7 @@ public final class Outbox implements PersonalData {
 
     public byte[] media(long mediaId) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT png FROM media WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT content FROM media WHERE id = ?")) {
                 ps.setLong(1, mediaId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getBytes(1) : null;
@@ -167,6 +208,26 @@ public final class Outbox implements PersonalData {
 
     public void cacheAttachment(long mediaId, String attachmentId, long now) {
         update("UPDATE media SET attachment_id = ?, uploaded_at = ? WHERE id = ?", attachmentId, now, mediaId);
+    }
+
+    /**
+     * Zalo would not take a file: the row becomes the text it carries for that case (the document's link), sent next
+     * in the same place in the user's queue with fresh attempts. {@link LinkInstead} is told in the same transaction.
+     */
+    public void sendLinkInstead(Row row, String reason, long now) {
+        if (!"file".equals(row.kind())) throw new IllegalArgumentException("not a file row: " + row.id());
+        db.inTransaction(tx -> {
+            try (PreparedStatement ps = tx.prepareStatement("UPDATE outbox SET kind = 'text', payload = ?, attempts = 0, "
+                    + "next_attempt_at = ?, last_error = ? WHERE id = ? AND kind = 'file'")) {
+                ps.setString(1, row.payload().path("fallback").toString());
+                ps.setLong(2, now);
+                ps.setString(3, reason);
+                ps.setLong(4, row.id());
+                ps.executeUpdate();
+            }
+            linkInstead.recorded(tx, row.userId(), row.payload().path("file_name").asText(), reason, now);
+            return null;
+        });
     }
 
     public record Depth(long pending, long failed, long sent, Long oldestPendingAt) {}
@@ -240,7 +301,7 @@ public final class Outbox implements PersonalData {
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM media WHERE created_at < ? AND id NOT IN "
-                            + "(SELECT json_extract(payload, '$.media_id') FROM outbox WHERE kind = 'image' AND status = 'pending')")) {
+                            + "(SELECT json_extract(payload, '$.media_id') FROM outbox WHERE kind IN ('image', 'file') AND status = 'pending')")) {
                 ps.setLong(1, olderThanMillis);
                 ps.executeUpdate();
             }

@@ -48,12 +48,20 @@ public final class OutboxSender {
             log.warn("Outbox {}: Zalo refused a billed message ({}); the OA has no funded Zalo Cloud Account. "
                     + "Reminders and digests now go only to people active within 48 h; set zalo.paid_messages: false "
                     + "or fund the account.", row.id(), n.reason());
+        } else if (outcome instanceof Delivery.Outcome.FileRefused f) {
+            outbox.sendLinkInstead(row, f.reason(), now);
+            metrics.counter("cdsbot_sends", "result", "link_instead").increment();
+            log.info("Outbox {}: Zalo did not take the file ({}); its link goes instead", row.id(), f.reason());
         } else if (outcome instanceof Delivery.Outcome.RetryAt r) {
             outbox.reschedule(row.id(), r.atMillis(), r.reason(), false);
             metrics.counter("cdsbot_sends", "result", "deferred").increment();
         } else if (outcome instanceof Delivery.Outcome.Retry r) {
             int attempt = row.attempts() + 1;
-            if (attempt >= policy.maxAttempts()) {
+            if (attempt >= policy.maxAttempts() && "file".equals(row.kind())) {
+                // Never nothing: after the last attempt at the file, its link gets attempts of its own.
+                outbox.sendLinkInstead(row, "gave up the file after " + attempt + " attempts: " + r.reason(), now);
+                metrics.counter("cdsbot_sends", "result", "link_instead").increment();
+            } else if (attempt >= policy.maxAttempts()) {
                 outbox.markFailed(row.id(), "gave up after " + attempt + " attempts: " + r.reason(), now);
                 metrics.counter("cdsbot_sends", "result", "failed").increment();
                 log.warn("Outbox {} failed after {} attempts: {}", row.id(), attempt, r.reason());

@@ -33,10 +33,12 @@ public final class Summaries implements Feature {
     private final Database db;
     private final Clock clock;
     private final Runnable warmUp;
+    private final DocumentDesk desk;
     private final AtomicBoolean warm = new AtomicBoolean();
 
     private Summaries(List<Command> commands, ExportRoutes routes, Digest digest, ExportStore exports, Database db,
-                      Clock clock, Runnable warmUp) {
+                      Clock clock, DocumentDesk desk, Runnable warmUp) {
+        this.desk = desk;
         this.commands = commands;
         this.routes = routes;
         this.digest = digest;
@@ -54,20 +56,27 @@ public final class Summaries implements Feature {
     /** With lines other features add under #tonghop ({@code notes}), e.g. the hand-off's ticket counts. */
     public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
                                    Runnable wakeOutbox, List<vn.cdsbot.feature.ScopeNote> notes) {
+        return create(config, db, calendar, clock, wakeOutbox, notes, DocumentDesk.Pace.NORMAL);
+    }
+
+    /** With how documents are paced ({@link DocumentDesk.Pace}): tests hold or wait for builds through it. */
+    public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
+                                   Runnable wakeOutbox, List<vn.cdsbot.feature.ScopeNote> notes, DocumentDesk.Pace pace) {
         Settings settings = Settings.from(config, calendar);
         Summarizer summarizer = new Summarizer(settings);
         SummaryTexts texts = new SummaryTexts(settings);
         ExportStore exports = new ExportStore(settings.publicUrl(), settings.exportLinkLifetime());
         ChartRenderer charts = new ChartRenderer();
         ExcelExport excel = new ExcelExport(settings);
-        SummaryCommands commands = new SummaryCommands(settings, summarizer, texts, charts, excel, exports, notes);
+        DocumentDesk desk = new DocumentDesk(db, clock, wakeOutbox, pace);
+        SummaryCommands commands = new SummaryCommands(settings, summarizer, texts, charts, excel, exports, desk, notes);
         return new Summaries(commands.all(), new ExportRoutes(db, exports, clock),
-                new Digest(db, settings, summarizer, texts, clock, wakeOutbox), exports, db, clock,
+                new Digest(db, settings, summarizer, texts, clock, wakeOutbox), exports, db, clock, desk,
                 () -> warmUp(db, settings, summarizer, charts, excel, clock));
     }
 
     /**
-     * Loads the report cache and runs the chart and spreadsheet code once on tiny data, so the first request
+     * Loads the report cache and runs the chart, spreadsheet and report draft code once on tiny data, so the first request
      * after a restart answers as fast as the next ones (class loading and the first full read take ~1 s).
      */
     private static void warmUp(Database db, Settings settings, Summarizer summarizer, ChartRenderer charts,
@@ -82,6 +91,8 @@ public final class Summaries implements Feature {
                 clock.instant()));
         charts.render("Tuần", "Đơn vị", List.of(new ChartRenderer.Point(week, 1L, 1, false)),
                 List.of(new ChartRenderer.Bar("A", 1L)), 1);
+        new ReportDraft(settings).build(new ReportDraft.Input(s, List.of(new ReportDraft.Row(tree.root(), s.total())),
+                List.of(), settings.calendar().today(clock.instant())));
         log.info("Summaries warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -128,6 +139,12 @@ public final class Summaries implements Feature {
      */
     public List<Reply> releasePendingDigest(Connection tx, String userId, Instant now) throws Exception {
         return digest.releasePending(tx, userId, now);
+    }
+
+    /** Lets document builds under way finish and queue their documents. */
+    @Override
+    public void close() {
+        desk.close();
     }
 
     @Override

@@ -41,11 +41,13 @@ final class SummaryCommands {
     private final ExcelExport excel;
     private final ExportStore exports;
     private final ReportDraft drafts;
+    private final DocumentDesk desk;
 
     private final List<vn.cdsbot.feature.ScopeNote> notes;
 
     SummaryCommands(Settings settings, Summarizer summarizer, SummaryTexts texts, ChartRenderer charts,
-                    ExcelExport excel, ExportStore exports, List<vn.cdsbot.feature.ScopeNote> notes) {
+                    ExcelExport excel, ExportStore exports, DocumentDesk desk, List<vn.cdsbot.feature.ScopeNote> notes) {
+        this.desk = desk;
         this.notes = List.copyOf(notes);
         this.settings = settings;
         this.summarizer = summarizer;
@@ -167,14 +169,26 @@ final class SummaryCommands {
         Week last = req.week();
         Week first = last.plusWeeks(-(TREND_WEEKS - 1));
         BotConfig.Indicator ind = settings.indicators().get(indicator);
-        ReportCache values = summarizer.values(tx);
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.bieudo", scope.code(),
+                "week=" + last.key() + " indicator=" + ind.code());
+        String caption = VnFormat.capitalize(ind.name()) + " – " + scope.name() + ", tuần " + first.number() + "/"
+                + first.year() + " đến " + last.number() + "/" + last.year();
+        return desk.run(call, "bieudo", "Đang vẽ biểu đồ " + ind.name() + " – " + scope.name()
+                        + ", bot sẽ gửi trong giây lát.",
+                c -> chartPng(c, tree, scope, first, last, indicator, call.now()),
+                (t, png, now) -> List.of(new Reply.Image(png, caption)));
+    }
 
+    /** The chart: the trend over the weeks, and for a grouping a bar per part in the last week. */
+    private byte[] chartPng(Connection c, UnitTree tree, Unit scope, Week first, Week last, int indicator,
+                            java.time.Instant now) throws Exception {
+        ReportCache values = summarizer.values(c);
         List<String> units = tree.subtree(scope).stream().map(Unit::code).toList();
-        List<ChartRenderer.Point> trend = trend(values, units, first, last, indicator, settings.calendar().today(call.now()));
+        List<ChartRenderer.Point> trend = trend(values, units, first, last, indicator, settings.calendar().today(now));
         List<ChartRenderer.Bar> bars = new ArrayList<>();
         // One bar per unit under the scope; a commune with hamlets also gets a bar for its own team's report.
-        ScopeSummary parts = summarizer.compute(tree, scope, last, ReportData.current(tx, last, settings.indicatorCodes()),
-                Map.of(), new long[settings.indicators().size()], call.now());
+        ScopeSummary parts = summarizer.compute(tree, scope, last, ReportData.current(c, last, settings.indicatorCodes()),
+                Map.of(), new long[settings.indicators().size()], now);
         for (ScopeSummary.Part p : parts.parts()) {
             bars.add(new ChartRenderer.Bar(p.own() ? "Tổ " + p.unit().name() + " (riêng)" : p.unit().name(),
                     p.tally().given()[indicator] == 0 ? null : p.tally().totals()[indicator]));
@@ -182,12 +196,9 @@ final class SummaryCommands {
         bars.sort(java.util.Comparator.comparing((ChartRenderer.Bar b) -> b.value() == null)
                 .thenComparing(b -> b.value() == null ? 0 : -b.value()));
         byte[] png = charts.render(settings.title(indicator), scope.name(), trend, bars, bars.size());
-        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.bieudo", scope.code(),
-                "week=" + last.key() + " indicator=" + ind.code());
-        log.info("Chart rendered: {} bytes, scope {}, indicator {}", png.length, scope.code(), ind.code());
-        String caption = VnFormat.capitalize(ind.name()) + " – " + scope.name() + ", tuần " + first.number() + "/"
-                + first.year() + " đến " + last.number() + "/" + last.year();
-        return List.of(new Reply.Image(png, caption));
+        log.info("Chart rendered: {} bytes, scope {}, indicator {}", png.length, scope.code(),
+                settings.indicators().get(indicator).code());
+        return png;
     }
 
     /** One point per week for the units: a week nobody reported has no value, a gap in the line rather than a 0. */
@@ -241,33 +252,52 @@ final class SummaryCommands {
         words.removeIf(w -> Set.of("excel", "file", "tep", "xlsx").contains(Texts.fold(w)));
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
-        Export e = export(tx, call, tree, scope, req.week());
-        String text = "Tệp Excel " + req.week().label() + (e.summary().running() ? ", tuần đang diễn ra," : "") + " – "
-                + scope.name() + " đã sẵn sàng: 3 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo).\n"
-                + "Liên kết dùng được đến " + VnDates.until(e.link().expiresAt(), settings.zone())
-                + ". Vui lòng không chuyển liên kết cho người ngoài.";
-        return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", e.link().url()))));
+        Week week = req.week();
+        String user = call.sender().userId();
+        // Zalo's file upload takes PDF, DOC and DOCX only: a spreadsheet always goes as its link.
+        Audit.record(tx, call.now().toEpochMilli(), user, "summary.xuat", scope.code(), "week=" + week.key() + " delivery=link");
+        return desk.run(call, "xuat", "Đang soạn tệp Excel " + week.label() + " – " + scope.name()
+                        + ", bot sẽ gửi liên kết trong giây lát.",
+                c -> buildExport(c, tree, scope, week, call.now()),
+                (t, built, now) -> {
+                    ExportStore.Link link = exports.save(t, user, scope.code(), week, built.fileName(), built.content(), now);
+                    String text = "Tệp Excel " + week.label() + (built.summary().running() ? ", tuần đang diễn ra," : "")
+                            + " – " + scope.name() + " đã sẵn sàng: 3 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo).\n"
+                            + "Liên kết dùng được đến " + VnDates.until(link.expiresAt(), settings.zone())
+                            + ". Vui lòng không chuyển liên kết cho người ngoài.";
+                    return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", link.url()))));
+                });
     }
 
     /** A built spreadsheet behind its signed, expiring link. */
     private record Export(ScopeSummary summary, ExportStore.Link link) {}
 
+    /** A built document, not stored yet. */
+    private record Built(ScopeSummary summary, String fileName, byte[] content) {}
+
+    /** The spreadsheet of #chuabaocao's full list, built and stored in the message's own transaction. */
     private Export export(Connection tx, CommandCall call, UnitTree tree, Unit scope, Week week) throws Exception {
+        Built built = buildExport(tx, tree, scope, week, call.now());
+        ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), week, built.fileName(),
+                built.content(), call.now());
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.xuat", scope.code(),
+                "week=" + week.key() + " delivery=link");
+        return new Export(built.summary(), link);
+    }
+
+    private Built buildExport(Connection c, UnitTree tree, Unit scope, Week week, java.time.Instant now) throws Exception {
         long started = System.nanoTime();
         List<String> codes = settings.indicatorCodes();
-        Map<String, Current> current = ReportData.current(tx, week, codes);
-        Map<String, ReportData.Figures> previous = summarizer.values(tx).week(week.previous());
-        ScopeSummary s = summarizer.compute(tree, scope, week, current, previous, new long[codes.size()], call.now());
-        Map<String, ReportData.Figures> cumulative = summarizer.values(tx).sumPerUnit(
+        Map<String, Current> current = ReportData.current(c, week, codes);
+        Map<String, ReportData.Figures> previous = summarizer.values(c).week(week.previous());
+        ScopeSummary s = summarizer.compute(tree, scope, week, current, previous, new long[codes.size()], now);
+        Map<String, ReportData.Figures> cumulative = summarizer.values(c).sumPerUnit(
                 tree.subtree(scope).stream().map(Unit::code).toList(), settings.campaignStart(), week);
-        byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, cumulative, ReportData.history(tx, week, codes),
-                Members.leaderNames(tx), call.now()));
-        ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), week, excel.fileName(s), xlsx, call.now());
-        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.xuat", scope.code(),
-                "week=" + week.key() + " bytes=" + xlsx.length);
+        byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, cumulative, ReportData.history(c, week, codes),
+                Members.leaderNames(c), now));
         log.info("Export built: {} bytes in {} ms, scope {}, week {}", xlsx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
-        return new Export(s, link);
+        return new Built(s, excel.fileName(s), xlsx);
     }
 
     // ---- #vanban -------------------------------------------------------------------------------------------
@@ -276,7 +306,6 @@ final class SummaryCommands {
     static final int ABSENCE_LOOKBACK = 12;
 
     private List<Reply> draft(CommandCall call) throws Exception {
-        long started = System.nanoTime();
         Connection tx = call.tx();
         Request req = Request.parse(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
@@ -284,7 +313,30 @@ final class SummaryCommands {
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
         Week week = req.week();
-        ScopeSummary s = summarizer.summarize(tx, tree, scope, week, true, call.now());
+        String user = call.sender().userId();
+        // Sent as a Zalo file, and as a link too; the outbox audits it again if Zalo refuses the file.
+        Audit.record(tx, call.now().toEpochMilli(), user, "summary.vanban", scope.code(), "week=" + week.key() + " delivery=file");
+        return desk.run(call, "vanban", "Đang soạn dự thảo báo cáo " + week.label() + " – " + scope.name()
+                        + ", bot sẽ gửi trong giây lát.",
+                c -> buildDraft(c, tree, scope, week, call.now()),
+                (t, built, now) -> {
+                    ExportStore.Link link = exports.save(t, user, scope.code(), week, built.fileName(), built.content(), now);
+                    String until = VnDates.until(link.expiresAt(), settings.zone());
+                    Reply.Text fallback = new Reply.Text("Zalo chưa nhận gửi tệp dự thảo báo cáo qua tin nhắn. Bạn tải tệp "
+                            + "Word tại liên kết sau (dùng được đến " + until + "): " + link.url(),
+                            List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url())));
+                    String text = "Dự thảo báo cáo " + week.label() + (built.summary().running() ? ", tuần đang diễn ra," : "")
+                            + " – " + scope.name() + " (tệp Word, theo thể thức Nghị định 30/2020/NĐ-CP). Số văn bản, nơi "
+                            + "nhận, người ký và mục III để trống cho văn phòng hoàn thiện. Mở trên máy tính: liên kết dùng "
+                            + "được đến " + until + ", vui lòng không chuyển cho người ngoài.";
+                    return List.of(new Reply.File(built.content(), built.fileName(), fallback),
+                            Reply.text(text, List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url()))));
+                });
+    }
+
+    private Built buildDraft(Connection c, UnitTree tree, Unit scope, Week week, java.time.Instant now) throws Exception {
+        long started = System.nanoTime();
+        ScopeSummary s = summarizer.summarize(c, tree, scope, week, true, now);
         List<ReportDraft.Row> rows = new ArrayList<>();
         if (s.parts().isEmpty()) {
             rows.add(new ReportDraft.Row(scope, s.total()));
@@ -298,18 +350,10 @@ final class SummaryCommands {
                 if (t != null && t.expected() > 0) rows.add(new ReportDraft.Row(child, t));
             }
         }
-        byte[] docx = drafts.build(new ReportDraft.Input(s, rows, absences(tx, s),
-                settings.calendar().today(call.now())));
-        ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), week, drafts.fileName(s), docx, call.now());
-        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.vanban", scope.code(),
-                "week=" + week.key() + " bytes=" + docx.length);
+        byte[] docx = drafts.build(new ReportDraft.Input(s, rows, absences(c, s), settings.calendar().today(now)));
         log.info("Report draft built: {} bytes in {} ms, scope {}, week {}", docx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
-        String text = "Dự thảo báo cáo " + week.label() + (s.running() ? ", tuần đang diễn ra," : "") + " – " + scope.name()
-                + " (tệp Word, theo thể thức Nghị định 30/2020/NĐ-CP) đã sẵn sàng. Số văn bản, nơi nhận, người ký và mục III "
-                + "để trống cho văn phòng hoàn thiện.\nLiên kết dùng được đến "
-                + VnDates.until(link.expiresAt(), settings.zone()) + ". Vui lòng không chuyển liên kết cho người ngoài.";
-        return List.of(Reply.text(text, List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url()))));
+        return new Built(s, drafts.fileName(s), docx);
     }
 
     /** Missing units that have not reported for two weeks or more in a row, most weeks first. */

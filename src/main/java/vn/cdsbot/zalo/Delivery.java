@@ -1,5 +1,6 @@
 package vn.cdsbot.zalo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,8 @@ public final class Delivery {
         record GiveUp(String reason) implements Outcome {}
         /** Refused as a billed message the OA cannot pay for: handled like a closed window. */
         record NotPaid(String reason) implements Outcome {}
+        /** Zalo will not take the file (upload refused, or the file message): send the row's link text instead. */
+        record FileRefused(String reason) implements Outcome {}
     }
 
     private final ZaloClient client;
@@ -45,16 +48,23 @@ public final class Delivery {
     public Outcome deliver(Outbox.Row row) {
         try {
             String token = tokens.current();
-            ZaloResponse r = attempt(row, token);
-            if (ZaloErrors.classify(r) == ZaloErrors.Action.TOKEN) {
+            Attempt a = attempt(row, token);
+            if (ZaloErrors.classify(a.response()) == ZaloErrors.Action.TOKEN) {
                 token = tokens.replace(token);
-                r = attempt(row, token); // once, with the fresh token
+                a = attempt(row, token); // once, with the fresh token
             }
+            ZaloResponse r = a.response();
             if (r.httpStatus() / 100 == 2 && r.error() != ZaloResponse.UNREADABLE
                     && ZaloErrors.classify(r) != ZaloErrors.Action.TOKEN) {
                 tokens.accepted(token);
             }
-            return judge(r);
+            Outcome outcome = judge(r);
+            // A refused upload, or a file message refused for anything but the user being out of reach: the link.
+            if (outcome instanceof Outcome.GiveUp g && "file".equals(row.kind())
+                    && (a.upload() || !ZaloErrors.unreachable(r))) {
+                return new Outcome.FileRefused((a.upload() ? "upload: " : "file message: ") + g.reason());
+            }
+            return outcome;
         } catch (TokenSource.TokenUnavailableException e) {
             // No token to send with: the message waits without using up its attempts (nothing is lost meanwhile).
             return new Outcome.RetryAt(clock.millis() + TOKEN_WAIT.toMillis(), "token: " + e.getMessage());
@@ -63,33 +73,44 @@ public final class Delivery {
         }
     }
 
-    private ZaloResponse attempt(Outbox.Row row, String token) throws IOException {
-        if ("image".equals(row.kind())) {
+    /** Zalo's answer to the last call of a send, and whether that call was the upload. */
+    private record Attempt(ZaloResponse response, boolean upload) {}
+
+    private Attempt attempt(Outbox.Row row, String token) throws IOException {
+        if ("image".equals(row.kind()) || "file".equals(row.kind())) {
             long mediaId = row.payload().path("media_id").asLong();
             String cached = outbox.cachedAttachment(mediaId, clock.millis() - ATTACHMENT_REUSE.toMillis());
-            ZaloResponse r = sendImage(row, token, mediaId, cached);
-            if (r.error() == -100 && cached != null) {
+            Attempt a = sendMedia(row, token, mediaId, cached);
+            if (a.response().error() == -100 && cached != null) {
                 // Zalo dropped the upload before its 7 days: forget it, upload again and send once more.
                 outbox.cacheAttachment(mediaId, null, 0);
-                r = sendImage(row, token, mediaId, null);
+                a = sendMedia(row, token, mediaId, null);
             }
-            return r;
+            return a;
         }
-        return client.sendMessage(token, MessageBodies.text(row.userId(), row.payload().path("text").asText(),
-                row.payload().get("buttons")));
+        return new Attempt(client.sendMessage(token, MessageBodies.text(row.userId(), row.payload().path("text").asText(),
+                row.payload().get("buttons"))), false);
     }
 
-    /** Sends the image, uploading it first when there is no usable attachment id. */
-    private ZaloResponse sendImage(Outbox.Row row, String token, long mediaId, String attachment) throws IOException {
+    /**
+     * Sends the image or file, uploading it first when there is no usable attachment id (image) or token (file):
+     * an upload is cached, so a send retried after a rate limit does not upload again.
+     */
+    private Attempt sendMedia(Outbox.Row row, String token, long mediaId, String attachment) throws IOException {
+        boolean file = "file".equals(row.kind());
         if (attachment == null) {
-            byte[] png = outbox.media(mediaId);
-            if (png == null) return new ZaloResponse(200, -201, "image missing", null);
-            ZaloResponse up = client.uploadImage(token, png, "chart-" + mediaId + ".png");
-            if (!up.ok()) return up;
-            attachment = up.data().path("attachment_id").asText();
+            byte[] content = outbox.media(mediaId);
+            if (content == null) return new Attempt(new ZaloResponse(200, -201, "media missing", null), true);
+            ZaloResponse up = file
+                    ? client.uploadFile(token, content, row.payload().path("file_name").asText("tep.docx"))
+                    : client.uploadImage(token, content, "chart-" + mediaId + ".png");
+            if (!up.ok()) return new Attempt(up, true);
+            attachment = up.data().path(file ? "token" : "attachment_id").asText();
             outbox.cacheAttachment(mediaId, attachment, clock.millis());
         }
-        return client.sendMessage(token, MessageBodies.image(row.userId(), attachment, row.payload().path("caption").asText("")));
+        ObjectNode body = file ? MessageBodies.file(row.userId(), attachment)
+                : MessageBodies.image(row.userId(), attachment, row.payload().path("caption").asText(""));
+        return new Attempt(client.sendMessage(token, body), false);
     }
 
     private Outcome judge(ZaloResponse r) {

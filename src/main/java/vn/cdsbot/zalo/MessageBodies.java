@@ -46,4 +46,16 @@ final class MessageBodies {
                 .putArray("elements").addObject().put("media_type", "image").put("attachment_id", attachmentId);
         return body;
     }
+
+    /**
+     * A file message: the token from /v2.0/oa/upload/file as an attachment of type "file" (official SDK sample
+     * zaloplatform/zalo-java-sdk src/test/java/v3/SendFileCSMessage.java). Zalo takes no text with it.
+     */
+    static ObjectNode file(String userId, String fileToken) {
+        ObjectNode body = ZaloClient.JSON.createObjectNode();
+        body.putObject("recipient").put("user_id", userId);
+        body.putObject("message").putObject("attachment").put("type", "file")
+                .putObject("payload").put("token", fileToken);
+        return body;
+    }
 }

@@ -64,6 +64,24 @@ public final class ZaloClient {
         return call(request);
     }
 
+    /**
+     * POST /v2.0/oa/upload/file (multipart field "file"); data.token on success, to send in a file message. Zalo takes
+     * PDF, DOC and DOCX up to 5 MB ({@link ZaloFiles}). Request shape as in the official SDK sample
+     * zaloplatform/zalo-java-sdk src/test/java/v3/UploadFile.java; the answer's data.token as the fact sheet
+     * (docs/ket-noi-zalo-oa.md) records it.
+     */
+    public ZaloResponse uploadFile(String accessToken, byte[] content, String fileName) throws IOException {
+        RequestBody form = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("file", fileName, RequestBody.create(content, MediaType.get(ZaloFiles.mediaType(fileName))))
+                .build();
+        Request request = new Request.Builder()
+                .url(url(apiBase, "v2.0/oa/upload/file"))
+                .header("access_token", accessToken)
+                .post(form)
+                .build();
+        return call(request);
+    }
+
     /** GET /v3.0/oa/user/detail — display name and profile of a follower. */
     public ZaloResponse userDetail(String accessToken, String userId) throws IOException {
         String data = JSON.writeValueAsString(Map.of("user_id", userId));

@@ -16,10 +16,17 @@ public final class ZaloErrors {
     /** Rate limit, busy, and an image upload Zalo dropped early (a new attempt uploads it again). */
     private static final Set<Integer> TRANSIENT = Set.of(-32, -200, -100);
     private static final Set<Integer> TOKEN = Set.of(-216, -220, -124);
-    /** The user cannot be reached (window closed, blocked, unfollowed, banned) or the payload is invalid. */
     /** The message fell in the billed window (48 h to 7 days) and the OA cannot pay for it. */
     private static final Set<Integer> NOT_PAID = Set.of(-320, -321);
+    /** The user cannot be reached (window closed, blocked, unfollowed, banned). */
+    private static final Set<Integer> UNREACHABLE = Set.of(-230, -232, -213, -217, -227, -244);
+    /** Final refusals: the user cannot be reached, or the payload is invalid (-201). */
     private static final Set<Integer> FINAL = Set.of(-230, -232, -213, -217, -227, -244, -201);
+
+    /** The user cannot be reached at all (window closed, blocked, unfollowed, banned): no other message would pass. */
+    public static boolean unreachable(ZaloResponse r) {
+        return UNREACHABLE.contains(r.error());
+    }
 
     public static Action classify(ZaloResponse r) {
         if (r.httpStatus() >= 500 || r.httpStatus() == 429 || r.error() == ZaloResponse.UNREADABLE) return Action.RETRY;

@@ -91,7 +91,8 @@ class AppRoleMatrixTest {
             if (!allowed.contains(role)) assertThat(reply).doesNotContain(OWN, OTHER);
             if (allowed.contains(role) && command.equals("bieudo")) assertThat(sent).anyMatch(TestBot.Sent::image);
             if (allowed.contains(role) && command.equals("vanban")) {
-                assertThat(sent.get(0).buttons()).singleElement().asString().startsWith("Tải dự thảo báo cáo (Word)");
+                assertThat(sent.get(0).file()).as("the draft as a Zalo file").endsWith(".docx");
+                assertThat(sent.get(1).buttons()).singleElement().asString().startsWith("Tải dự thảo báo cáo (Word)");
             }
             if (allowed.contains(role) && command.equals("xuat")) {
                 assertThat(sent.get(0).buttons()).singleElement().asString().startsWith("Tải báo cáo Excel");

@@ -33,9 +33,10 @@ final class TestBot implements AutoCloseable {
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime());
 
     /** One message the bot sent, with its buttons as "title→payload"; {@code image} when it was a picture. */
-    record Sent(String text, List<String> buttons, boolean image) {
+    /** @param file the name of a document sent as a Zalo file, else null */
+    record Sent(String text, List<String> buttons, boolean image, String file) {
         Sent(String text, List<String> buttons) {
-            this(text, buttons, false);
+            this(text, buttons, false, null);
         }
 
         List<String> payloads() {
@@ -58,7 +59,7 @@ final class TestBot implements AutoCloseable {
         this.clock = clock;
         this.config = PeopleFixture.config(dir, y -> edit.apply(y.replace("reminders: [FRIDAY 15:00, MONDAY 08:00]",
                 "reminders: [SATURDAY 03:00]")));
-        this.app = TestApp.local(config, clock);
+        this.app = TestApp.local(config, clock, TestApp.PATIENT);   // a document comes with the reply it answers
     }
 
     Database db() {
@@ -136,7 +137,8 @@ final class TestBot implements AutoCloseable {
                         : b.path("payload").asText();
                 buttons.add(b.path("title").asText() + "→" + payload);
             }
-            out.add(new Sent(m.path("text").asText(), buttons, !m.path("imageUrl").asText("").isEmpty()));
+            out.add(new Sent(m.path("text").asText(), buttons, !m.path("imageUrl").asText("").isEmpty(),
+                    m.path("fileName").isTextual() ? m.path("fileName").asText() : null));
         }
         return out;
     }

@@ -59,7 +59,8 @@ class ExportAndWebhookTest {
         base = "http://127.0.0.1:" + app.port();
         BotConfig withUrl = ConfigLoader.load(configFile, true, java.util.Map.of(
                 "CDSBOT_DB", dir.resolve("test.db").toString(), "CDSBOT_PORT", "0", "CDSBOT_PUBLIC_URL", base)).config();
-        router = new ChatRouter(Summaries.create(withUrl, app.database(), vn.cdsbot.period.ReportingCalendar.from(withUrl), clock, () -> {}).commands(),
+        router = new ChatRouter(Summaries.create(withUrl, app.database(), vn.cdsbot.period.ReportingCalendar.from(withUrl), clock, () -> {},
+                        List.of(), vn.cdsbot.testing.TestApp.PATIENT).commands(),
                 TestData.membersResolver(), (m, s, tx) -> List.of(), clock);
     }
 

@@ -61,7 +61,8 @@ class ReportDraftTest {
         BotConfig withUrl = ConfigLoader.load(configFile, true, java.util.Map.of(
                 "CDSBOT_DB", dir.resolve("test.db").toString(), "CDSBOT_PORT", "0", "CDSBOT_PUBLIC_URL", base)).config();
         router = new ChatRouter(Summaries.create(withUrl, app.database(), vn.cdsbot.period.ReportingCalendar.from(withUrl),
-                clock, () -> {}).commands(), TestData.membersResolver(), (m, s, tx) -> List.of(), clock);
+                clock, () -> {}, List.of(), vn.cdsbot.testing.TestApp.PATIENT).commands(), TestData.membersResolver(),
+                (m, s, tx) -> List.of(), clock);
     }
 
     @AfterEach
@@ -71,6 +72,19 @@ class ReportDraftTest {
 
     private List<Reply> send(String user, String text) {
         return app.database().inTransaction(tx -> router.handle(new Incoming(inbox.incrementAndGet(), user, text, clock.instant()), tx));
+    }
+
+    /** The draft as the file message carries it, after checking the link beside it serves the same bytes. */
+    private byte[] document(List<Reply> replies) throws Exception {
+        assertThat(replies).hasSize(2);
+        Reply.File file = (Reply.File) replies.get(0);
+        assertThat(file.fileName()).endsWith(".docx");
+        assertThat(download(replies.get(1))).isEqualTo(file.content());
+        // Should Zalo refuse the file, its stand-in carries the same link.
+        String link = ((Reply.Text) replies.get(1)).buttons().get(0).payload();
+        assertThat(file.fallback().text()).contains(link);
+        assertThat(file.fallback().buttons()).singleElement().extracting(Button::payload).isEqualTo(link);
+        return file.content();
     }
 
     private byte[] download(Reply reply) throws Exception {
@@ -88,8 +102,8 @@ class ReportDraftTest {
     @Test
     void theSecretariatGetsADraftInTheDecreesLayoutWithTheWeeksFigures() throws Exception {
         List<Reply> replies = send("sec", "#vanban tuần 47");
-        assertThat(((Reply.Text) replies.get(0)).text()).startsWith("Dự thảo báo cáo tuần 47 (16/11–22/11/2026) – Tỉnh Bình Phước");
-        byte[] docx = download(replies.get(0));
+        assertThat(((Reply.Text) replies.get(1)).text()).startsWith("Dự thảo báo cáo tuần 47 (16/11–22/11/2026) – Tỉnh Bình Phước");
+        byte[] docx = document(replies);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
              XWPFWordExtractor words = new XWPFWordExtractor(doc)) {
             String text = words.getText();
@@ -135,7 +149,7 @@ class ReportDraftTest {
 
     @Test
     void aLeaderDraftsOnlyTheirOwnSubtree() throws Exception {
-        byte[] docx = download(send("lead-dxo", "#vanban").get(0));
+        byte[] docx = document(send("lead-dxo", "#vanban"));
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
              XWPFWordExtractor words = new XWPFWordExtractor(doc)) {
             assertThat(words.getText()).contains("– Cụm Đồng Xoài", "có 2/2 đơn vị đã báo cáo")

@@ -39,7 +39,8 @@ class SummaryCommandsTest {
                 .member("lead-plo02", "BP-PLO-02", "leader", "Lê Văn Nam")
                 .member("mem", "BP-DXO-01", "member", "Nguyễn Văn Tư");
         BotConfig config = TestData.config(dir);
-        summaries = Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), new MutableClock(NOW), () -> {});
+        summaries = Summaries.create(config, t.db, vn.cdsbot.period.ReportingCalendar.from(config), new MutableClock(NOW), () -> {},
+                List.of(), vn.cdsbot.testing.TestApp.PATIENT);
         router = new ChatRouter(summaries.commands(), TestData.membersResolver(),
                 (m, s, tx) -> List.of(Reply.text("kb")), new MutableClock(NOW));
     }

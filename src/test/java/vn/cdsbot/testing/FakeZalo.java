@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -29,7 +33,16 @@ public final class FakeZalo implements AutoCloseable {
         public String text() {
             return message.path("text").asText("");
         }
+
+        /** The upload token of a file message, or null for any other message. */
+        public String fileToken() {
+            JsonNode attachment = message.path("attachment");
+            return "file".equals(attachment.path("type").asText()) ? attachment.path("payload").path("token").asText() : null;
+        }
     }
+
+    /** A file Zalo took through /v2.0/oa/upload/file, as the bot sent it (the multipart part "file"). */
+    public record Upload(String token, String fileName, String contentType, byte[] content) {}
 
     private final MockWebServer server = new MockWebServer();
     private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
@@ -40,6 +53,9 @@ public final class FakeZalo implements AutoCloseable {
     private volatile String validAccessToken = "access-0";
     private volatile Function<RecordedRequest, MockResponse> script = r -> null;
     private volatile MockResponse refreshAnswer;
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+    private final AtomicInteger uploadAttempts = new AtomicInteger();
+    private volatile Function<RecordedRequest, MockResponse> uploadScript = r -> null;
 
     public FakeZalo() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -76,6 +92,22 @@ public final class FakeZalo implements AutoCloseable {
         return this;
     }
 
+    /** Decides the answer to each file upload: return null to accept it normally. */
+    public FakeZalo uploadScript(Function<RecordedRequest, MockResponse> script) {
+        this.uploadScript = script;
+        return this;
+    }
+
+    /** The file uploaded under a token Zalo gave, or null. */
+    public Upload uploaded(String token) {
+        return uploads.get(token);
+    }
+
+    /** File uploads received, accepted or not. */
+    public int uploadAttempts() {
+        return uploadAttempts.get();
+    }
+
     /** A fixed answer for every token refresh (null = issue a fresh pair). */
     public FakeZalo refreshAnswer(MockResponse answer) {
         this.refreshAnswer = answer;
@@ -101,10 +133,37 @@ public final class FakeZalo implements AutoCloseable {
             if (!validAccessToken.equals(token)) return json("{\"error\":-216,\"message\":\"Access token is invalid\"}");
             return json("{\"error\":0,\"message\":\"Success\",\"data\":{\"attachment_id\":\"att-" + System.nanoTime() + "\"}}");
         }
+        if (path.endsWith("/v2.0/oa/upload/file")) {
+            uploadAttempts.incrementAndGet();
+            MockResponse scripted = uploadScript.apply(request);
+            if (scripted != null) return scripted;
+            if (!validAccessToken.equals(token)) return json("{\"error\":-216,\"message\":\"Access token is invalid\"}");
+            Upload upload = readFilePart(request, "file-" + System.nanoTime());
+            if (upload == null) return json("{\"error\":-201,\"message\":\"file is invalid\"}");
+            uploads.put(upload.token(), upload);
+            return json("{\"error\":0,\"message\":\"Success\",\"data\":{\"token\":\"" + upload.token() + "\"}}");
+        }
         if (path.endsWith("/v3.0/oa/user/detail")) {
             return json("{\"error\":0,\"message\":\"Success\",\"data\":{\"display_name\":\"Nguyễn Văn Tư\"}}");
         }
         return new MockResponse().setResponseCode(404);
+    }
+
+    /** The multipart part named "file", read with OkHttp's own multipart reader. */
+    private static Upload readFilePart(RecordedRequest request, String token) throws IOException {
+        MediaType type = MediaType.parse(Objects.requireNonNullElse(request.getHeader("Content-Type"), ""));
+        if (type == null || type.parameter("boundary") == null) return null;
+        try (MultipartReader reader = new MultipartReader(request.getBody(), type.parameter("boundary"))) {
+            MultipartReader.Part part;
+            while ((part = reader.nextPart()) != null) {
+                String disposition = Objects.requireNonNullElse(part.headers().get("Content-Disposition"), "");
+                if (!disposition.contains("name=\"file\"")) continue;
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(disposition);
+                return new Upload(token, m.find() ? m.group(1) : "", part.headers().get("Content-Type"),
+                        part.body().readByteArray());
+            }
+        }
+        return null;
     }
 
     private synchronized MockResponse refresh(RecordedRequest request) {

@@ -17,6 +17,7 @@ import vn.cdsbot.App;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigLoader;
 import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.summary.DocumentDesk;
 import vn.cdsbot.webhook.SignatureVerifier;
 
 /** The real app on a random port with its database in a temp folder, plus a client that posts signed events. */
@@ -26,6 +27,12 @@ public final class TestApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong MSG_IDS = new AtomicLong(System.nanoTime());
     private static final AtomicLong LAST_TS = new AtomicLong();
+
+    /**
+     * Documents paced for tests that read a document from the reply to its request: the reply waits for the build
+     * however slow the shared test machine is, so it never says "on its way" instead.
+     */
+    public static final DocumentDesk.Pace PATIENT = new DocumentDesk.Pace(java.time.Duration.ofMinutes(2), d -> {});
 
     private final App app;
     private final ZaloCredentials credentials;
@@ -50,8 +57,13 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp production(Path dir, FakeZalo zalo, Clock clock) {
         BotConfig config = config(dir, Map.of("ZALO_API_BASE_URL", zalo.baseUrl(), "ZALO_OAUTH_BASE_URL", zalo.baseUrl()));
+        return production(config, zalo, clock, DocumentDesk.Pace.NORMAL);
+    }
+
+    /** Production mode with a given configuration (its Zalo URLs pointing at {@code zalo}) and document pace. */
+    public static TestApp production(BotConfig config, FakeZalo zalo, Clock clock, DocumentDesk.Pace documents) {
         ZaloCredentials creds = credentials(zalo.validToken());
-        return new TestApp(App.start(config, creds, clock), creds);
+        return new TestApp(App.start(config, creds, clock, documents), creds);
     }
 
     /** Bootstrap mode: app id and tokens but no OA secret key yet, as while the webhook is being set up. */
@@ -82,7 +94,12 @@ public final class TestApp implements AutoCloseable {
 
     /** Local mode with a given configuration and clock. */
     public static TestApp local(BotConfig config, Clock clock) {
-        return new TestApp(App.start(config, ZaloCredentials.LOCAL, clock), ZaloCredentials.LOCAL);
+        return local(config, clock, DocumentDesk.Pace.NORMAL);
+    }
+
+    /** Local mode with a given configuration, clock and document pace. */
+    public static TestApp local(BotConfig config, Clock clock, DocumentDesk.Pace documents) {
+        return new TestApp(App.start(config, ZaloCredentials.LOCAL, clock, documents), ZaloCredentials.LOCAL);
     }
 
     public String url(String path) {
