@@ -15,10 +15,32 @@ import vn.cdsbot.period.Week;
 /**
  * The arguments of a summary command: an optional period, read by the shared {@link PeriodParser} (a date means
  * its week), and the rest (a unit code or name, an indicator). Without a period, the calendar's default week.
+ *
+ * @param period a {@link Week}, or for commands that take them a month, quarter or year
  */
-record Request(Week week, boolean weekGiven, List<String> words) {
+record Request(Period period, boolean weekGiven, List<String> words) {
 
+    /** A week (a date means its week); a month, quarter or year is refused with {@code command}'s example. */
     static Request parse(String args, Instant now, ReportingCalendar calendar) throws UserError {
+        return parse(args, now, calendar, null);
+    }
+
+    /** Any period: a week, a month, a quarter or a year (a date means its week). */
+    static Request parseAny(String args, Instant now, ReportingCalendar calendar) throws UserError {
+        return parse(args, now, calendar, "");
+    }
+
+    /** The week asked; only for requests read by {@link #parse}, or after checking {@link #weekly()}. */
+    Week week() {
+        return (Week) period;
+    }
+
+    boolean weekly() {
+        return period instanceof Week;
+    }
+
+    /** @param longer null when only weeks are taken */
+    private static Request parse(String args, Instant now, ReportingCalendar calendar, String longer) throws UserError {
         PeriodParser.Found found = PeriodParser.find(args);
         if (!found.problems().isEmpty()) throw new UserError(String.join(" ", found.problems()));
         List<String> words = found.rest().isBlank() ? List.of() : List.of(found.rest().strip().split("\\s+"));
@@ -31,8 +53,9 @@ record Request(Week week, boolean weekGiven, List<String> words) {
         Period p = ((ReportingCalendar.Resolved.Ok) r).period();
         if (p instanceof Week w) return new Request(w, true, words);
         if (p instanceof Day d) return new Request(d.week(), true, words);
-        throw new UserError("Tổng hợp hiện tính theo tuần; " + p.typed() + " chưa tổng hợp được. Gõ ví dụ: #tonghop "
-                + calendar.defaultWeek(now).typed() + ".");
+        if (longer != null) return new Request(p, true, words);
+        throw new UserError("Danh sách chưa báo cáo tính theo tuần; với " + p.typed() + " hãy gõ #tonghop " + p.typed()
+                + " (số tuần đã báo của từng đơn vị) hoặc #chuabaocao " + calendar.defaultWeek(now).typed() + ".");
     }
 
     String rest() {

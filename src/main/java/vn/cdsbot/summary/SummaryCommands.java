@@ -20,6 +20,7 @@ import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Period;
 import vn.cdsbot.period.VnDates;
 import vn.cdsbot.period.Week;
 import vn.cdsbot.summary.ReportData.Current;
@@ -87,9 +88,10 @@ final class SummaryCommands {
 
     private List<Reply> summary(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.calendar());
+        Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, req.rest());
+        if (!req.weekly()) return periodSummary(call, tree, scope, req.period());
         ScopeSummary s = summarizer.summarize(tx, tree, scope, req.week(), true, call.now());
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.tonghop", scope.code(),
                 "week=" + req.week().key());
@@ -104,6 +106,20 @@ final class SummaryCommands {
             messages.set(messages.size() - 1, messages.get(messages.size() - 1) + "\n\n" + other.note());
             buttons.add(Button.query(other.title(), command("#tonghop", other.week(), scope)));
         });
+        List<Reply> out = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            out.add(Reply.text(messages.get(i), i == messages.size() - 1 ? buttons : List.of()));
+        }
+        return out;
+    }
+
+    /** #tonghop over a month, quarter or year, with a button for the period before (named, like every button). */
+    private List<Reply> periodSummary(CommandCall call, UnitTree tree, Unit scope, Period period) throws Exception {
+        PeriodSummary s = summarizer.summarizePeriod(call.tx(), tree, scope, period, call.now());
+        Audit.record(call.tx(), call.now().toEpochMilli(), call.sender().userId(), "summary.tonghop", scope.code(),
+                "period=" + period.typed());
+        List<String> messages = texts.periodSummary(s, tree);
+        List<Button> buttons = List.of(Button.query("Xem " + s.previous().typed(), command("#tonghop", s.previous(), scope)));
         List<Reply> out = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             out.add(Reply.text(messages.get(i), i == messages.size() - 1 ? buttons : List.of()));
@@ -327,9 +343,9 @@ final class SummaryCommands {
         return out;
     }
 
-    /** A button's command: always with its week, so it means the same whenever it is tapped. */
-    static String command(String name, Week week, Unit scope) {
-        return name + " " + week.typed() + (scope.virtual() ? "" : " " + scope.code());
+    /** A button's command: always with its period, so it means the same whenever it is tapped. */
+    static String command(String name, Period period, Unit scope) {
+        return name + " " + period.typed() + (scope.virtual() ? "" : " " + scope.code());
     }
 
     /** The week next to the one shown, offered as a button so a summary never silently disagrees with a report. */
