@@ -253,11 +253,12 @@ final class SummaryCommands {
 
     private List<Reply> export(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.calendar());
+        Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         words.removeIf(w -> Set.of("excel", "file", "tep", "xlsx").contains(Texts.fold(w)));
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
+        if (!req.weekly()) return periodExport(call, tree, scope, req.period());
         Export e = export(tx, call, tree, scope, req.week());
         String text = "Tệp Excel " + req.week().label() + (e.summary().running() ? ", tuần đang diễn ra," : "") + " – "
                 + scope.name() + " đã sẵn sàng: 3 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo).\n"
@@ -285,6 +286,26 @@ final class SummaryCommands {
         log.info("Export built: {} bytes in {} ms, scope {}, week {}", xlsx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
         return new Export(s, link);
+    }
+
+    /** #xuat over a month, quarter or year: the sheet by unit with its weeks, and the units that missed weeks. */
+    private List<Reply> periodExport(CommandCall call, UnitTree tree, Unit scope, Period period) throws Exception {
+        long started = System.nanoTime();
+        Connection tx = call.tx();
+        PeriodSummary s = summarizer.summarizePeriod(tx, tree, scope, period, call.now());
+        Map<String, ReportData.Figures> cumulative = s.weeks().isEmpty() ? Map.of() : summarizer.values(tx).sumPerUnit(
+                tree.subtree(scope).stream().map(Unit::code).toList(), settings.campaignStart(), s.weeks().get(s.weeks().size() - 1));
+        byte[] xlsx = excel.build(new ExcelExport.PeriodInput(tree, s, cumulative, Members.leaderNames(tx), call.now()));
+        ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), period, excel.fileName(s), xlsx, call.now());
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.xuat", scope.code(),
+                "period=" + period.typed() + " bytes=" + xlsx.length);
+        log.info("Export built: {} bytes in {} ms, scope {}, period {}", xlsx.length,
+                (System.nanoTime() - started) / 1_000_000, scope.code(), period.typed());
+        String text = "Tệp Excel " + s.name() + " (" + s.period().coverage() + ")" + (s.running() ? ", đang diễn ra," : "")
+                + " – " + scope.name() + " đã sẵn sàng: 2 trang (Tổng hợp, Chưa đủ tuần).\n"
+                + "Liên kết dùng được đến " + VnDates.until(link.expiresAt(), settings.zone())
+                + ". Vui lòng không chuyển liên kết cho người ngoài.";
+        return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", link.url()))));
     }
 
     // ---- #vanban -------------------------------------------------------------------------------------------

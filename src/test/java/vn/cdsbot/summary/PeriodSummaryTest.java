@@ -196,4 +196,72 @@ class PeriodSummaryTest {
         assertThat(SummaryCommandsTest.text(send("sec", "#chuabaocao tháng 10", AFTER)))
                 .startsWith("Danh sách chưa báo cáo tính theo tuần; với tháng 10/2026 hãy gõ #tonghop tháng 10/2026");
     }
+
+    @Test
+    void xuatForAMonthIsPrintReadyWithFormulasAndSaysChuaBaoCao() throws Exception {
+        List<Reply> replies = send("sec", "#xuat tháng 10", AFTER);
+        assertThat(((Reply.Text) replies.get(0)).text())
+                .startsWith("Tệp Excel tháng 10/2026 (tuần 40–44, 28/09–01/11/2026) – Tỉnh Bình Phước đã sẵn sàng");
+        byte[] xlsx = t.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT content, week_start, file_name FROM summary_exports")) {
+                assertThat(rs.getString(2)).isEqualTo("2026-10-01");
+                assertThat(rs.getString(3)).isEqualTo("Báo cáo tháng 10-2026 – Tỉnh Bình Phước.xlsx");
+                return rs.getBytes(1);
+            }
+        });
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+                     new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            var sh = wb.getSheet("Tổng hợp");
+            var header = sh.getRow(ExcelExport.HEADER_ROW);
+            var sub = sh.getRow(ExcelExport.HEADER_ROW + 1);
+            assertThat(header.getCell(2).getStringCellValue()).isEqualTo("Số tuần đã báo");
+            assertThat(header.getCell(3).getStringCellValue()).isEqualTo("Hỗ trợ");
+            assertThat(List.of(3, 4, 5, 6).stream().map(i -> sub.getCell(i).getStringCellValue()))
+                    .containsExactly("Tháng 10/2026", "Tháng 9/2026", "Lũy kế từ 05/01/2026", "So với tháng trước");
+            var total = row(sh, "Tổng cộng");
+            assertThat(total.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng (1/4 đủ tuần)");
+            assertThat(total.getCell(2).getStringCellValue()).isEqualTo("9/20");
+            assertThat(total.getCell(3).getCellFormula()).startsWith("IF(COUNT(");
+            // Cached: October, September, cumulative, and the change of the two units that reported both months.
+            assertThat(List.of(3, 4, 5, 6).stream().map(i -> (long) total.getCell(i).getNumericCellValue()))
+                    .containsExactly(69L, 24L, 93L, 33L);
+            assertThat(row(sh, "Cụm Phước Long").getCell(2).getStringCellValue()).isEqualTo("1/10");
+            var tanDong = row(sh, "Phường Tân Đồng");
+            assertThat(tanDong.getCell(2).getStringCellValue()).isEqualTo("3/5");
+            assertThat(tanDong.getCell(4).getStringCellValue()).isEqualTo("Chưa báo cáo");
+            assertThat(tanDong.getCell(6).getCellFormula()).contains("ISNUMBER");
+            assertThat(tanDong.getCell(23).getStringCellValue()).isEqualTo("Thiếu 2 tuần");
+            var longGiang = row(sh, "Xã Long Giang");
+            assertThat(longGiang.getCell(3).getStringCellValue()).isEqualTo("Chưa báo cáo");
+            assertThat(longGiang.getCell(5).getStringCellValue()).isEqualTo("Chưa báo cáo");
+            // An edited figure recomputes the subtotals and the total; the change stays like with like.
+            var eval = wb.getCreationHelper().createFormulaEvaluator();
+            row(sh, "Phường Tân Bình").getCell(3).setCellValue(60);
+            eval.evaluateAll();
+            assertThat((long) row(sh, "Cụm Đồng Xoài").getCell(3).getNumericCellValue()).isEqualTo(72);
+            assertThat((long) total.getCell(3).getNumericCellValue()).isEqualTo(79);
+            assertThat((long) total.getCell(6).getNumericCellValue()).isEqualTo(43);
+            // Print set-up and font as the week's sheet.
+            assertThat(sh.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sh.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sh.getFitToPage()).isTrue();
+            assertThat(sh.getRepeatingRows().formatAsString()).isEqualTo((ExcelExport.HEADER_ROW + 1) + ":" + (ExcelExport.HEADER_ROW + 2));
+            assertThat(wb.getFontAt(total.getCell(3).getCellStyle().getFontIndex()).getFontName()).isEqualTo("Times New Roman");
+            var gaps = wb.getSheet("Chưa đủ tuần");
+            assertThat(gaps.getRow(3).getCell(2).getStringCellValue()).isEqualTo("Xã Long Giang");
+            assertThat(gaps.getRow(3).getCell(4).getStringCellValue()).isEqualTo("0/5");
+            assertThat(gaps.getLastRowNum()).isEqualTo(5);
+        }
+        assertThat(SummaryCommandsTest.text(send("lead-dxo", "#xuat tháng 10", AFTER))).startsWith("Xin lỗi");
+    }
+
+    private static org.apache.poi.ss.usermodel.Row row(org.apache.poi.ss.usermodel.Sheet sh, String prefix) {
+        for (var r : sh) {
+            var c = r.getCell(1);
+            if (c != null && c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                    && c.getStringCellValue().startsWith(prefix)) return r;
+        }
+        throw new AssertionError("no row starting with " + prefix);
+    }
 }
