@@ -316,11 +316,12 @@ final class SummaryCommands {
     private List<Reply> draft(CommandCall call) throws Exception {
         long started = System.nanoTime();
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.calendar());
+        Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         words.removeIf(w -> Set.of("word", "docx", "tep").contains(Texts.fold(w)));
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
+        if (!req.weekly()) return periodDraft(call, tree, scope, req.period(), started);
         Week week = req.week();
         ScopeSummary s = summarizer.summarize(tx, tree, scope, week, true, call.now());
         List<ReportDraft.Row> rows = new ArrayList<>();
@@ -342,6 +343,28 @@ final class SummaryCommands {
         String text = "Dự thảo báo cáo " + week.label() + (s.running() ? ", tuần đang diễn ra," : "") + " – " + scope.name()
                 + " (tệp Word, theo thể thức Nghị định 30/2020/NĐ-CP) đã sẵn sàng. Số văn bản, nơi nhận, người ký và mục III "
                 + "để trống cho văn phòng hoàn thiện.\nLiên kết dùng được đến "
+                + VnDates.until(link.expiresAt(), settings.zone()) + ". Vui lòng không chuyển liên kết cho người ngoài.";
+        return List.of(Reply.text(text, List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url()))));
+    }
+
+    /** #vanban over a month, quarter or year: the week's layout, its sections worded for the period. */
+    private List<Reply> periodDraft(CommandCall call, UnitTree tree, Unit scope, Period period, long started) throws Exception {
+        Connection tx = call.tx();
+        PeriodSummary s = summarizer.summarizePeriod(tx, tree, scope, period, call.now());
+        List<PeriodSummary.Part> rows = new ArrayList<>();
+        for (Unit child : s.parts().isEmpty() ? List.of(scope) : tree.children(scope)) {   // tree order
+            PeriodSummary.Tally t = s.tallies().get(child.code());
+            if (t != null && t.units() > 0) rows.add(new PeriodSummary.Part(child, t));
+        }
+        byte[] docx = drafts.build(new ReportDraft.PeriodInput(s, rows, settings.calendar().today(call.now())));
+        ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), period, drafts.fileName(s), docx, call.now());
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.vanban", scope.code(),
+                "period=" + period.typed() + " bytes=" + docx.length);
+        log.info("Report draft built: {} bytes in {} ms, scope {}, period {}", docx.length,
+                (System.nanoTime() - started) / 1_000_000, scope.code(), period.typed());
+        String text = "Dự thảo báo cáo " + s.name() + " (" + period.coverage() + ")" + (s.running() ? ", đang diễn ra," : "")
+                + " – " + scope.name() + " (tệp Word, theo thể thức Nghị định 30/2020/NĐ-CP) đã sẵn sàng. Số văn bản, nơi nhận, "
+                + "người ký và mục III để trống cho văn phòng hoàn thiện.\nLiên kết dùng được đến "
                 + VnDates.until(link.expiresAt(), settings.zone()) + ". Vui lòng không chuyển liên kết cho người ngoài.";
         return List.of(Reply.text(text, List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url()))));
     }

@@ -228,10 +228,15 @@ final class SummaryTexts {
 
     /** "Đủ 4/4 tuần: 3 đơn vị; thiếu tuần: 1; chưa báo tuần nào: 1 (trên 5 đơn vị phải báo cáo)". */
     static String weeksRate(PeriodSummary s) {
+        return VnFormat.capitalize(weeksCounts(s)) + " (trên " + s.total().units() + " đơn vị phải báo cáo)";
+    }
+
+    /** "đủ 4/4 tuần: 3 đơn vị; thiếu tuần: 1; chưa báo tuần nào: 1". */
+    static String weeksCounts(PeriodSummary s) {
         PeriodSummary.Tally t = s.total();
         int weeks = s.weeks().size();
-        return "Đủ " + weeks + "/" + weeks + " tuần: " + t.full() + " đơn vị; thiếu tuần: " + t.partial()
-                + "; chưa báo tuần nào: " + t.none() + " (trên " + t.units() + " đơn vị phải báo cáo)";
+        return "đủ " + weeks + "/" + weeks + " tuần: " + t.full() + " đơn vị; thiếu tuần: " + t.partial()
+                + "; chưa báo tuần nào: " + t.none();
     }
 
     /**

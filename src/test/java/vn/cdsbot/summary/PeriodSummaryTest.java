@@ -256,6 +256,54 @@ class PeriodSummaryTest {
         assertThat(SummaryCommandsTest.text(send("lead-dxo", "#xuat tháng 10", AFTER))).startsWith("Xin lỗi");
     }
 
+    @Test
+    void vanbanForAMonthKeepsTheDecreesLayoutWithTheMonthsFigures() throws Exception {
+        List<Reply> replies = send("sec", "#vanban tháng 10", AFTER);
+        assertThat(((Reply.Text) replies.get(0)).text())
+                .startsWith("Dự thảo báo cáo tháng 10/2026 (tuần 40–44, 28/09–01/11/2026) – Tỉnh Bình Phước");
+        byte[] docx = t.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT content FROM summary_exports")) {
+                return rs.getBytes(1);
+            }
+        });
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+             var words = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            String text = words.getText();
+            assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: …/BC-…",
+                    "Bình Phước, ngày 02 tháng 12 năm 2026", "BÁO CÁO",
+                    "Kết quả hoạt động của Tổ công nghệ số cộng đồng tháng 10/2026 (tuần 40–44, 28/09–01/11/2026) – Tỉnh Bình Phước",
+                    "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. NHIỆM VỤ THỜI GIAN TỚI", "Nơi nhận:")
+                    .contains("Tháng 10/2026 (tuần 40–44, 28/09–01/11/2026), trong 4 đơn vị phải báo cáo: đủ 5/5 tuần: 1 đơn vị; "
+                            + "thiếu tuần: 2; chưa báo tuần nào: 1. Tổng số tuần đã báo cáo 9/20 (45,00 %); "
+                            + "đơn vị chưa báo cáo tuần nào: Xã Long Giang.")
+                    .contains("- Lượt người dân được hỗ trợ: 69; so với tháng trước: Tăng 33 (137,50 %); "
+                            + "so với cùng kỳ: Tăng 20 (66,67 %); lũy kế: 93.")
+                    .contains("1 đơn vị không báo cáo tuần nào trong cả tháng 10/2026 và tháng 9/2026: Xã Long Giang.")
+                    .contains("2 đơn vị báo cáo chưa đủ tuần: Phường Long Phước (1/5 tuần), Phường Tân Đồng (3/5 tuần).")
+                    .contains("1. Đôn đốc các đơn vị báo cáo đủ các tuần của tháng 11/2026, đúng hạn.")
+                    .contains("Trên đây là báo cáo kết quả hoạt động của Tổ công nghệ số cộng đồng tháng 10/2026./.");
+            var table = doc.getTables().get(1);
+            assertThat(cells(table.getRow(0))).startsWith("STT", "Đơn vị", "Số tuần đã báo", "Hỗ trợ");
+            assertThat(cells(table.getRow(1))).startsWith("1", "Cụm Đồng Xoài", "8/10", "62");
+            assertThat(cells(table.getRow(2))).startsWith("2", "Cụm Phước Long", "1/10", "7");
+            assertThat(cells(table.getRow(3))).containsExactly("", "Tổng cộng", "9/20", "69", "9", "9", "9", "9");
+            for (var p : doc.getParagraphs()) {
+                for (var r : p.getRuns()) assertThat(r.getFontFamily()).isEqualTo("Times New Roman");
+            }
+        }
+        // Quarter and year drafts open too; the year for a leader's subtree only.
+        assertThat(((Reply.Text) send("sec", "#vanban quý 3", AFTER).get(0)).text())
+                .startsWith("Dự thảo báo cáo quý 3/2026 (tuần 27–39, 29/06–27/09/2026) – Tỉnh Bình Phước");
+        assertThat(((Reply.Text) send("lead-dxo", "#vanban năm 2026", AFTER).get(0)).text())
+                .startsWith("Dự thảo báo cáo năm 2026 (tuần 1–53, 29/12/2025–03/01/2027), đang diễn ra, – Cụm Đồng Xoài");
+        assertThat(SummaryCommandsTest.text(send("mem", "#vanban tháng 10", AFTER))).startsWith("Xin lỗi");
+        assertThat(t.count("SELECT COUNT(*) FROM audit_log WHERE action = 'summary.vanban'")).isEqualTo(3);
+    }
+
+    private static List<String> cells(org.apache.poi.xwpf.usermodel.XWPFTableRow row) {
+        return row.getTableCells().stream().map(c -> c.getText().strip()).toList();
+    }
+
     private static org.apache.poi.ss.usermodel.Row row(org.apache.poi.ss.usermodel.Sheet sh, String prefix) {
         for (var r : sh) {
             var c = r.getCell(1);
