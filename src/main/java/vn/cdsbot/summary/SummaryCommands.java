@@ -168,7 +168,7 @@ final class SummaryCommands {
 
     private List<Reply> chart(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.calendar());
+        Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         int before = words.size();
         int indicator = takeIndicator(words);
@@ -180,6 +180,7 @@ final class SummaryCommands {
                     + "), có thể thêm mã đơn vị.");
         }
         Unit scope = Request.scope(call.sender(), tree, rest);
+        if (!req.weekly()) return periodChart(call, tree, scope, req.period(), indicator);
         Week last = req.week();
         Week first = last.plusWeeks(-(TREND_WEEKS - 1));
         BotConfig.Indicator ind = settings.indicators().get(indicator);
@@ -205,6 +206,61 @@ final class SummaryCommands {
         String caption = VnFormat.capitalize(ind.name()) + " – " + scope.name() + ", tuần " + first.number() + "/"
                 + first.year() + " đến " + last.number() + "/" + last.year();
         return List.of(new Reply.Image(png, caption));
+    }
+
+    /**
+     * #bieudo over a month or quarter (a point per week begun) or a year (a point per month begun), and the child
+     * units' totals over the whole period below.
+     */
+    private List<Reply> periodChart(CommandCall call, UnitTree tree, Unit scope, Period period, int indicator) throws Exception {
+        Connection tx = call.tx();
+        java.time.LocalDate today = settings.calendar().today(call.now());
+        ReportCache values = summarizer.values(tx);
+        List<String> units = tree.subtree(scope).stream().map(Unit::code).toList();
+        List<ChartRenderer.Point> trend;
+        if (period instanceof vn.cdsbot.period.Year y) {
+            trend = monthlyTrend(values, units, y, indicator, today);
+        } else {
+            List<Week> weeks = period.weeks();
+            Week last = weeks.get(weeks.size() - 1);
+            if (last.monday().isAfter(today)) last = Week.containing(today);
+            trend = trend(values, units, weeks.get(0), last, indicator, today);
+        }
+        PeriodSummary s = summarizer.summarizePeriod(tx, tree, scope, period, call.now());
+        List<ChartRenderer.Bar> bars = new ArrayList<>();
+        for (PeriodSummary.Part p : s.parts()) {
+            bars.add(new ChartRenderer.Bar(p.unit().name(), p.tally().given()[indicator] == 0 ? null : p.tally().totals()[indicator]));
+        }
+        bars.sort(java.util.Comparator.comparing((ChartRenderer.Bar b) -> b.value() == null)
+                .thenComparing(b -> b.value() == null ? 0 : -b.value()));
+        BotConfig.Indicator ind = settings.indicators().get(indicator);
+        byte[] png = charts.render(settings.title(indicator), scope.name(), trend, bars, bars.size(), period, s.running());
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.bieudo", scope.code(),
+                "period=" + period.typed() + " indicator=" + ind.code());
+        log.info("Chart rendered: {} bytes, scope {}, indicator {}, period {}", png.length, scope.code(), ind.code(), period.typed());
+        String caption = VnFormat.capitalize(ind.name()) + " – " + scope.name() + ", " + period.typed() + " ("
+                + period.coverage() + ")" + (s.running() ? ", đang diễn ra" : "");
+        return List.of(new Reply.Image(png, caption));
+    }
+
+    /** One point per month of the year begun by {@code today}: the sum of its weeks, units that gave the indicator. */
+    static List<ChartRenderer.Point> monthlyTrend(ReportCache values, List<String> units, vn.cdsbot.period.Year year,
+                                                  int indicator, java.time.LocalDate today) {
+        List<ChartRenderer.Point> trend = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            vn.cdsbot.period.Month month = new vn.cdsbot.period.Month(java.time.YearMonth.of(year.year(), m));
+            List<Week> begun = month.weeks().stream().filter(w -> !w.monday().isAfter(today)).toList();
+            if (begun.isEmpty()) break;
+            int reported = 0;
+            long sum = 0;
+            for (ReportCache.Span span : values.spans(units, begun).values()) {
+                if (!span.has(indicator)) continue;   // a unit that skipped the indicator has no figure for it
+                reported++;
+                sum += span.values()[indicator];
+            }
+            trend.add(new ChartRenderer.Point(month, reported == 0 ? null : sum, reported, month.runningOn(today)));
+        }
+        return trend;
     }
 
     /** One point per week for the units: a week nobody reported has no value, a gap in the line rather than a 0. */

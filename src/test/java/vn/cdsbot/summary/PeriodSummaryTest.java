@@ -300,6 +300,30 @@ class PeriodSummaryTest {
         assertThat(t.count("SELECT COUNT(*) FROM audit_log WHERE action = 'summary.vanban'")).isEqualTo(3);
     }
 
+    @Test
+    void bieudoOverAMonthHasWeeklyPointsAndOverTheYearMonthlyPoints() throws Exception {
+        Reply.Image month = (Reply.Image) send("sec", "#bieudo hotro tháng 10", AFTER).get(0);
+        assertThat(month.caption()).isEqualTo("Lượt người dân được hỗ trợ – Tỉnh Bình Phước, tháng 10/2026 "
+                + "(tuần 40–44, 28/09–01/11/2026)");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(month.png())).getWidth()).isEqualTo(ChartRenderer.WIDTH);
+        Reply.Image year = (Reply.Image) send("lead-dxo", "#bieudo năm 2026", AFTER).get(0);
+        assertThat(year.caption()).isEqualTo("Lượt người dân được hỗ trợ – Cụm Đồng Xoài, năm 2026 "
+                + "(tuần 1–53, 29/12/2025–03/01/2027), đang diễn ra");
+        BotConfig config = TestData.config(dir);
+        Summarizer s = new Summarizer(Settings.from(config, vn.cdsbot.period.ReportingCalendar.from(config)));
+        List<String> all = List.of("BP-DXO-01", "BP-DXO-02", "BP-PLO-01", "BP-PLO-02");
+        List<ChartRenderer.Point> weekly = t.read(c -> SummaryCommands.trend(s.values(c), all, week(2026, 40), week(2026, 44), 0,
+                LocalDate.of(2026, 12, 2)));
+        assertThat(weekly).extracting(ChartRenderer.Point::value).containsExactly(14L, 14L, 10L, 14L, 17L);
+        List<ChartRenderer.Point> monthly = t.read(c -> SummaryCommands.monthlyTrend(s.values(c), all,
+                new vn.cdsbot.period.Year(2026), 0, LocalDate.of(2026, 12, 2)));
+        assertThat(monthly).hasSize(12);
+        assertThat(monthly.subList(8, 12)).extracting(ChartRenderer.Point::value).containsExactly(24L, 69L, 100L, null);
+        assertThat(monthly.subList(8, 12)).extracting(ChartRenderer.Point::reported).containsExactly(2, 3, 1, 0);
+        assertThat(monthly.get(7).value()).isNull();   // August: nobody reported, a gap rather than 0
+        assertThat(monthly.get(11).running()).isTrue();
+    }
+
     private static List<String> cells(org.apache.poi.xwpf.usermodel.XWPFTableRow row) {
         return row.getTableCells().stream().map(c -> c.getText().strip()).toList();
     }
