@@ -60,15 +60,15 @@ final class SummaryCommands {
     List<Command> all() {
         return List.of(
                 new Command("tonghop", List.of("tong hop"), VIEWERS,
-                        "#tonghop [tuần N] [MÃ ĐƠN VỊ] — tổng hợp số liệu tuần", c -> guarded(c, this::summary)),
+                        "#tonghop [tuần N | tháng M | quý Q | năm] [MÃ ĐƠN VỊ] — tổng hợp số liệu tuần, tháng, quý, năm", c -> guarded(c, this::summary)),
                 new Command("chuabaocao", List.of("chua bao cao"), VIEWERS,
                         "#chuabaocao [tuần N] [MÃ ĐƠN VỊ] — đơn vị chưa báo cáo", c -> guarded(c, this::missing)),
                 new Command("bieudo", List.of("bieu do"), VIEWERS,
-                        "#bieudo [CHỈ TIÊU] — biểu đồ 12 tuần gần nhất", c -> guarded(c, this::chart)),
+                        "#bieudo [CHỈ TIÊU] [tháng M | quý Q | năm] — biểu đồ 12 tuần gần nhất, hoặc của tháng, quý, năm", c -> guarded(c, this::chart)),
                 new Command("xuat", List.of("xuatexcel", "xuat excel"), EXPORTERS,
-                        "#xuat [tuần N] — tải tệp Excel tổng hợp", c -> guarded(c, this::export)),
+                        "#xuat [tuần N | tháng M | quý Q | năm] — tải tệp Excel tổng hợp", c -> guarded(c, this::export)),
                 new Command("vanban", List.of("van ban", "baocaovanban"), VIEWERS,
-                        "#vanban [tuần N] [MÃ ĐƠN VỊ] — dự thảo báo cáo (Word) theo thể thức văn bản hành chính",
+                        "#vanban [tuần N | tháng M | quý Q | năm] [MÃ ĐƠN VỊ] — dự thảo báo cáo (Word) theo thể thức văn bản hành chính",
                         c -> guarded(c, this::draft)));
     }
 
