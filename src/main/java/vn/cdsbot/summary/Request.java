@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import vn.cdsbot.chat.Sender;
 import vn.cdsbot.chat.Texts;
+import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.Day;
@@ -20,7 +21,7 @@ import vn.cdsbot.period.Week;
  */
 record Request(Period period, boolean weekGiven, List<String> words) {
 
-    /** A week (a date means its week); a month, quarter or year is refused with {@code command}'s example. */
+    /** A week (a date means its week); a month, quarter or year is refused, pointing to #tonghop. */
     static Request parse(String args, Instant now, ReportingCalendar calendar) throws UserError {
         return parse(args, now, calendar, null);
     }
@@ -53,7 +54,15 @@ record Request(Period period, boolean weekGiven, List<String> words) {
         Period p = ((ReportingCalendar.Resolved.Ok) r).period();
         if (p instanceof Week w) return new Request(w, true, words);
         if (p instanceof Day d) return new Request(d.week(), true, words);
-        if (longer != null) return new Request(p, true, words);
+        if (longer != null) {
+            // "tháng 1/2027" on 2/1/2027: the month has begun, but its first week (the one holding its first
+            // Thursday) starts on 4/1, so there is nothing to sum yet.
+            Week first = p.weeks().get(0);
+            if (first.monday().isAfter(calendar.today(now))) {
+                throw new UserError(VnFormat.capitalize(p.typed()) + " tính từ " + first.label() + ", chưa có tuần nào bắt đầu.");
+            }
+            return new Request(p, true, words);
+        }
         throw new UserError("Danh sách chưa báo cáo tính theo tuần; với " + p.typed() + " hãy gõ #tonghop " + p.typed()
                 + " (số tuần đã báo của từng đơn vị) hoặc #chuabaocao " + calendar.defaultWeek(now).typed() + ".");
     }

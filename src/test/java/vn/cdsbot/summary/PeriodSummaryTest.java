@@ -193,6 +193,10 @@ class PeriodSummaryTest {
         for (String user : List.of("mem", "citizen-1")) {
             assertThat(SummaryCommandsTest.text(send(user, "#tonghop tháng 10", AFTER))).as(user).startsWith("Xin lỗi");
         }
+        // 1/1/2027 is a Friday: January's first week starts on Monday 4/1, so on 2/1 there is nothing to sum yet.
+        assertThat(SummaryCommandsTest.text(send("sec", "#tonghop tháng 1/2027",
+                LocalDate.of(2027, 1, 2).atTime(9, 0).atZone(TestData.ZONE).toInstant())))
+                .isEqualTo("Tháng 1/2027 tính từ tuần 1 (04/01–10/01/2027), chưa có tuần nào bắt đầu.\n");
         assertThat(SummaryCommandsTest.text(send("sec", "#chuabaocao tháng 10", AFTER)))
                 .startsWith("Danh sách chưa báo cáo tính theo tuần; với tháng 10/2026 hãy gõ #tonghop tháng 10/2026");
     }
