@@ -81,13 +81,14 @@ public final class SummaryBenchmark {
             System.out.printf("Against #xuat in this run (warm medians): #vanban tuần %.1f×, quý %.1f×, năm %.1f× "
                     + "(targets: tuần < 2 s, năm < 5 s)%n", (double) week[1] / xuat[1], (double) quarter[1] / xuat[1],
                     (double) year[1] / xuat[1]);
-            long size = db.read(c -> {
+            db.read(c -> {
                 try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT length(content) FROM summary_exports ORDER BY created_at DESC LIMIT 1")) {
-                    return rs.next() ? rs.getLong(1) : 0L;
+                     ResultSet rs = st.executeQuery("SELECT file_name, MAX(length(content)) FROM summary_exports "
+                             + "GROUP BY file_name ORDER BY file_name")) {
+                    while (rs.next()) System.out.printf("File size: %s %d KB%n", rs.getString(1), rs.getLong(2) / 1024);
                 }
+                return null;
             });
-            System.out.printf("Export file size: %d KB%n", size / 1024);
         }
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) Files.deleteIfExists(p);
