@@ -10,6 +10,7 @@ import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.Day;
 import vn.cdsbot.period.Period;
 import vn.cdsbot.period.PeriodParser;
+import vn.cdsbot.period.PeriodSpec;
 import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.period.Week;
 
@@ -48,8 +49,17 @@ record Request(Period period, boolean weekGiven, List<String> words) {
         if (words.stream().map(Texts::fold).anyMatch(w -> w.equals("tuan") || w.equals("week"))) {
             throw new UserError("Hãy ghi số tuần sau chữ \"tuần\", ví dụ: " + calendar.defaultWeek(now).typed() + ".");
         }
-        if (found.period() == null) return new Request(calendar.defaultWeek(now), false, words);
-        ReportingCalendar.Resolved r = calendar.resolve(found.period(), now);
+        PeriodSpec spec = found.period();
+        int year = words.stream().map(Texts::fold).toList().indexOf("nam");
+        if (spec == null && longer != null && year >= 0) {
+            // "#vanban năm": the reporting year running now (the ISO week-year of the current week).
+            List<String> rest = new java.util.ArrayList<>(words);
+            rest.remove(year);
+            words = List.copyOf(rest);
+            spec = new PeriodSpec.YearNumber(calendar.weekOf(now).year());
+        }
+        if (spec == null) return new Request(calendar.defaultWeek(now), false, words);
+        ReportingCalendar.Resolved r = calendar.resolve(spec, now);
         if (r instanceof ReportingCalendar.Resolved.Problem p) throw new UserError(p.message());
         Period p = ((ReportingCalendar.Resolved.Ok) r).period();
         if (p instanceof Week w) return new Request(w, true, words);

@@ -180,6 +180,9 @@ class PeriodSummaryTest {
         assertThat(year.sameLastYear()).isNull();
         String text = SummaryCommandsTest.text(send("sec", "#tonghop quý 3", AFTER));
         assertThat(text).contains("TỔNG HỢP QUÝ 3/2026\nTuần 27–39, 29/06–27/09/2026");
+        assertThat(SummaryCommandsTest.text(send("sec", "#tonghop năm", AFTER))).startsWith("TỔNG HỢP NĂM 2026 (ĐANG DIỄN RA)");
+        assertThat(SummaryCommandsTest.text(send("sec", "#tonghop nam BP-DXO", AFTER)))
+                .startsWith("TỔNG HỢP NĂM 2026 (ĐANG DIỄN RA)\nTuần 1–53, 29/12/2025–03/01/2027 · Cụm Đồng Xoài");
         text = SummaryCommandsTest.text(send("sec", "#tonghop năm 2026", AFTER));
         assertThat(text).contains("TỔNG HỢP NĂM 2026 (ĐANG DIỄN RA)\nTuần 1–53, 29/12/2025–03/01/2027");
     }
