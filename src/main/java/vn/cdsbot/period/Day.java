@@ -14,6 +14,16 @@ public record Day(LocalDate date) implements Period {
     }
 
     @Override
+    public boolean runningOn(LocalDate today) {
+        return date.equals(today);
+    }
+
+    @Override
+    public java.util.List<Week> weeks() {
+        return java.util.List.of(week());
+    }
+
+    @Override
     public LocalDate first() {
         return date;
     }

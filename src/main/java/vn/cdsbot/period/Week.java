@@ -44,6 +44,21 @@ public record Week(LocalDate monday) implements Period {
         return monday.get(IsoFields.WEEK_BASED_YEAR);
     }
 
+    /** The day that decides the week's month, quarter and year (ISO 8601). */
+    public LocalDate thursday() {
+        return monday.plusDays(3);
+    }
+
+    /** The month this week counts in: the one holding its Thursday. */
+    public Month month() {
+        return new Month(java.time.YearMonth.from(thursday()));
+    }
+
+    @Override
+    public java.util.List<Week> weeks() {
+        return java.util.List.of(this);
+    }
+
     public LocalDate sunday() {
         return monday.plusDays(6);
     }

@@ -32,6 +32,8 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import vn.cdsbot.chat.VnFormat;
+import vn.cdsbot.period.Month;
+import vn.cdsbot.period.Period;
 import vn.cdsbot.period.VnDates;
 import vn.cdsbot.period.Week;
 
@@ -66,10 +68,10 @@ final class ChartRenderer {
     }
 
     /**
-     * One point of the trend: a week, the total of the units that reported (null when none did: a gap, never 0),
-     * how many reported, and whether the week is still running (its total is so far).
+     * One point of the trend: a week (or a month, on a year's chart), the total of the units that reported (null
+     * when none did: a gap, never 0), how many reported, and whether it is still running (its total is so far).
      */
-    record Point(Week week, Long value, int reported, boolean running) {}
+    record Point(Period period, Long value, int reported, boolean running) {}
 
     /** One bar: a child unit and its value in the latest week, null when none of its units reported. */
     record Bar(String label, Long value) {}
@@ -78,9 +80,16 @@ final class ChartRenderer {
      * @param bars strongest first; only the first {@link #MAX_BARS} are drawn; empty draws the trend alone
      */
     byte[] render(String indicatorTitle, String scopeName, List<Point> trend, List<Bar> bars, int barsTotal) {
+        Point latest = trend.get(trend.size() - 1);
+        return render(indicatorTitle, scopeName, trend, bars, barsTotal, latest.period(), latest.running());
+    }
+
+    /** @param barsPeriod what the bars add up: the latest week, or the whole month, quarter or year charted */
+    byte[] render(String indicatorTitle, String scopeName, List<Point> trend, List<Bar> bars, int barsTotal,
+                  Period barsPeriod, boolean barsRunning) {
         JFreeChart top = trendChart(indicatorTitle, scopeName, trend);
         List<Bar> shown = bars.subList(0, Math.min(MAX_BARS, bars.size()));
-        JFreeChart bottom = shown.isEmpty() ? null : barChart(trend.get(trend.size() - 1), shown, barsTotal);
+        JFreeChart bottom = shown.isEmpty() ? null : barChart(barsPeriod, barsRunning, shown, barsTotal);
         int topHeight = 520;
         int bottomHeight = bottom == null ? 0 : 130 + 34 * shown.size();
         BufferedImage img = new BufferedImage(WIDTH, topHeight + bottomHeight, BufferedImage.TYPE_INT_RGB);
@@ -119,18 +128,22 @@ final class ChartRenderer {
             data.addValue(p.running() ? null : p.value(), indicatorTitle, category(p));
             if (anyRunning) data.addValue(p.running() ? p.value() : null, soFar, category(p));
         }
-        Week first = trend.get(0).week();
-        Week last = trend.get(trend.size() - 1).week();
+        Period first = trend.get(0).period();
+        Period last = trend.get(trend.size() - 1).period();
+        boolean months = first instanceof Month;
+        String unit = months ? "tháng" : "tuần";
         JFreeChart chart = ChartFactory.createLineChart(indicatorTitle, null, null, data,
                 PlotOrientation.VERTICAL, false, false, false);
         theme().apply(chart);
-        chart.addSubtitle(new TextTitle(scopeName + " · " + trend.size() + " tuần, từ " + VnDates.date(first.monday())
-                + " đến " + VnDates.date(last.sunday()), regular.deriveFont(16f)));
+        chart.addSubtitle(new TextTitle(scopeName + " · " + trend.size() + " " + unit + ", từ "
+                + VnDates.date(first.weeks().get(0).monday()) + " đến "
+                + VnDates.date(last.weeks().get(last.weeks().size() - 1).sunday()), regular.deriveFont(16f)));
+        String legend = months ? "Th = tháng (các tuần có thứ Năm trong tháng)" : "T = tuần";
         if (trend.get(trend.size() - 1).running()) {
-            chart.addSubtitle(new TextTitle("T = tuần, ĐV = số đơn vị đã báo cáo; * tuần đang diễn ra (điểm cam): số liệu "
-                    + "tính đến hôm nay", regular.deriveFont(14f)));
+            chart.addSubtitle(new TextTitle(legend + ", ĐV = số đơn vị đã báo cáo; * " + unit + " đang diễn ra (điểm cam): "
+                    + "số liệu tính đến hôm nay", regular.deriveFont(14f)));
         } else {
-            chart.addSubtitle(new TextTitle("T = tuần, ĐV = số đơn vị đã báo cáo; tuần chưa có báo cáo để trống",
+            chart.addSubtitle(new TextTitle(legend + ", ĐV = số đơn vị đã báo cáo; " + unit + " chưa có báo cáo để trống",
                     regular.deriveFont(14f)));
         }
         CategoryPlot plot = chart.getCategoryPlot();
@@ -153,15 +166,15 @@ final class ChartRenderer {
 
     private static String category(Point p) {
         String units = p.value() == null ? "chưa có" : p.reported() + " ĐV";
-        return "T" + p.week().number() + (p.running() ? "*" : "") + "\n" + units;
+        String name = p.period() instanceof Month m ? "Th" + m.month().getMonthValue() : "T" + ((Week) p.period()).number();
+        return name + (p.running() ? "*" : "") + "\n" + units;
     }
 
-    private JFreeChart barChart(Point latest, List<Bar> bars, int barsTotal) {
-        Week week = latest.week();
+    private JFreeChart barChart(Period period, boolean running, List<Bar> bars, int barsTotal) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Bar b : bars) data.addValue(b.value(), "", b.value() == null ? b.label() + " (chưa báo cáo)" : b.label());
-        String title = "Theo đơn vị trực thuộc – tuần " + week.number() + "/" + week.year()
-                + (latest.running() ? " (đang diễn ra)" : "");
+        String title = "Theo đơn vị trực thuộc – " + (period instanceof Week w ? "tuần " + w.number() + "/" + w.year() : period.typed())
+                + (running ? " (đang diễn ra)" : "");
         JFreeChart chart = ChartFactory.createBarChart(title, null, null, data, PlotOrientation.HORIZONTAL,
                 false, false, false);
         theme().apply(chart);

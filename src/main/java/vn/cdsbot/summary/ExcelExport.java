@@ -127,35 +127,15 @@ final class ExcelExport {
             for (int i = 0; i < n; i++) sub.getCell(2 + block * n + i).setCellValue(settings.shortLabel(i));
         }
 
-        // Plan the rows first: a group's formulas name the rows it directly contains, which come after it.
         Set<String> expected = new HashSet<>();
         for (Unit u : s.expected()) expected.add(u.code());
-        List<Line> lines = new ArrayList<>();
-        Map<String, Integer> groupRows = new HashMap<>();
-        Map<Integer, List<Integer>> contained = new HashMap<>();   // group row (or the totals row) → its direct rows
-        int r = FIRST_DATA_ROW;
-        List<Unit> subtree = in.tree().subtree(s.scope());
-        for (Unit u : subtree) {
-            boolean isScope = u.code().equals(s.scope().code());
-            if (isScope && !expected.contains(u.code())) continue;
-            Tally a = s.tallies().get(u.code());
-            boolean unitRow = expected.contains(u.code());
-            boolean below = a != null && a.expected() > (unitRow ? 1 : 0);   // expected units under it
-            if (!unitRow && !below) continue;
-            if (below && !isScope) {   // the scope's own group row would repeat the totals row
-                Line g = new Line(u, true, false, r++);
-                lines.add(g);
-                contained.computeIfAbsent(owner(in.tree(), s.scope(), u, groupRows), k -> new ArrayList<>()).add(g.row());
-                groupRows.put(u.code(), g.row());
-            }
-            if (unitRow) {
-                Line l = new Line(u, false, below, r++);
-                lines.add(l);
-                int into = groupRows.containsKey(u.code()) ? groupRows.get(u.code()) : owner(in.tree(), s.scope(), u, groupRows);
-                contained.computeIfAbsent(into, k -> new ArrayList<>()).add(l.row());
-            }
-        }
-        int totalRow = r;
+        Plan plan = plan(in.tree(), s.scope(), expected, code -> {
+            Tally a = s.tallies().get(code);
+            return a != null && a.expected() > (expected.contains(code) ? 1 : 0);
+        });
+        List<Line> lines = plan.lines();
+        Map<Integer, List<Integer>> contained = plan.contained();
+        int totalRow = plan.totalRow();
 
         // Every figure cell's value, so formula cells carry the same cached result Excel will compute.
         Map<Integer, Long[]> values = new HashMap<>();
@@ -212,6 +192,41 @@ final class ExcelExport {
         sh.setColumnWidth(lastCol, 24 * 256);
         sh.createFreezePane(2, FIRST_DATA_ROW);
         printable(sh, HEADER_ROW, HEADER_ROW + 1);
+    }
+
+    /** The rows of sheet 1 and, for each group row (or {@link #TOTAL}), the rows it directly contains. */
+    private record Plan(List<Line> lines, Map<Integer, List<Integer>> contained, int totalRow) {}
+
+    /**
+     * Plans the rows before writing them: a group's formulas name the rows it directly contains, which come after
+     * it. {@code units} get a unit row; other units of the subtree a group row when {@code hasUnits} says units
+     * under them are counted.
+     */
+    private static Plan plan(UnitTree tree, Unit scope, Set<String> units, java.util.function.Predicate<String> hasUnitsBelow) {
+        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> groupRows = new HashMap<>();
+        Map<Integer, List<Integer>> contained = new HashMap<>();   // group row (or the totals row) → its direct rows
+        int r = FIRST_DATA_ROW;
+        for (Unit u : tree.subtree(scope)) {
+            boolean isScope = u.code().equals(scope.code());
+            if (isScope && !units.contains(u.code())) continue;
+            boolean unitRow = units.contains(u.code());
+            boolean below = hasUnitsBelow.test(u.code());
+            if (!unitRow && !below) continue;
+            if (below && !isScope) {   // the scope's own group row would repeat the totals row
+                Line g = new Line(u, true, false, r++);
+                lines.add(g);
+                contained.computeIfAbsent(owner(tree, scope, u, groupRows), k -> new ArrayList<>()).add(g.row());
+                groupRows.put(u.code(), g.row());
+            }
+            if (unitRow) {   // a commune with hamlet teams: its own team's row inside its subtotal
+                Line l = new Line(u, false, below, r++);
+                lines.add(l);
+                int into = groupRows.containsKey(u.code()) ? groupRows.get(u.code()) : owner(tree, scope, u, groupRows);
+                contained.computeIfAbsent(into, k -> new ArrayList<>()).add(l.row());
+            }
+        }
+        return new Plan(lines, contained, r);
     }
 
     /** The row a unit's row adds into: its nearest ancestor with a group row, or {@link #TOTAL}. */
@@ -371,6 +386,229 @@ final class ExcelExport {
         Set<String> out = new HashSet<>();
         for (Current r : reports) out.add(r.unit());
         return out;
+    }
+
+    // ---- a month, quarter or year ----------------------------------------------------------------------------
+
+    /** What the spreadsheet of a month, quarter or year is built from. */
+    record PeriodInput(UnitTree tree, PeriodSummary summary, Map<String, ReportData.Figures> cumulative,
+                       Map<String, List<String>> leaders, Instant generatedAt) {}
+
+    /**
+     * Sheet 1 "Tổng hợp": STT / Đơn vị / weeks reported, then one column group per indicator (this period, the
+     * period before, cumulative, the change), Ghi chú; sheet 2 "Chưa đủ tuần": units that missed weeks. Same
+     * title block, fonts, print set-up and formulas as the week's.
+     */
+    byte[] build(PeriodInput in) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
+            Styles st = new Styles(wb);
+            periodSheet(wb, st, in);
+            gapsSheet(wb, st, in);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String fileName(PeriodSummary s) {
+        return "Báo cáo " + s.name().replace('/', '-') + " – " + s.scope().name() + ".xlsx";
+    }
+
+    private void periodSheet(Workbook wb, Styles st, PeriodInput in) {
+        PeriodSummary s = in.summary();
+        PeriodSummary.Tally total = s.total();
+        int n = settings.indicators().size();
+        int width = 4 * n;
+        int lastCol = 3 + width;
+        String previousWord = SummaryTexts.previousWord(s);
+        Sheet sh = wb.createSheet("Tổng hợp");
+        titleBlock(sh, st, lastCol, 2 + 2 * n);
+        title(sh, st, 3, lastCol, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG");
+        centered(sh, st, 4, lastCol, VnFormat.capitalize(s.name()) + " (" + s.period().coverage() + ")"
+                + (s.running() ? ", đang diễn ra" : "") + " · Phạm vi: " + s.scope().name());
+        line(sh, st, 5, lastCol, SummaryTexts.weeksRate(s) + ". Số liệu là tổng các tuần đã báo cáo. Cột \"So với "
+                + previousWord + "\" là chênh lệch của đơn vị báo cáo cả hai kỳ"
+                + (s.running() ? " (để trống khi kỳ này chưa kết thúc)" : "") + ". Lập lúc " + stamp(in.generatedAt()) + ".", 2);
+
+        Row top = sh.createRow(HEADER_ROW);
+        Row sub = sh.createRow(HEADER_ROW + 1);
+        top.setHeightInPoints(32);
+        sub.setHeightInPoints(32);
+        for (int col = 0; col <= lastCol; col++) {
+            cell(top, col, "", st.header);
+            cell(sub, col, "", st.header);
+        }
+        headerSpan(sh, top, 0, 0, "STT", true);
+        headerSpan(sh, top, 1, 1, "Đơn vị", true);
+        headerSpan(sh, top, 2, 2, "Số tuần đã báo", true);
+        for (int i = 0; i < n; i++) {
+            int c = 3 + 4 * i;
+            headerSpan(sh, top, c, c + 3, settings.shortLabel(i), false);
+            sub.getCell(c).setCellValue(VnFormat.capitalize(s.name()));
+            sub.getCell(c + 1).setCellValue(VnFormat.capitalize(s.previous().typed()));
+            sub.getCell(c + 2).setCellValue("Lũy kế từ " + VnDates.date(settings.campaignStart().monday()));
+            sub.getCell(c + 3).setCellValue("So với " + previousWord);
+        }
+        headerSpan(sh, top, lastCol, lastCol, "Ghi chú", true);
+
+        Map<String, PeriodSummary.UnitWeeks> units = new HashMap<>();
+        for (PeriodSummary.UnitWeeks u : s.units()) units.put(u.unit().code(), u);
+        Plan plan = plan(in.tree(), s.scope(), units.keySet(), code -> {
+            PeriodSummary.Tally a = s.tallies().get(code);
+            return a != null && a.units() > (units.containsKey(code) ? 1 : 0);
+        });
+        Map<Integer, List<Integer>> contained = plan.contained();
+        Map<Integer, Long[]> values = new HashMap<>();
+        for (Line l : plan.lines()) {
+            if (!l.group()) values.put(l.row(), periodValues(units.get(l.unit().code()), in.cumulative().get(l.unit().code()), n, s.running()));
+        }
+        for (int k = plan.lines().size() - 1; k >= 0; k--) {
+            Line l = plan.lines().get(k);
+            if (l.group()) values.put(l.row(), sumRows(contained.getOrDefault(l.row(), List.of()), values, width));
+        }
+        values.put(plan.totalRow(), sumRows(contained.getOrDefault(TOTAL, List.of()), values, width));
+
+        int stt = 0;
+        for (Line l : plan.lines()) {
+            Row row = sh.createRow(l.row());
+            if (!l.group()) {
+                PeriodSummary.UnitWeeks u = units.get(l.unit().code());
+                num(row, 0, ++stt, st.center);
+                cell(row, 1, l.own() ? SummaryTexts.ownName(l.unit()) : l.unit().name(), st.text);
+                cell(row, 2, u.reported() + "/" + u.expected(), st.center);
+                Long[] v = values.get(l.row());
+                for (int i = 0; i < n; i++) {
+                    int c = 3 + 4 * i;
+                    figure(row, c, v[4 * i], u.now() != null, st);
+                    figure(row, c + 1, v[4 * i + 1], u.before() != null, st);
+                    figure(row, c + 2, v[4 * i + 2], in.cumulative().containsKey(l.unit().code()), st);
+                    Cell d = row.createCell(c + 3);
+                    d.setCellStyle(st.number);
+                    if (s.running()) {
+                        d.setCellValue("");
+                        continue;
+                    }
+                    String a = ref(c, l.row());
+                    String b = ref(c + 1, l.row());
+                    d.setCellFormula("IF(AND(ISNUMBER(" + a + "),ISNUMBER(" + b + "))," + a + "-" + b + ",\"\")");
+                    if (v[4 * i + 3] == null) d.setCellValue(""); else d.setCellValue(v[4 * i + 3]);
+                }
+                cell(row, lastCol, u.now() == null ? "Chưa báo cáo" : u.full() ? "" : "Thiếu " + (u.expected() - u.reported()) + " tuần", st.text);
+            } else {
+                PeriodSummary.Tally a = s.tallies().get(l.unit().code());
+                cell(row, 0, "", st.groupCenter);
+                cell(row, 1, l.unit().name() + " (" + a.full() + "/" + a.units() + " đủ tuần)", st.groupText);
+                cell(row, 2, a.weeksReported() + "/" + a.weeksExpected(), st.groupText);
+                periodSums(row, n, contained.getOrDefault(l.row(), List.of()), values.get(l.row()), s.running(), st.groupNumber);
+                cell(row, lastCol, "", st.groupText);
+            }
+        }
+        Row totalRow = sh.createRow(plan.totalRow());
+        cell(totalRow, 0, "", st.totalText);
+        cell(totalRow, 1, "Tổng cộng (" + total.full() + "/" + total.units() + " đủ tuần)", st.totalText);
+        cell(totalRow, 2, total.weeksReported() + "/" + total.weeksExpected(), st.totalText);
+        periodSums(totalRow, n, contained.getOrDefault(TOTAL, List.of()), values.get(plan.totalRow()), s.running(), st.totalNumber);
+        cell(totalRow, lastCol, "", st.totalText);
+
+        StringBuilder legend = new StringBuilder("Chỉ tiêu: ");
+        for (int i = 0; i < n; i++) {
+            legend.append(i == 0 ? "" : "; ").append(settings.shortLabel(i)).append(" – ").append(settings.indicators().get(i).name());
+        }
+        line(sh, st, plan.totalRow() + 2, lastCol, legend + ". \"Chưa báo cáo\": đơn vị không gửi báo cáo tuần nào trong kỳ "
+                + "(không phải số 0); \"Chưa báo\": đơn vị có báo cáo nhưng bỏ qua mục này. Dòng cụm và dòng tổng cộng là công thức, "
+                + "sửa số một đơn vị thì tự tính lại.", 3);
+        sh.setColumnWidth(0, 5 * 256);
+        sh.setColumnWidth(1, 26 * 256);
+        sh.setColumnWidth(2, 8 * 256);
+        for (int i = 0; i < width; i++) sh.setColumnWidth(3 + i, 9 * 256);
+        sh.setColumnWidth(lastCol, 16 * 256);
+        sh.createFreezePane(3, FIRST_DATA_ROW);
+        printable(sh, HEADER_ROW, HEADER_ROW + 1);
+    }
+
+    /** This period, the one before, cumulative and the change, per indicator; null where there is no figure. */
+    private static Long[] periodValues(PeriodSummary.UnitWeeks u, ReportData.Figures cum, int n, boolean running) {
+        Long[] v = new Long[4 * n];
+        for (int i = 0; i < n; i++) {
+            v[4 * i] = u.now() != null && u.now().has(i) ? u.now().values()[i] : null;
+            v[4 * i + 1] = u.before() != null && u.before().has(i) ? u.before().values()[i] : null;
+            v[4 * i + 2] = cum != null && cum.has(i) ? cum.values()[i] : null;
+            v[4 * i + 3] = running || v[4 * i] == null || v[4 * i + 1] == null ? null : v[4 * i] - v[4 * i + 1];
+        }
+        return v;
+    }
+
+    /** A unit's figure: a number, "Chưa báo" for an indicator skipped, "Chưa báo cáo" when no report at all. */
+    private static void figure(Row row, int col, Long value, boolean reported, Styles st) {
+        if (value != null) num(row, col, value, st.number);
+        else cell(row, col, reported ? "Chưa báo" : "Chưa báo cáo", st.missing);
+    }
+
+    /**
+     * A group or totals row of a period: sums as formulas; the change column sums its rows' changes, which is the
+     * change of the units that reported both periods (like with like), left empty while the period runs.
+     */
+    private static void periodSums(Row row, int n, List<Integer> rows, Long[] cached, boolean running, CellStyle style) {
+        for (int i = 0; i < 4 * n; i++) {
+            Cell c = row.createCell(3 + i);
+            c.setCellStyle(style);
+            boolean change = i % 4 == 3;
+            if (change && running) {
+                c.setCellValue("");
+                continue;
+            }
+            String empty = change ? "" : "Chưa báo cáo";
+            if (rows.isEmpty()) {
+                c.setCellValue(empty);
+                continue;
+            }
+            String refs = ranges(org.apache.poi.ss.util.CellReference.convertNumToColString(3 + i), rows);
+            c.setCellFormula("IF(COUNT(" + refs + ")=0,\"" + empty + "\",SUM(" + refs + "))");
+            if (cached[i] == null) c.setCellValue(empty); else c.setCellValue(cached[i]);
+        }
+    }
+
+    private static String ref(int col, int row) {
+        return org.apache.poi.ss.util.CellReference.convertNumToColString(col) + (row + 1);
+    }
+
+    /** Units that did not report every expected week of the period, fewest weeks first, with their leaders. */
+    private void gapsSheet(Workbook wb, Styles st, PeriodInput in) {
+        PeriodSummary s = in.summary();
+        List<PeriodSummary.UnitWeeks> gaps = s.units().stream().filter(u -> !u.full())
+                .sorted(java.util.Comparator.comparingInt((PeriodSummary.UnitWeeks u) -> u.reported() - u.expected()))
+                .toList();
+        Sheet sh = wb.createSheet("Chưa đủ tuần");
+        line(sh, st, 0, 5, gaps.size() + "/" + s.units().size() + " đơn vị chưa báo cáo đủ tuần " + s.name() + " ("
+                + s.period().coverage() + ") · " + s.scope().name());
+        Row header = sh.createRow(2);
+        cell(header, 0, "STT", st.header);
+        cell(header, 1, "Mã đơn vị", st.header);
+        cell(header, 2, "Đơn vị", st.header);
+        cell(header, 3, "Thuộc", st.header);
+        cell(header, 4, "Số tuần đã báo", st.header);
+        cell(header, 5, "Tổ trưởng", st.header);
+        int r = 3;
+        for (PeriodSummary.UnitWeeks u : gaps) {
+            Row row = sh.createRow(r++);
+            num(row, 0, r - 3, st.center);
+            cell(row, 1, u.unit().code(), st.text);
+            cell(row, 2, u.unit().name(), st.text);
+            cell(row, 3, in.tree().parent(u.unit()).map(Unit::name).orElse(""), st.text);
+            cell(row, 4, u.reported() + "/" + u.expected(), st.center);
+            List<String> leaders = in.leaders().getOrDefault(u.unit().code(), List.of());
+            cell(row, 5, leaders.isEmpty() ? "Chưa có tổ trưởng đăng ký" : String.join(", ", leaders), st.text);
+        }
+        sh.setColumnWidth(0, 6 * 256);
+        sh.setColumnWidth(1, 14 * 256);
+        sh.setColumnWidth(2, 30 * 256);
+        sh.setColumnWidth(3, 24 * 256);
+        sh.setColumnWidth(4, 10 * 256);
+        sh.setColumnWidth(5, 32 * 256);
+        sh.createFreezePane(0, 3);
+        printable(sh, 2, 2);
     }
 
     // ---- sheet 2 -------------------------------------------------------------------------------------------

@@ -41,9 +41,9 @@ public final class ExportStore {
         record Unknown() implements Lookup {}
     }
 
-    Link save(Connection tx, String userId, String scope, Week week, String fileName, byte[] content, Instant now)
-            throws SQLException {
-        return save(tx, userId, scope, week.key(), fileName, content, now);
+    Link save(Connection tx, String userId, String scope, vn.cdsbot.period.Period period, String fileName, byte[] content,
+              Instant now) throws SQLException {
+        return save(tx, userId, scope, period.key(), fileName, content, now);
     }
 
     /**

@@ -177,4 +177,48 @@ final class ReportCache {
         }
         return out;
     }
+
+    /**
+     * A unit's reports over a run of weeks: the sum of what it gave (an indicator counts as given when any week
+     * gave it), and which weeks it reported, bit k for the k-th week of the run.
+     */
+    record Span(long[] values, long given, long weekBits) {
+        boolean has(int indicator) {
+            return ReportData.Figures.has(given, indicator);
+        }
+
+        int weeks() {
+            return Long.bitCount(weekBits);
+        }
+
+        ReportData.Figures figures() {
+            return new ReportData.Figures(values, given);
+        }
+    }
+
+    /** Per unit with at least one report in the weeks (consecutive, at most 64), its {@link Span}. */
+    synchronized Map<String, Span> spans(Collection<String> units, List<Week> weeks) {
+        Map<String, Span> out = new HashMap<>();
+        if (weeks.isEmpty()) return out;
+        if (weeks.size() > 64) throw new IllegalArgumentException("at most 64 weeks, got " + weeks.size());
+        int n = indicators.size();
+        Map<String, long[]> values = new HashMap<>();
+        Map<String, long[]> bits = new HashMap<>();   // {given, weekBits}
+        for (int k = 0; k < weeks.size(); k++) {
+            Map<String, UnitWeek> m = byWeek.get(weeks.get(k));
+            if (m == null) continue;
+            for (String u : units) {
+                UnitWeek e = m.get(u);
+                if (e == null) continue;
+                ReportData.Figures f = e.figures(n);
+                long[] v = values.computeIfAbsent(u, x -> new long[n]);
+                for (int i = 0; i < n; i++) if (f.has(i)) v[i] += f.values()[i];
+                long[] b = bits.computeIfAbsent(u, x -> new long[2]);
+                b[0] |= f.given();
+                b[1] |= 1L << k;
+            }
+        }
+        values.forEach((u, v) -> out.put(u, new Span(v, bits.get(u)[0], bits.get(u)[1])));
+        return out;
+    }
 }

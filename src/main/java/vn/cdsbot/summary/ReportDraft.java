@@ -28,7 +28,7 @@ import vn.cdsbot.summary.ReportData.Current;
 import vn.cdsbot.summary.ScopeSummary.Tally;
 
 /**
- * A week's report draft (.docx) laid out as Nghị định 30/2020/NĐ-CP, Phụ lục I sets for administrative documents:
+ * A report draft (.docx) for a week, a month, a quarter or a year, laid out as Nghị định 30/2020/NĐ-CP, Phụ lục I sets for administrative documents:
  * A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm, Times New Roman; the issuing bodies and the number
  * left to fill on the left, Quốc hiệu and Tiêu ngữ with place and date on the right; the title and trích yếu; the
  * body; Nơi nhận and the signature block; page numbers from page 2, centred in the top margin. The figures are the
@@ -67,14 +67,43 @@ final class ReportDraft {
         return "Dự thảo báo cáo tuần " + s.week().number() + "-" + s.week().year() + " – " + s.scope().name() + ".docx";
     }
 
+    String fileName(PeriodSummary s) {
+        return "Dự thảo báo cáo " + s.name().replace('/', '-') + " – " + s.scope().name() + ".docx";
+    }
+
+    /** What a month's, quarter's or year's draft says; {@code rows}: the scope's child units with units, in tree order. */
+    record PeriodInput(PeriodSummary summary, List<PeriodSummary.Part> rows, LocalDate today) {}
+
+    /**
+     * The worded content of a draft, the same layout whatever the period.
+     *
+     * @param subject the period in the title and the closing sentence
+     * @param rateHeader the table's column of reports: "Đã báo cáo" (units) or "Số tuần đã báo"
+     * @param rows the table by unit, the total last
+     */
+    private record Content(Unit scope, String subject, String closingSubject, List<String> reporting, List<String> results,
+                           String rateHeader, List<TableLine> rows, List<String> shortcomings, String nextTask) {}
+
+    /** A line of the table: figures null when the unit has no report at all ("Chưa báo cáo" across). */
+    private record TableLine(String stt, String name, String rate, List<String> figures, boolean bold) {}
+
     byte[] build(Input in) {
+        return build(content(in), in.today());
+    }
+
+    byte[] build(PeriodInput in) {
+        return build(content(in), in.today());
+    }
+
+    private byte[] build(Content c, LocalDate today) {
         try (XWPFDocument doc = new XWPFDocument()) {
             pageSetup(doc);
-            heading(doc, in.today());
-            title(doc, in.summary());
-            results(doc, in);
-            shortcomings(doc, in);
-            tasks(doc, in.summary());
+            heading(doc, today);
+            title(doc, c);
+            results(doc, c);
+            section(doc, "II. TỒN TẠI, HẠN CHẾ");
+            for (String item : c.shortcomings()) body(doc, "- " + item);
+            tasks(doc, c);
             closing(doc);
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
             doc.write(out);
@@ -144,15 +173,15 @@ final class ReportDraft {
         run(p, settings.issuerPlace() + ", " + VnDates.documentDate(today), 14, false, true);
     }
 
-    private void title(XWPFDocument doc, ScopeSummary s) {
+    private void title(XWPFDocument doc, Content c) {
         XWPFParagraph p = doc.createParagraph();
         center(p);
         p.setSpacingBefore(360);
         run(p, "BÁO CÁO", 14, true, false);
         p = doc.createParagraph();
         center(p);
-        run(p, "Kết quả hoạt động của Tổ công nghệ số cộng đồng " + s.week().label()
-                + (s.scope().virtual() ? "" : " – " + s.scope().name()), 14, true, false);
+        run(p, "Kết quả hoạt động của Tổ công nghệ số cộng đồng " + c.subject()
+                + (c.scope().virtual() ? "" : " – " + c.scope().name()), 14, true, false);
         p = doc.createParagraph();
         center(p);
         run(p, "__________", 14, false, false);
@@ -160,28 +189,42 @@ final class ReportDraft {
 
     // ---- I. Kết quả ----------------------------------------------------------------------------------------
 
-    private void results(XWPFDocument doc, Input in) {
-        ScopeSummary s = in.summary();
-        Tally t = s.total();
+    private void results(XWPFDocument doc, Content c) {
         section(doc, "I. KẾT QUẢ THỰC HIỆN");
         subsection(doc, "1. Tình hình báo cáo");
-        String running = s.running() ? " (tuần đang diễn ra; số liệu tính đến ngày lập dự thảo)" : "";
-        body(doc, VnFormat.capitalize(s.week().label()) + running + ", có " + s.reported() + "/" + s.expected().size()
-                + " đơn vị đã báo cáo (" + VnFormat.rate(s.reported(), s.expected().size()) + "), trong đó " + s.onTime()
-                + " đơn vị đúng hạn, " + s.late().size() + " đơn vị nộp muộn; " + s.missing().size()
-                + " đơn vị chưa báo cáo" + named(s.missing().stream().map(Unit::name).toList()) + ".");
+        for (String line : c.reporting()) body(doc, line);
         subsection(doc, "2. Kết quả các chỉ tiêu");
+        for (String line : c.results()) body(doc, line);
+        subsection(doc, "3. Kết quả theo đơn vị");
+        table(doc, c);
+    }
+
+    /** The week's content, worded from the {@link Summarizer}'s figures. */
+    private Content content(Input in) {
+        ScopeSummary s = in.summary();
+        Tally t = s.total();
+        String running = s.running() ? " (tuần đang diễn ra; số liệu tính đến ngày lập dự thảo)" : "";
+        List<String> reporting = List.of(VnFormat.capitalize(s.week().label()) + running + ", có " + s.reported() + "/"
+                + s.expected().size() + " đơn vị đã báo cáo (" + VnFormat.rate(s.reported(), s.expected().size())
+                + "), trong đó " + s.onTime() + " đơn vị đúng hạn, " + s.late().size() + " đơn vị nộp muộn; "
+                + s.missing().size() + " đơn vị chưa báo cáo" + named(s.missing().stream().map(Unit::name).toList()) + ".");
+        List<String> results = new ArrayList<>();
         if (t.noReports()) {
-            body(doc, "Chưa có đơn vị nào báo cáo " + s.week().label() + " nên chưa có số liệu (không phải số 0).");
+            results.add("Chưa có đơn vị nào báo cáo " + s.week().label() + " nên chưa có số liệu (không phải số 0).");
         } else {
-            body(doc, "Số liệu là tổng của các đơn vị đã báo cáo; đơn vị chưa báo cáo không được tính là 0. "
+            results.add("Số liệu là tổng của các đơn vị đã báo cáo; đơn vị chưa báo cáo không được tính là 0. "
                     + "Lũy kế tính từ tuần " + settings.campaignStart().number() + "/" + settings.campaignStart().year()
                     + " (" + VnDates.date(settings.campaignStart().monday()) + ").");
-            for (int i = 0; i < settings.indicators().size(); i++) body(doc, "- " + indicatorLine(s, i));
-            body(doc, SummaryTexts.comparedNote(t));
+            for (int i = 0; i < settings.indicators().size(); i++) results.add("- " + indicatorLine(s, i));
+            results.add(SummaryTexts.comparedNote(t));
         }
-        subsection(doc, "3. Kết quả theo đơn vị");
-        table(doc, in);
+        int n = settings.indicators().size();
+        List<TableLine> rows = new ArrayList<>();
+        int stt = 0;
+        for (Row r : in.rows()) rows.add(line(String.valueOf(++stt), r.unit().name(), r.tally(), n, false));
+        rows.add(line("", "Tổng cộng", s.total(), n, true));
+        return new Content(s.scope(), s.week().label(), s.week().typed(), reporting, results, "Đã báo cáo", rows,
+                shortcomings(in), "1. Đôn đốc các đơn vị chưa báo cáo gửi báo cáo " + s.week().next().typed() + " đúng hạn.");
     }
 
     /** "Lượt người dân được hỗ trợ: 17; so với tuần trước: Tăng 3 (21,43 %); lũy kế: 38." */
@@ -200,7 +243,81 @@ final class ReportDraft {
         return b.append("; lũy kế: ").append(VnFormat.number(s.cumulative()[i])).append('.').toString();
     }
 
-    private void table(XWPFDocument doc, Input in) {
+    /** A unit with no report at all reads "Chưa báo cáo" across its figures; a skipped indicator "Chưa báo". */
+    private static TableLine line(String stt, String name, Tally tally, int n, boolean bold) {
+        return new TableLine(stt, name, tally.reported() + "/" + tally.expected(),
+                tally.noReports() ? null : figures(tally.totals(), tally.given(), n), bold);
+    }
+
+    private static List<String> figures(long[] totals, int[] given, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(given[i] == 0 ? "Chưa báo" : VnFormat.number(totals[i]));
+        return out;
+    }
+
+    /** A month's, quarter's or year's content: the sum of its weeks, weeks reported per unit, both comparisons. */
+    private Content content(PeriodInput in) {
+        PeriodSummary s = in.summary();
+        PeriodSummary.Tally t = s.total();
+        String subject = s.name() + " (" + s.period().coverage() + ")";
+        String running = s.running() ? " (kỳ đang diễn ra; số liệu tính đến ngày lập dự thảo, gồm " + s.weeks().size()
+                + "/" + s.period().weeks().size() + " tuần)" : "";
+        List<String> none = s.units().stream().filter(u -> u.reported() == 0).map(u -> u.unit().name()).toList();
+        List<String> reporting = List.of(VnFormat.capitalize(subject) + running + ", trong " + t.units()
+                + " đơn vị phải báo cáo: " + SummaryTexts.weeksCounts(s)
+                + ". Tổng số tuần đã báo cáo " + t.weeksReported() + "/" + t.weeksExpected() + " ("
+                + VnFormat.rate(t.weeksReported(), t.weeksExpected()) + ")"
+                + (none.isEmpty() ? "" : "; đơn vị chưa báo cáo tuần nào" + named(none)) + ".");
+        List<String> results = new ArrayList<>();
+        if (t.noReports()) {
+            results.add("Chưa có đơn vị nào báo cáo " + s.name() + " nên chưa có số liệu (không phải số 0).");
+        } else {
+            results.add("Số liệu là tổng các tuần đã báo cáo của các đơn vị; đơn vị chưa báo cáo không được tính là 0. "
+                    + "Lũy kế tính từ tuần " + settings.campaignStart().number() + "/" + settings.campaignStart().year()
+                    + " (" + VnDates.date(settings.campaignStart().monday()) + ").");
+            for (int i = 0; i < settings.indicators().size(); i++) {
+                StringBuilder b = new StringBuilder("- ").append(settings.title(i)).append(": ");
+                if (t.given()[i] == 0) {
+                    results.add(b.append("chưa đơn vị nào báo số này.").toString());
+                    continue;
+                }
+                b.append(VnFormat.number(t.totals()[i]));
+                if (t.given()[i] < t.reported()) {
+                    b.append(" (số của ").append(t.given()[i]).append(" đơn vị; ").append(t.reported() - t.given()[i])
+                            .append(" đơn vị bỏ qua mục này)");
+                }
+                for (String c : SummaryTexts.changes(s, t, i)) b.append("; ").append(c.substring(0, 1).toLowerCase(VnFormat.VI)).append(c.substring(1));
+                results.add(b.append("; lũy kế: ").append(VnFormat.number(s.cumulative()[i])).append('.').toString());
+            }
+            results.addAll(SummaryTexts.periodComparedNotes(s, t));
+        }
+        int n = settings.indicators().size();
+        List<TableLine> rows = new ArrayList<>();
+        int stt = 0;
+        for (PeriodSummary.Part r : in.rows()) rows.add(line(String.valueOf(++stt), r.unit().name(), r.tally(), n, false));
+        rows.add(line("", "Tổng cộng", t, n, true));
+        List<String> shortcomings = new ArrayList<>();
+        List<String> twice = s.units().stream().filter(u -> u.now() == null && u.before() == null)
+                .map(u -> u.unit().name()).toList();
+        if (!twice.isEmpty()) {
+            shortcomings.add(twice.size() + " đơn vị không báo cáo tuần nào trong cả " + s.name() + " và "
+                    + s.previous().typed() + named(twice) + ".");
+        }
+        List<String> partial = s.units().stream().filter(u -> u.now() != null && !u.full())
+                .sorted(java.util.Comparator.comparingInt((PeriodSummary.UnitWeeks u) -> u.reported() - u.expected()))
+                .map(u -> u.unit().name() + " (" + u.reported() + "/" + u.expected() + " tuần)").toList();
+        if (!partial.isEmpty()) shortcomings.add(partial.size() + " đơn vị báo cáo chưa đủ tuần" + named(partial) + ".");
+        if (shortcomings.isEmpty()) shortcomings.add("Các đơn vị đều báo cáo đủ các tuần của kỳ.");
+        return new Content(s.scope(), subject, s.name(), reporting, results, "Số tuần đã báo", rows, shortcomings,
+                "1. Đôn đốc các đơn vị báo cáo đủ các tuần của " + s.period().next().typed() + ", đúng hạn.");
+    }
+
+    private static TableLine line(String stt, String name, PeriodSummary.Tally tally, int n, boolean bold) {
+        return new TableLine(stt, name, tally.weeksReported() + "/" + tally.weeksExpected(),
+                tally.noReports() ? null : figures(tally.totals(), tally.given(), n), bold);
+    }
+
+    private void table(XWPFDocument doc, Content c) {
         int n = settings.indicators().size();
         XWPFTable t = doc.createTable(1, 3 + n);
         t.setTableAlignment(TableRowAlign.CENTER);
@@ -208,11 +325,9 @@ final class ReportDraft {
         header.setRepeatHeader(true);   // the header row again on every page the table runs over
         cellText(header.getCell(0), "STT", true);
         cellText(header.getCell(1), "Đơn vị", true);
-        cellText(header.getCell(2), "Đã báo cáo", true);
+        cellText(header.getCell(2), c.rateHeader(), true);
         for (int i = 0; i < n; i++) cellText(header.getCell(3 + i), settings.shortLabel(i), true);
-        int stt = 0;
-        for (Row r : in.rows()) tableRow(t, String.valueOf(++stt), r.unit().name(), r.tally(), n, false);
-        tableRow(t, "", "Tổng cộng", in.summary().total(), n, true);
+        for (TableLine line : c.rows()) tableRow(t, line, n);
         double[] widths = new double[3 + n];
         widths[0] = 13;
         widths[1] = 42;
@@ -228,28 +343,24 @@ final class ReportDraft {
         run(legend, b.append('.').toString(), 11, false, true);
     }
 
-    /** A unit with no report at all reads "Chưa báo cáo" across its figures; a skipped indicator "Chưa báo". */
-    private static void tableRow(XWPFTable t, String stt, String name, Tally tally, int n, boolean bold) {
+    private static void tableRow(XWPFTable t, TableLine line, int n) {
         XWPFTableRow row = t.createRow();
-        cellText(row.getCell(0), stt, bold);
-        cellText(row.getCell(1), name, bold);
-        cellText(row.getCell(2), tally.reported() + "/" + tally.expected(), bold);
-        if (tally.noReports()) {
-            cellText(row.getCell(3), "Chưa báo cáo", bold);
+        cellText(row.getCell(0), line.stt(), line.bold());
+        cellText(row.getCell(1), line.name(), line.bold());
+        cellText(row.getCell(2), line.rate(), line.bold());
+        if (line.figures() == null) {
+            cellText(row.getCell(3), "Chưa báo cáo", line.bold());
             for (int i = n - 1; i >= 1; i--) row.removeCell(3 + i);
             row.getCell(3).getCTTc().addNewTcPr().addNewGridSpan().setVal(BigInteger.valueOf(n));
             return;
         }
-        for (int i = 0; i < n; i++) {
-            cellText(row.getCell(3 + i), tally.given()[i] == 0 ? "Chưa báo" : VnFormat.number(tally.totals()[i]), bold);
-        }
+        for (int i = 0; i < n; i++) cellText(row.getCell(3 + i), line.figures().get(i), line.bold());
     }
 
     // ---- II. Tồn tại, hạn chế ------------------------------------------------------------------------------
 
-    private void shortcomings(XWPFDocument doc, Input in) {
+    private static List<String> shortcomings(Input in) {
         ScopeSummary s = in.summary();
-        section(doc, "II. TỒN TẠI, HẠN CHẾ");
         List<String> items = new ArrayList<>();
         if (!in.absent().isEmpty()) {
             List<String> names = in.absent().stream().map(a -> a.unit().name() + " (" + a.weeks() + " tuần)").toList();
@@ -261,7 +372,7 @@ final class ReportDraft {
                     + named(unitNames(s, s.correctedAfterDeadline())) + "; cần kiểm tra lại số liệu.");
         }
         if (items.isEmpty()) items.add("Không có đơn vị chưa báo cáo từ 2 tuần liên tiếp, không có báo cáo nộp muộn hoặc sửa sau hạn.");
-        for (String item : items) body(doc, "- " + item);
+        return items;
     }
 
     private static List<String> unitNames(ScopeSummary s, List<Current> reports) {
@@ -281,12 +392,12 @@ final class ReportDraft {
 
     // ---- III and the end -----------------------------------------------------------------------------------
 
-    private void tasks(XWPFDocument doc, ScopeSummary s) {
+    private void tasks(XWPFDocument doc, Content c) {
         section(doc, "III. NHIỆM VỤ THỜI GIAN TỚI");
-        body(doc, "1. Đôn đốc các đơn vị chưa báo cáo gửi báo cáo " + s.week().next().typed() + " đúng hạn.");
+        body(doc, c.nextTask());
         XWPFParagraph p = bodyParagraph(doc);
         run(p, "2. (Bổ sung nhiệm vụ trọng tâm thời gian tới.)", BODY, false, true);
-        body(doc, "Trên đây là báo cáo kết quả hoạt động của Tổ công nghệ số cộng đồng " + s.week().typed() + "./.");
+        body(doc, "Trên đây là báo cáo kết quả hoạt động của Tổ công nghệ số cộng đồng " + c.closingSubject() + "./.");
     }
 
     /** Nơi nhận on the left; the signer's authority, signature and name on the right, all left to fill. */

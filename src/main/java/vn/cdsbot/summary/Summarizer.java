@@ -17,7 +17,10 @@ import vn.cdsbot.summary.ReportData.Current;
 import vn.cdsbot.summary.ScopeSummary.Part;
 import vn.cdsbot.summary.ScopeSummary.Tally;
 
-/** Computes a scope's weekly figures from the stored reports; the one place subtree totals are summed. */
+/**
+ * Computes a scope's figures from the stored reports, for a week or for a month, quarter or year (the sum of its
+ * weeks); the one place subtree totals are summed.
+ */
 final class Summarizer {
     /**
      * "Strongest" = units with reports before units without, then the highest total of the first configured
@@ -167,5 +170,177 @@ final class Summarizer {
 
     private static void add(long[] into, long[] values) {
         for (int i = 0; i < into.length; i++) into[i] += values[i];
+    }
+
+    // ---- months, quarters, years ------------------------------------------------------------------------------
+
+    static final Comparator<PeriodSummary.Part> STRONGEST_OVER_PERIOD = Comparator
+            .comparing((PeriodSummary.Part p) -> p.tally().noReports())
+            .thenComparingLong(p -> -p.tally().totals()[0])
+            .thenComparingDouble(p -> p.tally().weeksExpected() == 0 ? 0
+                    : -(double) p.tally().weeksReported() / p.tally().weeksExpected())
+            .thenComparing(p -> p.unit().code());
+
+    /**
+     * A month, quarter or year for the scope: its weeks that have begun, each read once from the report cache
+     * (so a daily figure that lands in a week's figures lands here too), compared with the period before and the
+     * same period a year earlier.
+     */
+    PeriodSummary summarizePeriod(Connection c, UnitTree tree, Unit scope, vn.cdsbot.period.Period period, Instant now)
+            throws SQLException {
+        ReportCache values = values(c);
+        java.time.LocalDate today = settings.calendar().today(now);
+        List<Week> begun = period.weeks().stream().filter(w -> !w.monday().isAfter(today)).toList();
+        vn.cdsbot.period.Period previous = period.previous();
+        vn.cdsbot.period.Period same = sameLastYear(period);
+        List<Unit> subtree = tree.subtree(scope);
+        List<String> codes = subtree.stream().map(Unit::code).toList();
+        Map<String, ReportCache.Span> reported = values.spans(codes, begun);
+        Map<String, ReportCache.Span> before = values.spans(codes, previous.weeks());
+        Map<String, ReportCache.Span> last = same == null ? Map.of() : values.spans(codes, same.weeks());
+        int n = settings.indicators().size();
+        long[] cumulative = begun.isEmpty() ? new long[n]
+                : values.sum(codes, settings.campaignStart(), begun.get(begun.size() - 1));
+        Map<String, PeriodSummary.UnitWeeks> byCode = new HashMap<>();
+        List<PeriodSummary.UnitWeeks> units = new ArrayList<>();
+        for (Unit u : subtree) {
+            ReportCache.Span span = reported.get(u.code());
+            int expected = expectedWeeks(u, begun, span);
+            if (expected == 0) continue;
+            PeriodSummary.UnitWeeks uw = new PeriodSummary.UnitWeeks(u, expected, span, before.get(u.code()),
+                    last.get(u.code()));
+            units.add(uw);
+            byCode.put(u.code(), uw);
+        }
+        Map<String, PeriodSummary.Tally> tallies = new HashMap<>();
+        PeriodSummary.Tally total = periodTally(tree, scope, byCode, tallies, new HashSet<>());
+        List<PeriodSummary.Part> parts = new ArrayList<>();
+        for (Unit child : tree.children(scope)) {   // any scope with units under it, a commune with hamlets too
+            PeriodSummary.Tally t = tallies.get(child.code());
+            if (t != null && t.units() > 0) parts.add(new PeriodSummary.Part(child, t));
+        }
+        parts.sort(STRONGEST_OVER_PERIOD);
+        return new PeriodSummary(scope, period, begun, period.runningOn(today), previous, same, !last.isEmpty(),
+                cumulative, units, Map.copyOf(tallies), total, parts);
+    }
+
+    /** The same month or quarter a year earlier; none for a year, whose previous period is last year already. */
+    static vn.cdsbot.period.Period sameLastYear(vn.cdsbot.period.Period p) {
+        if (p instanceof vn.cdsbot.period.Month m) return new vn.cdsbot.period.Month(m.month().minusYears(1));
+        if (p instanceof vn.cdsbot.period.Quarter q) return new vn.cdsbot.period.Quarter(q.year() - 1, q.quarter());
+        return null;
+    }
+
+    /**
+     * The weeks a unit was to report: begun weeks from the campaign start on while a reporting-kind unit existed,
+     * plus any week it reported anyway (so every report in the totals is also in the rate).
+     */
+    int expectedWeeks(Unit u, List<Week> weeks, ReportCache.Span span) {
+        int expected = 0;
+        for (int k = 0; k < weeks.size(); k++) {
+            Week w = weeks.get(k);
+            boolean reported = span != null && (span.weekBits() >>> k & 1L) == 1L;
+            if (reported || w.compareTo(settings.campaignStart()) >= 0 && isExpected(u, null, w)) expected++;
+        }
+        return expected;
+    }
+
+    private PeriodSummary.Tally periodTally(UnitTree tree, Unit u, Map<String, PeriodSummary.UnitWeeks> units,
+                                            Map<String, PeriodSummary.Tally> out, Set<String> seen) {
+        int n = settings.indicators().size();
+        int count = 0;
+        int full = 0;
+        int none = 0;
+        int weeksExpected = 0;
+        int weeksReported = 0;
+        long[] totals = new long[n];
+        int[] given = new int[n];
+        long[] previousTotals = new long[n];
+        int[] previousGiven = new int[n];
+        Acc previous = new Acc(n);
+        Acc same = new Acc(n);
+        seen.add(u.code());
+        PeriodSummary.UnitWeeks uw = units.get(u.code());
+        if (uw != null) {
+            count++;
+            weeksExpected += uw.expected();
+            weeksReported += uw.reported();
+            if (uw.now() == null) none++;
+            else if (uw.full()) full++;
+            ReportCache.Span now = uw.now();
+            ReportCache.Span before = uw.before();
+            for (int i = 0; i < n; i++) {
+                if (now != null && now.has(i)) {
+                    totals[i] += now.values()[i];
+                    given[i]++;
+                }
+                if (before != null && before.has(i)) {
+                    previousTotals[i] += before.values()[i];
+                    previousGiven[i]++;
+                }
+            }
+            previous.add(now, before);
+            same.add(now, uw.sameLastYear());
+        }
+        for (Unit child : tree.children(u)) {
+            if (seen.contains(child.code())) continue;
+            PeriodSummary.Tally c = periodTally(tree, child, units, out, seen);
+            count += c.units();
+            full += c.full();
+            none += c.none();
+            weeksExpected += c.weeksExpected();
+            weeksReported += c.weeksReported();
+            add(totals, c.totals());
+            add(previousTotals, c.previousTotals());
+            for (int i = 0; i < n; i++) {
+                given[i] += c.given()[i];
+                previousGiven[i] += c.previousGiven()[i];
+            }
+            previous.add(c.previous());
+            same.add(c.sameLastYear());
+        }
+        PeriodSummary.Tally t = new PeriodSummary.Tally(count, full, none, weeksExpected, weeksReported, totals, given,
+                previousTotals, previousGiven, previous.change(), same.change());
+        out.put(u.code(), t);
+        return t;
+    }
+
+    /** Sums a like-with-like comparison up the tree. */
+    private static final class Acc {
+        int units;
+        final int[] count;
+        final long[] now;
+        final long[] before;
+
+        Acc(int n) {
+            count = new int[n];
+            now = new long[n];
+            before = new long[n];
+        }
+
+        void add(ReportCache.Span a, ReportCache.Span b) {
+            if (a == null || b == null) return;
+            units++;
+            for (int i = 0; i < count.length; i++) {
+                if (a.has(i) && b.has(i)) {
+                    count[i]++;
+                    now[i] += a.values()[i];
+                    before[i] += b.values()[i];
+                }
+            }
+        }
+
+        void add(PeriodSummary.Change c) {
+            units += c.units();
+            for (int i = 0; i < count.length; i++) {
+                count[i] += c.count()[i];
+                now[i] += c.now()[i];
+                before[i] += c.before()[i];
+            }
+        }
+
+        PeriodSummary.Change change() {
+            return new PeriodSummary.Change(units, count, now, before);
+        }
     }
 }

@@ -20,6 +20,7 @@ import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Period;
 import vn.cdsbot.period.VnDates;
 import vn.cdsbot.period.Week;
 import vn.cdsbot.summary.ReportData.Current;
@@ -61,15 +62,15 @@ final class SummaryCommands {
     List<Command> all() {
         return List.of(
                 new Command("tonghop", List.of("tong hop"), VIEWERS,
-                        "#tonghop [tuần N] [MÃ ĐƠN VỊ] — tổng hợp số liệu tuần", c -> guarded(c, this::summary)),
+                        "#tonghop [tuần N | tháng M | quý Q | năm] [MÃ ĐƠN VỊ] — tổng hợp số liệu tuần, tháng, quý, năm", c -> guarded(c, this::summary)),
                 new Command("chuabaocao", List.of("chua bao cao"), VIEWERS,
                         "#chuabaocao [tuần N] [MÃ ĐƠN VỊ] — đơn vị chưa báo cáo", c -> guarded(c, this::missing)),
                 new Command("bieudo", List.of("bieu do"), VIEWERS,
-                        "#bieudo [CHỈ TIÊU] — biểu đồ 12 tuần gần nhất", c -> guarded(c, this::chart)),
+                        "#bieudo [CHỈ TIÊU] [tháng M | quý Q | năm] — biểu đồ 12 tuần gần nhất, hoặc của tháng, quý, năm", c -> guarded(c, this::chart)),
                 new Command("xuat", List.of("xuatexcel", "xuat excel"), EXPORTERS,
-                        "#xuat [tuần N] — tải tệp Excel tổng hợp", c -> guarded(c, this::export)),
+                        "#xuat [tuần N | tháng M | quý Q | năm] — tải tệp Excel tổng hợp", c -> guarded(c, this::export)),
                 new Command("vanban", List.of("van ban", "baocaovanban"), VIEWERS,
-                        "#vanban [tuần N] [MÃ ĐƠN VỊ] — dự thảo báo cáo (Word) theo thể thức văn bản hành chính",
+                        "#vanban [tuần N | tháng M | quý Q | năm] [MÃ ĐƠN VỊ] — dự thảo báo cáo (Word) theo thể thức văn bản hành chính",
                         c -> guarded(c, this::draft)));
     }
 
@@ -89,9 +90,10 @@ final class SummaryCommands {
 
     private List<Reply> summary(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.calendar());
+        Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, req.rest());
+        if (!req.weekly()) return periodSummary(call, tree, scope, req.period());
         ScopeSummary s = summarizer.summarize(tx, tree, scope, req.week(), true, call.now());
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.tonghop", scope.code(),
                 "week=" + req.week().key());
@@ -106,6 +108,20 @@ final class SummaryCommands {
             messages.set(messages.size() - 1, messages.get(messages.size() - 1) + "\n\n" + other.note());
             buttons.add(Button.query(other.title(), command("#tonghop", other.week(), scope)));
         });
+        List<Reply> out = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            out.add(Reply.text(messages.get(i), i == messages.size() - 1 ? buttons : List.of()));
+        }
+        return out;
+    }
+
+    /** #tonghop over a month, quarter or year, with a button for the period before (named, like every button). */
+    private List<Reply> periodSummary(CommandCall call, UnitTree tree, Unit scope, Period period) throws Exception {
+        PeriodSummary s = summarizer.summarizePeriod(call.tx(), tree, scope, period, call.now());
+        Audit.record(call.tx(), call.now().toEpochMilli(), call.sender().userId(), "summary.tonghop", scope.code(),
+                "period=" + period.typed());
+        List<String> messages = texts.periodSummary(s, tree);
+        List<Button> buttons = List.of(Button.query("Xem " + s.previous().typed(), command("#tonghop", s.previous(), scope)));
         List<Reply> out = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             out.add(Reply.text(messages.get(i), i == messages.size() - 1 ? buttons : List.of()));
@@ -154,7 +170,7 @@ final class SummaryCommands {
 
     private List<Reply> chart(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.calendar());
+        Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         int before = words.size();
         int indicator = takeIndicator(words);
@@ -166,6 +182,7 @@ final class SummaryCommands {
                     + "), có thể thêm mã đơn vị.");
         }
         Unit scope = Request.scope(call.sender(), tree, rest);
+        if (!req.weekly()) return periodChart(call, tree, scope, req.period(), indicator);
         Week last = req.week();
         Week first = last.plusWeeks(-(TREND_WEEKS - 1));
         BotConfig.Indicator ind = settings.indicators().get(indicator);
@@ -199,6 +216,70 @@ final class SummaryCommands {
         log.info("Chart rendered: {} bytes, scope {}, indicator {}", png.length, scope.code(),
                 settings.indicators().get(indicator).code());
         return png;
+    }
+
+    /**
+     * #bieudo over a month or quarter (a point per week begun) or a year (a point per month begun), and the child
+     * units' totals over the whole period below.
+     */
+    private List<Reply> periodChart(CommandCall call, UnitTree tree, Unit scope, Period period, int indicator) throws Exception {
+        BotConfig.Indicator ind = settings.indicators().get(indicator);
+        Audit.record(call.tx(), call.now().toEpochMilli(), call.sender().userId(), "summary.bieudo", scope.code(),
+                "period=" + period.typed() + " indicator=" + ind.code());
+        return desk.run(call, "bieudo", "Đang vẽ biểu đồ " + ind.name() + " – " + scope.name()
+                        + ", bot sẽ gửi trong giây lát.",
+                c -> periodChartPng(c, tree, scope, period, indicator, call.now()),
+                (t, chart, now) -> List.of(new Reply.Image(chart.png(), VnFormat.capitalize(ind.name()) + " – " + scope.name()
+                        + ", " + period.typed() + " (" + period.coverage() + ")" + (chart.running() ? ", đang diễn ra" : ""))));
+    }
+
+    private record PeriodChart(byte[] png, boolean running) {}
+
+    private PeriodChart periodChartPng(Connection c, UnitTree tree, Unit scope, Period period, int indicator,
+                                       java.time.Instant now) throws Exception {
+        java.time.LocalDate today = settings.calendar().today(now);
+        ReportCache values = summarizer.values(c);
+        List<String> units = tree.subtree(scope).stream().map(Unit::code).toList();
+        List<ChartRenderer.Point> trend;
+        if (period instanceof vn.cdsbot.period.Year y) {
+            trend = monthlyTrend(values, units, y, indicator, today);
+        } else {
+            List<Week> weeks = period.weeks();
+            Week last = weeks.get(weeks.size() - 1);
+            if (last.monday().isAfter(today)) last = Week.containing(today);
+            trend = trend(values, units, weeks.get(0), last, indicator, today);
+        }
+        PeriodSummary s = summarizer.summarizePeriod(c, tree, scope, period, now);
+        List<ChartRenderer.Bar> bars = new ArrayList<>();
+        for (PeriodSummary.Part p : s.parts()) {
+            bars.add(new ChartRenderer.Bar(p.unit().name(), p.tally().given()[indicator] == 0 ? null : p.tally().totals()[indicator]));
+        }
+        bars.sort(java.util.Comparator.comparing((ChartRenderer.Bar b) -> b.value() == null)
+                .thenComparing(b -> b.value() == null ? 0 : -b.value()));
+        byte[] png = charts.render(settings.title(indicator), scope.name(), trend, bars, bars.size(), period, s.running());
+        log.info("Chart rendered: {} bytes, scope {}, indicator {}, period {}", png.length, scope.code(),
+                settings.indicators().get(indicator).code(), period.typed());
+        return new PeriodChart(png, s.running());
+    }
+
+    /** One point per month of the year begun by {@code today}: the sum of its weeks, units that gave the indicator. */
+    static List<ChartRenderer.Point> monthlyTrend(ReportCache values, List<String> units, vn.cdsbot.period.Year year,
+                                                  int indicator, java.time.LocalDate today) {
+        List<ChartRenderer.Point> trend = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            vn.cdsbot.period.Month month = new vn.cdsbot.period.Month(java.time.YearMonth.of(year.year(), m));
+            List<Week> begun = month.weeks().stream().filter(w -> !w.monday().isAfter(today)).toList();
+            if (begun.isEmpty()) break;
+            int reported = 0;
+            long sum = 0;
+            for (ReportCache.Span span : values.spans(units, begun).values()) {
+                if (!span.has(indicator)) continue;   // a unit that skipped the indicator has no figure for it
+                reported++;
+                sum += span.values()[indicator];
+            }
+            trend.add(new ChartRenderer.Point(month, reported == 0 ? null : sum, reported, month.runningOn(today)));
+        }
+        return trend;
     }
 
     /** One point per week for the units: a week nobody reported has no value, a gap in the line rather than a 0. */
@@ -247,11 +328,12 @@ final class SummaryCommands {
 
     private List<Reply> export(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.calendar());
+        Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         words.removeIf(w -> Set.of("excel", "file", "tep", "xlsx").contains(Texts.fold(w)));
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
+        if (!req.weekly()) return periodExport(call, tree, scope, req.period());
         Week week = req.week();
         String user = call.sender().userId();
         // Zalo's file upload takes PDF, DOC and DOCX only: a spreadsheet always goes as its link.
@@ -300,6 +382,40 @@ final class SummaryCommands {
         return new Built(s, excel.fileName(s), xlsx);
     }
 
+    /** #xuat over a month, quarter or year: the sheet by unit with its weeks, and the units that missed weeks. */
+    private List<Reply> periodExport(CommandCall call, UnitTree tree, Unit scope, Period period) throws Exception {
+        String user = call.sender().userId();
+        Audit.record(call.tx(), call.now().toEpochMilli(), user, "summary.xuat", scope.code(),
+                "period=" + period.typed() + " delivery=link");
+        return desk.run(call, "xuat", "Đang soạn tệp Excel " + period.typed() + " – " + scope.name()
+                        + ", bot sẽ gửi liên kết trong giây lát.",
+                c -> buildPeriodExport(c, tree, scope, period, call.now()),
+                (t, built, now) -> {
+                    ExportStore.Link link = exports.save(t, user, scope.code(), period, built.fileName(), built.content(), now);
+                    PeriodSummary s = built.summary();
+                    String text = "Tệp Excel " + s.name() + " (" + s.period().coverage() + ")" + (s.running() ? ", đang diễn ra," : "")
+                            + " – " + scope.name() + " đã sẵn sàng: 2 trang (Tổng hợp, Chưa đủ tuần).\n"
+                            + "Liên kết dùng được đến " + VnDates.until(link.expiresAt(), settings.zone())
+                            + ". Vui lòng không chuyển liên kết cho người ngoài.";
+                    return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", link.url()))));
+                });
+    }
+
+    /** A built document of a month, quarter or year, not stored yet. */
+    private record PeriodBuilt(PeriodSummary summary, String fileName, byte[] content) {}
+
+    private PeriodBuilt buildPeriodExport(Connection c, UnitTree tree, Unit scope, Period period, java.time.Instant now)
+            throws Exception {
+        long started = System.nanoTime();
+        PeriodSummary s = summarizer.summarizePeriod(c, tree, scope, period, now);
+        Map<String, ReportData.Figures> cumulative = s.weeks().isEmpty() ? Map.of() : summarizer.values(c).sumPerUnit(
+                tree.subtree(scope).stream().map(Unit::code).toList(), settings.campaignStart(), s.weeks().get(s.weeks().size() - 1));
+        byte[] xlsx = excel.build(new ExcelExport.PeriodInput(tree, s, cumulative, Members.leaderNames(c), now));
+        log.info("Export built: {} bytes in {} ms, scope {}, period {}", xlsx.length,
+                (System.nanoTime() - started) / 1_000_000, scope.code(), period.typed());
+        return new PeriodBuilt(s, excel.fileName(s), xlsx);
+    }
+
     // ---- #vanban -------------------------------------------------------------------------------------------
 
     /** Weeks looked back for units that keep not reporting (the draft names how many weeks in a row, up to this). */
@@ -307,11 +423,12 @@ final class SummaryCommands {
 
     private List<Reply> draft(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.calendar());
+        Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         words.removeIf(w -> Set.of("word", "docx", "tep").contains(Texts.fold(w)));
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
+        if (!req.weekly()) return periodDraft(call, tree, scope, req.period());
         Week week = req.week();
         String user = call.sender().userId();
         // Sent as a Zalo file, and as a link too; the outbox audits it again if Zalo refuses the file.
@@ -356,6 +473,46 @@ final class SummaryCommands {
         return new Built(s, drafts.fileName(s), docx);
     }
 
+    /** #vanban over a month, quarter or year: the week's layout, its sections worded for the period; a file and a link. */
+    private List<Reply> periodDraft(CommandCall call, UnitTree tree, Unit scope, Period period) throws Exception {
+        String user = call.sender().userId();
+        Audit.record(call.tx(), call.now().toEpochMilli(), user, "summary.vanban", scope.code(),
+                "period=" + period.typed() + " delivery=file");
+        return desk.run(call, "vanban", "Đang soạn dự thảo báo cáo " + period.typed() + " – " + scope.name()
+                        + ", bot sẽ gửi trong giây lát.",
+                c -> buildPeriodDraft(c, tree, scope, period, call.now()),
+                (t, built, now) -> {
+                    ExportStore.Link link = exports.save(t, user, scope.code(), period, built.fileName(), built.content(), now);
+                    PeriodSummary s = built.summary();
+                    String until = VnDates.until(link.expiresAt(), settings.zone());
+                    Reply.Text fallback = new Reply.Text("Zalo chưa nhận gửi tệp dự thảo báo cáo qua tin nhắn. Bạn tải tệp "
+                            + "Word tại liên kết sau (dùng được đến " + until + "): " + link.url(),
+                            List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url())));
+                    String text = "Dự thảo báo cáo " + s.name() + " (" + period.coverage() + ")"
+                            + (s.running() ? ", đang diễn ra," : "") + " – " + scope.name() + " (tệp Word, theo thể thức "
+                            + "Nghị định 30/2020/NĐ-CP). Số văn bản, nơi nhận, người ký và mục III để trống cho văn phòng "
+                            + "hoàn thiện. Mở trên máy tính: liên kết dùng được đến " + until
+                            + ", vui lòng không chuyển cho người ngoài.";
+                    return List.of(new Reply.File(built.content(), built.fileName(), fallback),
+                            Reply.text(text, List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url()))));
+                });
+    }
+
+    private PeriodBuilt buildPeriodDraft(Connection c, UnitTree tree, Unit scope, Period period, java.time.Instant now)
+            throws Exception {
+        long started = System.nanoTime();
+        PeriodSummary s = summarizer.summarizePeriod(c, tree, scope, period, now);
+        List<PeriodSummary.Part> rows = new ArrayList<>();
+        for (Unit child : s.parts().isEmpty() ? List.of(scope) : tree.children(scope)) {   // tree order
+            PeriodSummary.Tally t = s.tallies().get(child.code());
+            if (t != null && t.units() > 0) rows.add(new PeriodSummary.Part(child, t));
+        }
+        byte[] docx = drafts.build(new ReportDraft.PeriodInput(s, rows, settings.calendar().today(now)));
+        log.info("Report draft built: {} bytes in {} ms, scope {}, period {}", docx.length,
+                (System.nanoTime() - started) / 1_000_000, scope.code(), period.typed());
+        return new PeriodBuilt(s, drafts.fileName(s), docx);
+    }
+
     /** Missing units that have not reported for two weeks or more in a row, most weeks first. */
     private List<ReportDraft.Absence> absences(Connection tx, ScopeSummary s) throws java.sql.SQLException {
         ReportCache values = summarizer.values(tx);
@@ -374,9 +531,9 @@ final class SummaryCommands {
         return out;
     }
 
-    /** A button's command: always with its week, so it means the same whenever it is tapped. */
-    static String command(String name, Week week, Unit scope) {
-        return name + " " + week.typed() + (scope.virtual() ? "" : " " + scope.code());
+    /** A button's command: always with its period, so it means the same whenever it is tapped. */
+    static String command(String name, Period period, Unit scope) {
+        return name + " " + period.typed() + (scope.virtual() ? "" : " " + scope.code());
     }
 
     /** The week next to the one shown, offered as a button so a summary never silently disagrees with a report. */

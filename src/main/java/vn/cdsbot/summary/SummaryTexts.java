@@ -11,6 +11,7 @@ import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.VnDates;
+import vn.cdsbot.period.Week;
 import vn.cdsbot.summary.ReportData.Current;
 import vn.cdsbot.summary.ScopeSummary.Part;
 import vn.cdsbot.summary.ScopeSummary.Tally;
@@ -226,6 +227,198 @@ final class SummaryTexts {
 
     String continuation(ScopeSummary s) {
         return "Tổng hợp tuần " + s.week().number() + "/" + s.week().year() + " – " + s.scope().name();
+    }
+
+    // ---- #tonghop over a month, quarter or year -------------------------------------------------------------
+
+    List<String> periodSummary(PeriodSummary s, UnitTree tree) {
+        List<String> blocks = new ArrayList<>();
+        blocks.add(periodHeader(s));
+        if (s.units().isEmpty()) {
+            blocks.add("Trong phạm vi này không có đơn vị nào phải báo cáo " + s.name() + ".");
+            return Pager.pack(blocks, periodContinuation(s));
+        }
+        blocks.add(periodIndicators(s));
+        blocks.addAll(periodParts(s));
+        String gaps = periodGaps(s, tree);
+        if (!gaps.isEmpty()) blocks.add(gaps);
+        return Pager.pack(blocks, periodContinuation(s));
+    }
+
+    /** "TỔNG HỢP THÁNG 11/2026", the weeks and dates it covers, and how completely the units reported them. */
+    String periodHeader(PeriodSummary s) {
+        PeriodSummary.Tally t = s.total();
+        StringBuilder b = new StringBuilder("TỔNG HỢP ").append(s.name().toUpperCase(VnFormat.VI))
+                .append(s.running() ? " (ĐANG DIỄN RA)" : "").append('\n')
+                .append(VnFormat.capitalize(s.period().coverage())).append(" · ").append(s.scope().name()).append("\n\n");
+        b.append(weeksRate(s)).append('\n');
+        b.append("Đã báo ").append(t.weeksReported()).append('/').append(t.weeksExpected()).append(" tuần-đơn vị (")
+                .append(VnFormat.rate(t.weeksReported(), t.weeksExpected())).append(')');
+        if (s.running()) {
+            Week latest = s.weeks().get(s.weeks().size() - 1);
+            b.append('\n').append(VnFormat.capitalize(s.name())).append(" chưa kết thúc: số liệu tính đến hôm nay, gồm ")
+                    .append(s.weeks().size()).append('/').append(s.period().weeks().size()).append(" tuần; tuần ")
+                    .append(latest.number()).append(" các tổ gửi đến hạn chót ")
+                    .append(VnDates.deadline(settings.calendar().deadline(latest), settings.zone())).append('.');
+        }
+        return b.toString();
+    }
+
+    /** "Đủ 4/4 tuần: 3 đơn vị; thiếu tuần: 1; chưa báo tuần nào: 1 (trên 5 đơn vị phải báo cáo)". */
+    static String weeksRate(PeriodSummary s) {
+        return VnFormat.capitalize(weeksCounts(s)) + " (trên " + s.total().units() + " đơn vị phải báo cáo)";
+    }
+
+    /** "đủ 4/4 tuần: 3 đơn vị; thiếu tuần: 1; chưa báo tuần nào: 1". */
+    static String weeksCounts(PeriodSummary s) {
+        PeriodSummary.Tally t = s.total();
+        int weeks = s.weeks().size();
+        return "đủ " + weeks + "/" + weeks + " tuần: " + t.full() + " đơn vị; thiếu tuần: " + t.partial()
+                + "; chưa báo tuần nào: " + t.none();
+    }
+
+    /**
+     * Each indicator's total over the weeks reported, with so với kỳ trước and so với cùng kỳ like with like (the
+     * units that gave it in both periods), and the cumulative total. A running period is not compared yet: its
+     * few weeks against a whole period would read as a fall.
+     */
+    String periodIndicators(PeriodSummary s) {
+        PeriodSummary.Tally t = s.total();
+        if (t.noReports()) {
+            return "Chưa có đơn vị nào báo cáo " + s.name() + " nên chưa có số liệu (không phải số 0).";
+        }
+        StringBuilder b = new StringBuilder("Kết quả của ").append(t.reported()).append('/').append(t.units())
+                .append(" đơn vị có báo cáo (cộng các tuần đã báo; lũy kế từ ")
+                .append(VnDates.date(settings.campaignStart().monday())).append("):");
+        for (int i = 0; i < t.totals().length; i++) {
+            b.append("\n• ").append(settings.title(i)).append(": ");
+            if (t.given()[i] == 0) {
+                b.append("chưa đơn vị nào báo số này");
+                continue;
+            }
+            b.append(VnFormat.number(t.totals()[i]));
+            if (t.given()[i] < t.reported()) b.append(" (số của ").append(t.given()[i]).append(" đơn vị; ")
+                    .append(t.reported() - t.given()[i]).append(" đơn vị bỏ qua mục này)");
+            b.append("\n   ");
+            for (String c : changes(s, t, i)) b.append(c).append(" · ");
+            b.append("Lũy kế ").append(VnFormat.number(s.cumulative()[i]));
+        }
+        for (String note : periodComparedNotes(s, t)) b.append('\n').append(note);
+        return b.toString();
+    }
+
+    /** "So với tháng trước: Tăng 12 (3,40 %)", "So với cùng kỳ: Giảm 4 (2,00 %)", for indicator i. */
+    static List<String> changes(PeriodSummary s, PeriodSummary.Tally t, int i) {
+        List<String> out = new ArrayList<>();
+        if (s.running()) return out;
+        PeriodSummary.Change p = t.previous();
+        if (p.count()[i] > 0) {
+            out.add("So với " + previousWord(s) + ": " + VnFormat.change(p.now()[i], p.before()[i], previousWord(s)));
+        }
+        PeriodSummary.Change y = t.sameLastYear();
+        if (s.sameLastYear() != null && s.sameLastYearHasData() && y.count()[i] > 0) {
+            out.add("So với cùng kỳ: " + VnFormat.change(y.now()[i], y.before()[i], "cùng kỳ"));
+        }
+        return out;
+    }
+
+    /** Which units the comparisons are about, and why one is missing. */
+    static List<String> periodComparedNotes(PeriodSummary s, PeriodSummary.Tally t) {
+        List<String> out = new ArrayList<>();
+        String prev = previousWord(s) + " (" + s.previous().typed() + ")";
+        if (s.running()) {
+            out.add(VnFormat.capitalize(s.name()) + " đang diễn ra: so sánh với " + prev + " và cùng kỳ khi kỳ này kết thúc.");
+            return out;
+        }
+        if (t.previous().units() == 0) out.add("Chưa so được với " + prev + ": không đơn vị nào báo cáo cả hai kỳ.");
+        else out.add("So với " + prev + ": tính trên " + t.previous().units() + " đơn vị có báo cáo cả hai kỳ.");
+        if (s.sameLastYear() != null) {
+            String same = "cùng kỳ (" + s.sameLastYear().typed() + ")";
+            if (!s.sameLastYearHasData()) out.add("Chưa có số liệu cùng kỳ (" + s.sameLastYear().typed() + ").");
+            else if (t.sameLastYear().units() == 0) out.add("Chưa so được với " + same + ": không đơn vị nào báo cáo cả hai kỳ.");
+            else out.add("So với " + same + ": tính trên " + t.sameLastYear().units() + " đơn vị có báo cáo cả hai kỳ.");
+        }
+        return out;
+    }
+
+    /** "tháng trước", "quý trước", "năm trước". */
+    static String previousWord(PeriodSummary s) {
+        if (s.period() instanceof vn.cdsbot.period.Month) return "tháng trước";
+        if (s.period() instanceof vn.cdsbot.period.Quarter) return "quý trước";
+        return "năm trước";
+    }
+
+    private List<String> periodParts(PeriodSummary s) {
+        List<String> blocks = new ArrayList<>();
+        List<PeriodSummary.Part> parts = s.parts().stream().filter(p -> !p.tally().noReports()).toList();
+        List<PeriodSummary.Part> silent = s.parts().stream().filter(p -> p.tally().noReports()).toList();
+        String title = "Theo đơn vị trực thuộc, mạnh nhất trước (xếp theo " + settings.indicators().get(0).name() + "):";
+        int skipped = parts.size() > MAX_PARTS ? parts.size() - TOP_PARTS - BOTTOM_PARTS : 0;
+        for (int i = 0; i < parts.size(); i++) {
+            if (skipped > 0 && i == TOP_PARTS) {
+                blocks.add("… " + skipped + " đơn vị ở giữa bảng xếp hạng (xem đủ trong tệp Excel: #xuat) …");
+                i += skipped - 1;
+                continue;
+            }
+            String line = periodPart(i + 1, parts.get(i), s.running());
+            blocks.add(i == 0 ? title + "\n" + line : line);
+        }
+        if (!silent.isEmpty()) {
+            StringBuilder b = new StringBuilder("Chưa có đơn vị nào báo cáo, nên chưa có số liệu (").append(silent.size())
+                    .append("): ");
+            for (int i = 0; i < silent.size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(silent.get(i).unit().name()).append(" (0/")
+                        .append(silent.get(i).tally().units()).append(')');
+            }
+            blocks.add(b.append('.').toString());
+        }
+        return blocks;
+    }
+
+    private String periodPart(int rank, PeriodSummary.Part p, boolean running) {
+        PeriodSummary.Tally t = p.tally();
+        StringBuilder b = new StringBuilder();
+        b.append(rank).append(". ").append(p.unit().name()).append(": ").append(t.full()).append('/').append(t.units())
+                .append(" đơn vị đủ tuần, ").append(t.weeksReported()).append('/').append(t.weeksExpected()).append(" tuần\n");
+        for (int i = 0; i < t.totals().length; i++) {
+            if (i > 0) b.append(" · ");
+            b.append(settings.shortLabel(i)).append(' ').append(t.given()[i] == 0 ? "chưa báo" : VnFormat.number(t.totals()[i]));
+            if (i == 0 && !running && t.previous().count()[i] > 0) {
+                b.append(" (").append(VnFormat.arrow(t.previous().now()[i], t.previous().before()[i])).append(')');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Units that reported no week, then units that missed some, most weeks missed first. */
+    String periodGaps(PeriodSummary s, UnitTree tree) {
+        List<PeriodSummary.UnitWeeks> none = s.units().stream().filter(u -> u.reported() == 0).toList();
+        List<PeriodSummary.UnitWeeks> some = s.units().stream().filter(u -> u.reported() > 0 && !u.full())
+                .sorted(java.util.Comparator.comparingInt((PeriodSummary.UnitWeeks u) -> u.reported() - u.expected()))
+                .toList();
+        StringBuilder b = new StringBuilder();
+        if (!none.isEmpty()) {
+            b.append("Chưa báo tuần nào (").append(none.size()).append("):");
+            int shown = Math.min(NAMED_MISSING, none.size());
+            for (int i = 0; i < shown; i++) b.append("\n– ").append(nameWithParent(none.get(i).unit(), s.scope(), tree));
+            if (none.size() > shown) b.append("\n… và ").append(none.size() - shown).append(" đơn vị khác.");
+        }
+        if (!some.isEmpty()) {
+            if (b.length() > 0) b.append("\n");
+            b.append("Thiếu tuần (").append(some.size()).append("):");
+            int shown = Math.min(NAMED_MISSING, some.size());
+            for (int i = 0; i < shown; i++) {
+                PeriodSummary.UnitWeeks u = some.get(i);
+                b.append("\n– ").append(nameWithParent(u.unit(), s.scope(), tree)).append(": ").append(u.reported())
+                        .append('/').append(u.expected()).append(" tuần");
+            }
+            if (some.size() > shown) b.append("\n… và ").append(some.size() - shown).append(" đơn vị khác.");
+        }
+        return b.toString();
+    }
+
+    String periodContinuation(PeriodSummary s) {
+        return "Tổng hợp " + s.name() + " – " + s.scope().name();
     }
 
     // ---- #chuabaocao ----------------------------------------------------------------------------------------

@@ -72,16 +72,25 @@ public final class SummaryBenchmark {
             measure("#tonghop BP-G07 (one cluster)", db, router, inbox, "#tonghop BP-G07", 30, null);
             measure("#chuabaocao (whole province)", db, router, inbox, "#chuabaocao", 30, null);
             measure("#bieudo hotro (whole province)", db, router, inbox, "#bieudo hotro", 10, null);
-            measure("#xuat (whole province)", db, router, inbox, "#xuat", 10, null);
-            measure("#vanban (whole province)", db, router, inbox, "#vanban", 10, null);
-            long size = db.read(c -> {
+            long[] xuat = measure("#xuat (whole province)", db, router, inbox, "#xuat", 10, null);
+            // Months, quarters and the year: every week read once from the report cache, then summed per unit.
+            measure("#tonghop tháng 11 (whole province)", db, router, inbox, "#tonghop tháng 11", 10, null);
+            measure("#xuat tháng 11 (whole province)", db, router, inbox, "#xuat tháng 11", 10, null);
+            long[] week = measure("#vanban " + LAST.typed() + " (whole province)", db, router, inbox,
+                    "#vanban " + LAST.typed(), 10, null);
+            long[] quarter = measure("#vanban quý 4 (whole province)", db, router, inbox, "#vanban quý 4", 10, null);
+            long[] year = measure("#vanban năm 2026 (whole province)", db, router, inbox, "#vanban năm 2026", 10, null);
+            System.out.printf("Against #xuat in this run (warm medians): #vanban tuần %.1f×, quý %.1f×, năm %.1f× "
+                    + "(targets: tuần < 2 s, năm < 5 s)%n", (double) week[1] / xuat[1], (double) quarter[1] / xuat[1],
+                    (double) year[1] / xuat[1]);
+            db.read(c -> {
                 try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT length(content) FROM summary_exports WHERE file_name LIKE '%.xlsx' "
-                             + "ORDER BY created_at DESC LIMIT 1")) {
-                    return rs.next() ? rs.getLong(1) : 0L;
+                     ResultSet rs = st.executeQuery("SELECT file_name, MAX(length(content)) FROM summary_exports "
+                             + "GROUP BY file_name ORDER BY file_name")) {
+                    while (rs.next()) System.out.printf("File size: %s %d KB%n", rs.getString(1), rs.getLong(2) / 1024);
                 }
+                return null;
             });
-            System.out.printf("Export file size: %d KB%n", size / 1024);
         }
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) Files.deleteIfExists(p);
@@ -89,8 +98,9 @@ public final class SummaryBenchmark {
         Files.deleteIfExists(dir);
     }
 
-    private static void measure(String label, Database db, ChatRouter router, AtomicLong inbox, String text, int runs,
-                                Runnable before) {
+    /** Prints and returns the first run, the warm median and the warm maximum, in nanoseconds. */
+    private static long[] measure(String label, Database db, ChatRouter router, AtomicLong inbox, String text, int runs,
+                                  Runnable before) {
         long[] times = new long[runs];
         int messages = 0;
         long first = 0;
@@ -105,8 +115,9 @@ public final class SummaryBenchmark {
         }
         long[] warm = Arrays.copyOfRange(times, 1, runs);
         Arrays.sort(warm);
-        System.out.printf("%-34s first %6.1f ms | warm median %6.1f ms, max %6.1f ms (%d runs) | %d replies%n", label,
+        System.out.printf("%-38s first %7.1f ms | warm median %7.1f ms, max %7.1f ms (%d runs) | %d replies%n", label,
                 first / 1e6, warm[warm.length / 2] / 1e6, warm[warm.length - 1] / 1e6, warm.length, messages);
+        return new long[] {first, warm[warm.length / 2], warm[warm.length - 1]};
     }
 
     /** A unit corrects its report for the last week: a new current row supersedes the old one. */
