@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.cdsbot.chat.Texts;
@@ -15,7 +17,8 @@ import vn.cdsbot.storage.PersonalData;
 
 /**
  * Which commune a citizen lives in: found from what they type, forgivingly ("p. Tân Bình", "phuong tan binh",
- * "tan binh"), among the units of the reporting kind only, and remembered.
+ * "tan binh"), among the units of the reporting kind only, also by the name of a commune merged into it (the
+ * directory's former names), and remembered.
  */
 final class Communes {
     /** Words people put before a commune's name; dropped on both sides before comparing. */
@@ -25,16 +28,32 @@ final class Communes {
     /** What a typed name matched. */
     sealed interface Match permits One, Several, None {}
 
-    record One(Unit unit) implements Match {}
+    /** @param formerName the old name it was found by, null when found by its own name or code */
+    record One(Unit unit, String formerName) implements Match {
+        One(Unit unit) {
+            this(unit, null);
+        }
+    }
 
     record Several(List<Unit> units) implements Match {}
 
     record None() implements Match {}
 
     private final String reportingKind;
+    /** Former name (as written in the directory) → the code of the commune it is part of now. */
+    private final Map<String, String> formerNames;
 
     Communes(String reportingKind) {
+        this(reportingKind, Map.of());
+    }
+
+    private Communes(String reportingKind, Map<String, String> formerNames) {
         this.reportingKind = reportingKind;
+        this.formerNames = Map.copyOf(formerNames);
+    }
+
+    Communes withFormerNames(Map<String, String> names) {
+        return new Communes(reportingKind, names);
     }
 
     Match match(UnitTree tree, String typed) {
@@ -44,9 +63,18 @@ final class Communes {
         if (wanted.isEmpty()) return new None();
         List<Unit> communes = tree.all().stream().filter(this::isCommune).toList();
         List<Unit> exact = communes.stream().filter(u -> core(u.name()).equals(wanted)).toList();
-        List<Unit> found = exact.isEmpty() && wanted.length() >= MIN_PARTIAL
+        if (!exact.isEmpty()) return exact.size() == 1 ? new One(exact.get(0)) : new Several(exact);
+        // A name used before a merger: "xã Tân Khai" is now part of another commune.
+        Map<String, Unit> former = new LinkedHashMap<>();
+        formerNames.forEach((name, code) -> {
+            if (core(name).equals(wanted)) tree.get(code).filter(this::isCommune).ifPresent(u -> former.putIfAbsent(name, u));
+        });
+        List<Unit> formerUnits = former.values().stream().distinct().toList();
+        if (formerUnits.size() == 1) return new One(formerUnits.get(0), former.keySet().iterator().next());
+        if (formerUnits.size() > 1) return new Several(formerUnits);
+        List<Unit> found = wanted.length() >= MIN_PARTIAL
                 ? communes.stream().filter(u -> (" " + core(u.name()) + " ").contains(" " + wanted + " ")).toList()
-                : exact;
+                : List.of();
         if (found.isEmpty()) return new None();
         return found.size() == 1 ? new One(found.get(0)) : new Several(found);
     }

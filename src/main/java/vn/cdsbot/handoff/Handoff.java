@@ -9,6 +9,7 @@ import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.feature.Feature;
 import vn.cdsbot.feature.ScopeNote;
 import vn.cdsbot.messaging.MessagingWindow;
+import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 
@@ -35,8 +36,10 @@ public final class Handoff implements Feature {
                 Duration.ofMinutes(config.handoff().claimMinutes()));
         Escalation escalation = new Escalation(db, dispatch, clock, Duration.ofDays(config.kb().keepQuestionsDays()),
                 wakeOutbox);
-        return new Handoff(new HandoffChat(new Communes(config.units().reportingKind()), dispatch, clock), escalation, clock,
-                new TicketCounts(config.zone()));
+        Communes plain = new Communes(config.units().reportingKind());
+        Directory directory = Directory.load(config.handoff().directory(), db.read(UnitTree::load), plain::isCommune);
+        return new Handoff(new HandoffChat(plain.withFormerNames(directory.formerNames()), directory, dispatch, clock),
+                escalation, clock, new TicketCounts(config.zone()));
     }
 
     /** The answerer chain with the offer of a person after the knowledge base's fallback. */

@@ -72,6 +72,11 @@ final class Tickets {
                 + "WHERE code = ? AND status = 'open'", ownerId, now, code) == 1;
     }
 
+    /** A citizen's later message joins the question, so whoever reads the ticket reads it all. */
+    static void appendFollowUp(Connection tx, String code, String text) throws SQLException {
+        update(tx, "UPDATE handoff_tickets SET question = question || ? WHERE code = ?", "\n+ " + text, code);
+    }
+
     static void replied(Connection tx, String code, long now) throws SQLException {
         update(tx, "UPDATE handoff_tickets SET first_reply_at = COALESCE(first_reply_at, ?) WHERE code = ?", now, code);
     }
