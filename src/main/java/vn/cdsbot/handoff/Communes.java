@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.cdsbot.chat.Texts;
@@ -40,19 +39,21 @@ final class Communes {
     record None() implements Match {}
 
     private final String reportingKind;
-    /** Former name (as written in the directory) → the code of the commune it is part of now. */
-    private final Map<String, String> formerNames;
+    /** A name used before a merger and the commune (one of several, when it was split) it is part of now. */
+    record Former(String name, String unitCode) {}
+
+    private final List<Former> formerNames;
 
     Communes(String reportingKind) {
-        this(reportingKind, Map.of());
+        this(reportingKind, List.of());
     }
 
-    private Communes(String reportingKind, Map<String, String> formerNames) {
+    private Communes(String reportingKind, List<Former> formerNames) {
         this.reportingKind = reportingKind;
-        this.formerNames = Map.copyOf(formerNames);
+        this.formerNames = List.copyOf(formerNames);
     }
 
-    Communes withFormerNames(Map<String, String> names) {
+    Communes withFormerNames(List<Former> names) {
         return new Communes(reportingKind, names);
     }
 
@@ -65,12 +66,17 @@ final class Communes {
         List<Unit> exact = communes.stream().filter(u -> core(u.name()).equals(wanted)).toList();
         if (!exact.isEmpty()) return exact.size() == 1 ? new One(exact.get(0)) : new Several(exact);
         // A name used before a merger: "xã Tân Khai" is now part of another commune.
-        Map<String, Unit> former = new LinkedHashMap<>();
-        formerNames.forEach((name, code) -> {
-            if (core(name).equals(wanted)) tree.get(code).filter(this::isCommune).ifPresent(u -> former.putIfAbsent(name, u));
-        });
-        List<Unit> formerUnits = former.values().stream().distinct().toList();
-        if (formerUnits.size() == 1) return new One(formerUnits.get(0), former.keySet().iterator().next());
+        java.util.Map<String, Unit> former = new LinkedHashMap<>();
+        for (Former f : formerNames) {
+            if (core(f.name()).equals(wanted)) tree.get(f.unitCode()).filter(this::isCommune).ifPresent(u -> former.putIfAbsent(u.code(), u));
+        }
+        List<Unit> formerUnits = List.copyOf(former.values());
+        if (formerUnits.size() == 1) {
+            Unit u = formerUnits.get(0);
+            String name = formerNames.stream().filter(f -> f.unitCode().equals(u.code()) && core(f.name()).equals(wanted))
+                    .findFirst().orElseThrow().name();
+            return new One(u, name);
+        }
         if (formerUnits.size() > 1) return new Several(formerUnits);
         List<Unit> found = wanted.length() >= MIN_PARTIAL
                 ? communes.stream().filter(u -> (" " + core(u.name()) + " ").contains(" " + wanted + " ")).toList()

@@ -39,7 +39,7 @@ final class Directory {
     private final Map<String, Entry> byCode;
 
     private Directory(Map<String, Entry> byCode) {
-        this.byCode = Map.copyOf(byCode);
+        this.byCode = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byCode));   // in file order
     }
 
     static Directory empty() {
@@ -54,10 +54,10 @@ final class Directory {
         return unitCode == null ? Optional.empty() : Optional.ofNullable(byCode.get(unitCode.toUpperCase(Locale.ROOT)));
     }
 
-    /** Every former name with the code of the commune it is part of now. */
-    Map<String, String> formerNames() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Entry e : byCode.values()) e.formerNames().forEach(n -> out.put(n, e.unitCode()));
+    /** Every former name with the commune it is part of now (a name split between communes appears once for each). */
+    List<Communes.Former> formerNames() {
+        List<Communes.Former> out = new ArrayList<>();
+        for (Entry e : byCode.values()) e.formerNames().forEach(n -> out.add(new Communes.Former(n, e.unitCode())));
         return out;
     }
 
