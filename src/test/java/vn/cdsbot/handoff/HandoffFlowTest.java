@@ -227,6 +227,61 @@ class HandoffFlowTest {
                 + "OR question <> ''")).containsExactly("0");
     }
 
+    @Test
+    void answersThatSendPeopleToTheCommuneOfficeEndWithTheirOwnOfficesAddressAndHours() throws Exception {
+        String desk = "Xin giấy xác nhận độc thân ở đâu?";
+        assertThat(say(CITIZEN, desk)).contains("xác nhận tình trạng hôn nhân")
+                .endsWith("Gõ #lienhe để bot chỉ địa chỉ, giờ làm việc của bộ phận một cửa xã/phường bạn.");
+        say(CITIZEN, "#xa tan binh");
+        assertThat(say(CITIZEN, desk)).contains("\n\nBộ phận một cửa Phường Tân Bình: [Dữ liệu minh họa] Bộ phận một cửa, "
+                + "trụ sở UBND Phường Tân Bình. Giờ làm việc: Thứ Hai đến thứ Sáu").endsWith("Xem thêm: #lienhe");
+        assertThat(say(CITIZEN, "Tôi quên mật khẩu đăng nhập VNeID, làm sao để đặt lại?"))
+                .contains("VNeID").doesNotContain("Bộ phận một cửa Phường Tân Bình", "#lienhe");
+        assertThat(say(MEMBER, desk)).as("members get the article as it is").doesNotContain("#lienhe");
+    }
+
+    @Test
+    void afterChuaDungAndWhatWasWrongTheCitizenIsOfferedAPersonWhoGetsTheirWords() throws Exception {
+        FakeZalo.Sent answer = send(CITIZEN, "Xin giấy xác nhận độc thân ở đâu?", 1).get(0);
+        String wrong = payloads(answer).stream().filter(p -> p.startsWith("#chuadung ")).findFirst().orElseThrow();
+        assertThat(say(CITIZEN, wrong)).contains("chưa đúng ở chỗ nào");
+        String words = "tôi cần giấy xác nhận độc thân để kết hôn với người nước ngoài";
+        FakeZalo.Sent thanks = send(CITIZEN, words, 1).get(0);
+        assertThat(thanks.text()).contains("Cảm ơn bạn, bot đã ghi lại ý kiến", "Gặp người hỗ trợ");
+        assertThat(payloads(thanks)).containsExactly("#hotro");
+        assertThat(say(CITIZEN, "#hotro")).contains("Bạn ở xã/phường nào");
+        List<FakeZalo.Sent> opened = send(CITIZEN, "tan binh", 2);
+        Matcher m = TICKET.matcher(opened.get(1).text());
+        assertThat(m.find()).isTrue();
+        assertThat(expect(MEMBER, 1).get(0).text()).contains(m.group(), "Xin giấy xác nhận độc thân ở đâu?", words,
+                "Bot đã trả lời: ").doesNotContain(CITIZEN);
+    }
+
+    @Test
+    void theCitizensFollowUpMessagesGoToWhoeverHandlesTheTicketUntilItIsClosed() throws Exception {
+        String code = openTicket();
+        expect(MEMBER, 1);
+        String before = "Nhà tôi ở khu phố 3, gần chợ Tân Bình";
+        assertThat(say(CITIZEN, before)).contains("ghi tin nhắn của bạn vào câu hỏi " + code, "chuyển đến Tổ");
+        FakeZalo.Sent toTeam = expect(MEMBER, 1).get(0);
+        assertThat(toTeam.text()).contains("nhắn thêm về câu hỏi " + code, before).doesNotContain(CITIZEN);
+        assertThat(payloads(toTeam)).containsExactly("#nhan " + code);
+        expectNothing(OTHER);
+
+        assertThat(say(MEMBER, "#nhan " + code)).contains(UNANSWERABLE, before);
+        expect(CITIZEN, 1);
+        String after = "Từ hôm thứ Hai đến giờ vẫn chưa có nước ạ";
+        assertThat(say(CITIZEN, after)).contains("đã chuyển tin nhắn của bạn cho người đang hỗ trợ câu hỏi " + code);
+        assertThat(expect(MEMBER, 1).get(0).text()).contains(code, after).doesNotContain(CITIZEN);
+
+        say(MEMBER, "#xong " + code);
+        expect(CITIZEN, 1);   // "Đã được giúp chưa?"
+        assertThat(say(CITIZEN, "Xin giấy xác nhận độc thân ở đâu?")).contains("xác nhận tình trạng hôn nhân");
+        expectNothing(MEMBER);
+        assertThat(PeopleFixture.rows(db(), "SELECT action FROM audit_log WHERE subject = ? AND action = 'handoff.followup'",
+                code)).hasSize(2);
+    }
+
     private Runnable escalation() {
         var config = TestApp.config(tmp, Map.of());
         return Handoff.wire(config, db(), clock, () -> { }).escalation();
