@@ -16,6 +16,7 @@ import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Texts;
 import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.feature.ScopeTable;
 import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.Unit;
@@ -243,15 +244,17 @@ final class SummaryCommands {
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
         Export e = export(tx, call, tree, scope, req.week());
+        List<String> sheets = new ArrayList<>(List.of("Tổng hợp", "Lịch sử báo cáo", "Chưa báo cáo"));
+        sheets.addAll(e.extraSheets());
         String text = "Tệp Excel " + req.week().label() + (e.summary().running() ? ", tuần đang diễn ra," : "") + " – "
-                + scope.name() + " đã sẵn sàng: 3 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo).\n"
+                + scope.name() + " đã sẵn sàng: " + sheets.size() + " trang (" + String.join(", ", sheets) + ").\n"
                 + "Liên kết dùng được đến " + VnDates.until(e.link().expiresAt(), settings.zone())
                 + ". Vui lòng không chuyển liên kết cho người ngoài.";
         return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", e.link().url()))));
     }
 
     /** A built spreadsheet behind its signed, expiring link. */
-    private record Export(ScopeSummary summary, ExportStore.Link link) {}
+    private record Export(ScopeSummary summary, ExportStore.Link link, List<String> extraSheets) {}
 
     private Export export(Connection tx, CommandCall call, UnitTree tree, Unit scope, Week week) throws Exception {
         long started = System.nanoTime();
@@ -261,14 +264,16 @@ final class SummaryCommands {
         ScopeSummary s = summarizer.compute(tree, scope, week, current, previous, new long[codes.size()], call.now());
         Map<String, ReportData.Figures> cumulative = summarizer.values(tx).sumPerUnit(
                 tree.subtree(scope).stream().map(Unit::code).toList(), settings.campaignStart(), week);
+        List<ScopeTable> tables = new ArrayList<>();
+        for (vn.cdsbot.feature.ScopeNote note : notes) note.table(tx, tree, scope, week).ifPresent(tables::add);
         byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, cumulative, ReportData.history(tx, week, codes),
-                Members.leaderNames(tx), call.now()));
+                Members.leaderNames(tx), call.now(), tables));
         ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), week, excel.fileName(s), xlsx, call.now());
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.xuat", scope.code(),
                 "week=" + week.key() + " bytes=" + xlsx.length);
         log.info("Export built: {} bytes in {} ms, scope {}, week {}", xlsx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
-        return new Export(s, link);
+        return new Export(s, link, tables.stream().map(ScopeTable::sheetName).toList());
     }
 
     // ---- #vanban -------------------------------------------------------------------------------------------

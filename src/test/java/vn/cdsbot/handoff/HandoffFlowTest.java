@@ -3,6 +3,11 @@ package vn.cdsbot.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +152,7 @@ class HandoffFlowTest {
         assertThat(say(LEADER, "#tonghop tuần này BP-DXO-01"))
                 .contains("Người dân nhờ hỗ trợ qua Zalo OA: 1 câu hỏi, 1 đã được trả lời");
         assertThat(say(LEADER, "#tonghop tuần trước BP-DXO-01")).doesNotContain("nhờ hỗ trợ qua Zalo OA");
+        assertTicketSheet(send(SECRETARY, "#xuat tuần này BP-DXO", 1).get(0));
 
         assertThat(PeopleFixture.rows(db(), "SELECT status || ' ' || owner_id || ' ' || helped FROM handoff_tickets "
                 + "WHERE code = ?", code)).containsExactly("closed " + MEMBER + " 1");
@@ -280,6 +289,26 @@ class HandoffFlowTest {
         expectNothing(MEMBER);
         assertThat(PeopleFixture.rows(db(), "SELECT action FROM audit_log WHERE subject = ? AND action = 'handoff.followup'",
                 code)).hasSize(2);
+    }
+
+    /** The secretariat's #xuat workbook of the cluster has the hand-off's sheet: Tân Bình's one ticket, answered. */
+    private void assertTicketSheet(FakeZalo.Sent reply) throws Exception {
+        assertThat(reply.text()).contains("4 trang", TicketCounts.SHEET);
+        String url = reply.message().path("attachment").path("payload").path("buttons").get(0).path("payload").path("url").asText();
+        HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            Sheet sheet = wb.getSheet(TicketCounts.SHEET);
+            assertThat(sheet).isNotNull();
+            List<String> rows = new ArrayList<>();
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                List<String> cells = new ArrayList<>();
+                sheet.getRow(r).forEach(c -> cells.add(new DataFormatter().formatCellValue(c)));
+                rows.add(String.join("|", cells));
+            }
+            assertThat(rows).containsExactly("1|BP-DXO-01|Phường Tân Bình|1|1|0", "||Tổng cộng|1|1|0");
+        }
     }
 
     private Runnable escalation() {
