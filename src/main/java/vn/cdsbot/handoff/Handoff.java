@@ -52,6 +52,11 @@ public final class Handoff implements Feature {
         return counts;
     }
 
+    /** Under a commune's weekly report echo: the tickets its team closed that week, to add if not counted yet. */
+    public ScopeNote reportNote() {
+        return counts.helpedInWeek();
+    }
+
     @Override
     public List<Command> commands() {
         return chat.commands();

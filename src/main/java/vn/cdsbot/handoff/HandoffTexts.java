@@ -33,6 +33,12 @@ final class HandoffTexts {
                         + (m < 120 ? m + " phút" : Math.round(m / 60.0) + " giờ") + ")").orElse("") + ".";
     }
 
+    static String helpedHint(int n) {
+        return "Gợi ý: trong tuần của báo cáo này, tổ đã hỗ trợ qua Zalo OA: " + n + " lượt hỗ trợ (câu hỏi người dân đã trả lời và đóng). "
+                + "Bot không tự cộng vào báo cáo. Nếu số lượt hỗ trợ ở trên chưa tính các lượt này, bạn cộng thêm rồi gõ "
+                + "#sua với số mới.";
+    }
+
     static Reply askQuestionFirst() {
         return Reply.text("Bạn cần hỗ trợ việc gì ạ? Bạn gõ #hotro và nội dung cần hỏi, ví dụ: "
                 + "#hotro tôi không đăng nhập được VNeID. Bot sẽ chuyển đến Tổ công nghệ số cộng đồng xã/phường của bạn.");

@@ -59,6 +59,26 @@ final class TicketCounts implements ScopeNote {
                 "Đã trả lời", "Chờ trả lời đầu tiên, trung vị (phút)"), rows));
     }
 
+    /**
+     * Tickets of exactly this unit closed in the period with at least one answer: help the team gave through the OA,
+     * suggested under the weekly report's echo and never added to it by the bot (members also count help in person,
+     * and may have counted these already).
+     */
+    ScopeNote helpedInWeek() {
+        return (tx, tree, unit, period) -> {
+            try (PreparedStatement ps = tx.prepareStatement("SELECT COUNT(*) FROM handoff_tickets WHERE unit_code = ? "
+                    + "AND status = 'closed' AND first_reply_at IS NOT NULL AND closed_at >= ? AND closed_at < ?")) {
+                ps.setString(1, unit.code());
+                ps.setLong(2, period.start(zone).toEpochMilli());
+                ps.setLong(3, period.end(zone).toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    int n = rs.next() ? rs.getInt(1) : 0;
+                    return n == 0 ? Optional.empty() : Optional.of(HandoffTexts.helpedHint(n));
+                }
+            }
+        };
+    }
+
     private static List<Object> row(Integer number, String code, String name, List<Opened> tickets) {
         List<Long> waits = waits(tickets);
         return java.util.Arrays.asList(number, code, name, tickets.size(), waits.size(), median(waits).orElse(null));

@@ -16,6 +16,7 @@ import vn.cdsbot.chat.QuestionAnswerer;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Sender;
+import vn.cdsbot.feature.ScopeNote;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.PeriodSpec;
@@ -40,8 +41,12 @@ final class ReportFlow {
     private final Plausibility plausibility;
     private final long timeoutMs;
     private final String reportingKind;
+    /** Lines other features suggest under the echo of a unit's week (never added to the figures by themselves). */
+    private final List<ScopeNote> echoNotes;
 
-    ReportFlow(Indicators indicators, ReportingCalendar calendar, Plausibility plausibility, Duration timeout, String reportingKind) {
+    ReportFlow(Indicators indicators, ReportingCalendar calendar, Plausibility plausibility, Duration timeout, String reportingKind,
+               List<ScopeNote> echoNotes) {
+        this.echoNotes = List.copyOf(echoNotes);
         this.indicators = indicators;
         this.parser = new ReportParser(indicators);
         this.calendar = calendar;
@@ -226,11 +231,18 @@ final class ReportFlow {
         return out;
     }
 
-    private Reply echo(Ctx c, Drafts.Draft d, Unit unit, Optional<Reports.Report> current) {
+    private Reply echo(Ctx c, Drafts.Draft d, Unit unit, Optional<Reports.Report> current) throws SQLException {
         Instant deadline = calendar.deadline(d.week());
         boolean running = d.week().runningOn(calendar.today(c.at()));
         String text = ReportTexts.echo(unit, d.week(), indicators, d.values(), current, c.at().isAfter(deadline),
                 running, deadline, calendar.zone());
+        if (!echoNotes.isEmpty()) {
+            UnitTree tree = UnitTree.load(c.tx());
+            for (ScopeNote note : echoNotes) {
+                Optional<String> line = note.note(c.tx(), tree, unit, d.week());
+                if (line.isPresent()) text += "\n\n" + line.get();
+            }
+        }
         return Reply.text(text, List.of(Button.query("Xác nhận", "#xacnhan"), Button.query("Sửa", "#sua"),
                 Button.query("Huỷ", "#huy")));
     }

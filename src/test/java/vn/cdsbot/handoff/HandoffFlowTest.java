@@ -149,6 +149,13 @@ class HandoffFlowTest {
         assertThat(payloads(survey)).containsExactly("#dagiup " + code, "#chuagiup " + code);
         assertThat(say(CITIZEN, "#dagiup " + code)).contains("Cảm ơn bạn");
 
+        // The member's weekly report: the OA's help is suggested under the echo, never added to the figures.
+        String echo = say(MEMBER, "#baocao tuần này hotro=10 vneid=2 dvc=1 thanhtoan=0 tuyentruyen=0");
+        assertThat(echo).contains("Lượt người dân được hỗ trợ: 10", "qua Zalo OA: 1 lượt hỗ trợ", "không tự cộng");
+        assertThat(say(OTHER, "#baocao tuần này hotro=3 vneid=0 dvc=0 thanhtoan=0 tuyentruyen=0")).doesNotContain("Zalo OA");
+        assertThat(say(MEMBER, "#baocao tuần trước hotro=10 vneid=2 dvc=1 thanhtoan=0 tuyentruyen=0"))
+                .doesNotContain("Zalo OA");
+
         assertThat(say(LEADER, "#tonghop tuần này BP-DXO-01"))
                 .contains("Người dân nhờ hỗ trợ qua Zalo OA: 1 câu hỏi, 1 đã được trả lời");
         assertThat(say(LEADER, "#tonghop tuần trước BP-DXO-01")).doesNotContain("nhờ hỗ trợ qua Zalo OA");
