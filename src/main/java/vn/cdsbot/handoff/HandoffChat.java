@@ -33,6 +33,7 @@ final class HandoffChat {
      * ticket code links them to the ticket while the ticket still holds it.
      */
     static final String CITIZEN_ACTOR = "citizen";
+    private static final int EDITOR_DAYS = 7;
     private static final List<String> ASKS_FOR_PERSON = List.of("gap nguoi ho tro", "gap nguoi that", "gap can bo",
             "noi chuyen voi nguoi");
 
@@ -166,6 +167,9 @@ final class HandoffChat {
                 new Command("lienhe", List.of("diachi"), Command.everyone(),
                         "#lienhe [TÊN] — địa chỉ, giờ làm việc bộ phận một cửa và đường dây nóng của tổ xã/phường, "
                                 + "ví dụ: #lienhe hoặc #lienhe Tân Bình", this::contact),
+                new Command("hotroxong", List.of(), EnumSet.of(Role.EDITOR, Role.ADMIN),
+                        "#hotroxong [số ngày] — câu hỏi người dân đã được tổ trả lời xong (mặc định 7 ngày qua), để thêm vào "
+                                + "cơ sở tri thức: kb accept HT-… MÃ_BÀI hoặc kb draft HT-…", this::answeredForEditors),
                 Command.forButtons("dagiup", Command.everyone(), call -> helped(call, true)),
                 Command.forButtons("chuagiup", Command.everyone(), call -> helped(call, false)));
     }
@@ -290,6 +294,19 @@ final class HandoffChat {
         return List.of(helped ? HandoffTexts.thanksHelped() : HandoffTexts.sorryNotHelped());
     }
 
+    // ---- the editors' side ----
+
+    /** Closed, answered tickets whose texts are still kept: material for the knowledge base, reviewed by an editor. */
+    private List<Reply> answeredForEditors(CommandCall call) throws Exception {
+        String typed = call.args().replaceAll("(?i)ng[aà]y", "").strip();
+        int days = typed.matches("\\d{1,3}") ? Integer.parseInt(typed) : EDITOR_DAYS;
+        if (!typed.isEmpty() && !typed.matches("\\d{1,3}") || days < 1) return List.of(HandoffTexts.editorsUsage());
+        long now = call.now().toEpochMilli();
+        List<Tickets.Answered> answered = Tickets.answeredBetween(call.tx(), now - Duration.ofDays(days).toMillis(), now + 1);
+        Audit.record(call.tx(), now, call.sender().userId(), "handoff.editors_list", null, "days=" + days);
+        return List.of(HandoffTexts.forEditors(answered, UnitTree.load(call.tx()), days));
+    }
+
     // ---- the team's side ----
 
     /** The ticket named in the command, when the sender may act on it; else the reply that says why not. */
@@ -348,7 +365,7 @@ final class HandoffChat {
         if (t.citizenId() == null) return List.of(HandoffTexts.noCitizen(t.code()));
         boolean sent = dispatch.toCitizen(call.tx(), t, Dispatch.ANSWER,
                 HandoffTexts.answerToCitizen(t.code(), a.commune(), a.rest()), call.now());
-        Tickets.replied(call.tx(), t.code(), now);
+        Tickets.replied(call.tx(), t.code(), a.rest(), now);
         Audit.record(call.tx(), now, me, "handoff.reply", t.code(), sent ? "sent" : "held");
         return List.of(sent ? HandoffTexts.relayed(t.code()) : HandoffTexts.held(t.code(), dispatch.freeHours()));
     }

@@ -196,6 +196,32 @@ final class HandoffTexts {
         return question + "\n(Người dân cho biết câu trả lời của bot chưa đúng: " + abbreviate(comment, 500) + ")";
     }
 
+    // ---- for editors (#hotroxong) ----
+
+    private static final int EDITOR_LIST_MAX = 10;
+
+    static Reply forEditors(List<Tickets.Answered> answered, vn.cdsbot.people.UnitTree tree, int days) {
+        if (answered.isEmpty()) {
+            return Reply.text("Không có câu hỏi người dân nào được tổ trả lời xong trong " + days + " ngày qua.");
+        }
+        StringBuilder s = new StringBuilder("Câu hỏi người dân được tổ trả lời xong, " + days + " ngày qua: "
+                + answered.size() + (answered.size() > EDITOR_LIST_MAX ? " (hiện " + EDITOR_LIST_MAX + " câu mới nhất)" : "")
+                + ".");
+        for (Tickets.Answered a : answered.subList(Math.max(0, answered.size() - EDITOR_LIST_MAX), answered.size())) {
+            String where = tree.get(a.unitCode()).map(Unit::name).orElse(a.unitCode());
+            s.append("\n\n").append(a.code()).append(" (").append(where).append("): \"")
+                    .append(abbreviate(a.firstQuestion(), 200)).append("\"\nTổ trả lời: ").append(abbreviate(a.answers(), 300));
+        }
+        s.append("\n\nThêm một câu làm cách hỏi của bài có sẵn: kb accept MÃ MÃ_BÀI (ví dụ kb accept ")
+                .append(answered.get(answered.size() - 1).code()).append(" cap-lai-the-can-cuoc). Viết bản nháp bài mới "
+                        + "(chưa dùng để trả lời, người biên tập hoàn thiện): kb draft MÃ.");
+        return Reply.text(s.toString());
+    }
+
+    static Reply editorsUsage() {
+        return Reply.text("Bạn gõ #hotroxong (7 ngày qua) hoặc #hotroxong và số ngày, ví dụ: #hotroxong 30.");
+    }
+
     // ---- the commune directory (#lienhe) ----
 
     static Reply formerName(String former, Unit now) {

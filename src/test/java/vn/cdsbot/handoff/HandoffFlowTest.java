@@ -298,6 +298,70 @@ class HandoffFlowTest {
                 code)).hasSize(2);
     }
 
+    @Test
+    void editorsTurnAClosedTicketsAnswerIntoAQuestionVariantOrADraftUntilRetentionDropsIt() throws Exception {
+        String question = "mất căn cước khi đang đi làm ăn xa thì làm lại ở đâu";
+        say(CITIZEN, "#xa Tân Bình");
+        Matcher m = TICKET.matcher(say(CITIZEN, "#hotro " + question));
+        assertThat(m.find()).isTrue();
+        String code = m.group();
+        expect(MEMBER, 1);
+        String answer = "Bác đến công an xã nơi đang ở hoặc nộp trên VNeID, không cần về quê.";
+        say(MEMBER, "#traloi " + code + " " + answer);
+        expect(CITIZEN, 1);
+        assertThat(say(CITIZEN, "ở đâu cũng được hả cháu")).contains("đã chuyển tin nhắn");
+        expect(MEMBER, 1);
+        assertThat(Handoff.forEditors(db(), code, "question", clock)).as("not closed yet").isEmpty();
+        say(MEMBER, "#xong " + code);
+        expect(CITIZEN, 1);
+
+        PeopleFixture.enrol(db(), "editor-44", "BP", Role.EDITOR, clock.millis());
+        assertThat(say("editor-44", "#hotroxong")).contains(code + " (Phường Tân Bình): \"" + question + "\"",
+                "Tổ trả lời: " + answer, "kb accept", "kb draft").doesNotContain(CITIZEN, MEMBER, "ở đâu cũng được");
+        assertThat(say(MEMBER, "#hotroxong")).doesNotContain(code);   // members do not have it
+
+        Handoff.ClosedTicket t = Handoff.forEditors(db(), code, "question", clock).orElseThrow();
+        assertThat(t.question()).isEqualTo(question);
+        assertThat(t.answers()).isEqualTo(answer);
+        vn.cdsbot.config.BotConfig config = withKbCopy();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(vn.cdsbot.kb.KbCli.addQuestion(config, t.question(), "cap-lai-the-can-cuoc", clock, print, print))
+                .as(out.toString()).isZero();
+        Path kb = Path.of(config.kb().dir());
+        assertThat(java.nio.file.Files.readString(kb.resolve("dv02-cap-lai-the-can-cuoc.md"))).contains("\n  - " + question + "\n");
+
+        int articles = vn.cdsbot.kb.KbLoader.load(kb, java.time.LocalDate.now(clock), 180).articles().size();
+        assertThat(vn.cdsbot.kb.KbCli.draft(config, code.toLowerCase(java.util.Locale.ROOT), t.question(), t.answers(),
+                "câu hỏi " + code, clock, print, print)).isZero();
+        String draft = java.nio.file.Files.readString(kb.resolve("drafts").resolve(code.toLowerCase(java.util.Locale.ROOT) + ".md"));
+        assertThat(draft).startsWith("---\n# BẢN NHÁP từ câu hỏi " + code).contains("title: " + question, "\n---\n" + answer)
+                .doesNotContain(CITIZEN, MEMBER);
+        assertThat(vn.cdsbot.kb.KbLoader.load(kb, java.time.LocalDate.now(clock), 180).articles()).as("a draft answers nobody")
+                .hasSize(articles);
+        assertThat(PeopleFixture.rows(db(), "SELECT detail FROM audit_log WHERE action = 'handoff.to_kb' AND subject = ?", code))
+                .containsExactly("question");
+
+        clock.advance(Duration.ofDays(TestApp.config(tmp, Map.of()).kb().keepQuestionsDays() + 1));
+        escalation().run();
+        assertThat(Handoff.forEditors(db(), code, "draft", clock)).as("texts dropped with kb.keep_questions_days").isEmpty();
+        assertThat(PeopleFixture.rows(db(), "SELECT COALESCE(question, '') || '|' || COALESCE(answers, '') || '|' "
+                + "|| COALESCE(citizen_id, '') FROM handoff_tickets WHERE code = ?", code)).containsExactly("||");
+    }
+
+    /** The configuration with a copy of the knowledge base in the test's folder, for the editors' tools to change. */
+    private vn.cdsbot.config.BotConfig withKbCopy() throws Exception {
+        Path kb = java.nio.file.Files.createDirectories(tmp.resolve("kb"));
+        try (var files = java.nio.file.Files.list(Path.of("knowledge-base"))) {
+            for (Path f : files.toList()) java.nio.file.Files.copy(f, kb.resolve(f.getFileName()));
+        }
+        var c = TestApp.config(tmp, Map.of());
+        return new vn.cdsbot.config.BotConfig(c.timezone(), c.server(), c.storage(), c.zalo(), c.inbox(), c.outbox(),
+                new vn.cdsbot.config.BotConfig.Kb(kb.toString(), c.kb().answerThreshold(), c.kb().clarifyThreshold(),
+                        c.kb().staleAfterDays(), c.kb().keepQuestionsDays()),
+                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff());
+    }
+
     /** The secretariat's #xuat workbook of the cluster has the hand-off's sheet: Tân Bình's one ticket, answered. */
     private void assertTicketSheet(FakeZalo.Sent reply) throws Exception {
         assertThat(reply.text()).contains("4 trang", TicketCounts.SHEET);
