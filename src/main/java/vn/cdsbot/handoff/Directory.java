@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.Texts;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.config.CsvRecords;
@@ -24,9 +26,11 @@ import vn.cdsbot.people.UnitTree;
  * The province's commune directory, kept in a CSV file ({@code handoff.directory}) and read at start: where each
  * commune's one-stop desk (bộ phận một cửa) is and when it is open, a phone, the team's hotline, a map link, and the
  * names the commune's parts had before a merger. Only {@code unit_code} is required; any problem stops start-up with
- * the file and line, because a wrong address sends people to the wrong office.
+ * the file and line, because a wrong address sends people to the wrong office. A row of a unit the units file no
+ * longer has (deactivated) is skipped with a warning.
  */
 final class Directory {
+    private static final Logger log = LoggerFactory.getLogger(Directory.class);
     static final String UNIT_CODE = "unit_code";
     static final List<String> COLUMNS = List.of(UNIT_CODE, "desk_address", "opening_hours", "phone", "hotline", "map_url",
             "former_names");
@@ -97,9 +101,15 @@ final class Directory {
             String code = field(r, index, UNIT_CODE);
             Optional<Unit> unit = tree.get(code);
             if (unit.isEmpty()) throw new ConfigException(at + "unit_code '" + code + "' is not a code of the units file");
+            if (!unit.get().active()) {
+                // The units file moved on (a merger): the row is stale, not wrong; start-up goes on without it.
+                log.warn("{}{} ({}) is no longer in the units file; its directory row is ignored", at, unit.get().code(),
+                        unit.get().name());
+                continue;
+            }
             if (!isCommune.test(unit.get())) {
-                throw new ConfigException(at + unit.get().code() + " (" + unit.get().name() + ") is not an active unit "
-                        + "of the reporting kind; the directory lists communes only");
+                throw new ConfigException(at + unit.get().code() + " (" + unit.get().name() + ") is not of the reporting "
+                        + "kind; the directory lists communes only");
             }
             String key = unit.get().code().toUpperCase(Locale.ROOT);
             Integer previous = lineOf.putIfAbsent(key, r.line());

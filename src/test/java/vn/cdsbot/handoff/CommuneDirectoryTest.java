@@ -35,7 +35,8 @@ class CommuneDirectoryTest {
             new Unit("BP-DXO-02", "Phường Tân Đồng", "BP-DXO", "commune", true),
             new Unit("BP-HQU", "Cụm Hớn Quản", "BP", "group", true),
             new Unit("BP-HQU-05", "Xã Minh Đức", "BP-HQU", "commune", true),
-            new Unit("BP-HQU-06", "Xã Minh Tâm", "BP-HQU", "commune", true)));
+            new Unit("BP-HQU-06", "Xã Minh Tâm", "BP-HQU", "commune", true),
+            new Unit("BP-HQU-07", "Xã Phước An", "BP-HQU", "commune", false)));
     private static final String HEADER = "unit_code,desk_address,opening_hours,phone,hotline,map_url,former_names\n";
 
     @TempDir
@@ -67,6 +68,8 @@ class CommuneDirectoryTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("line 1").hasMessageContaining("unknown column 'adress'");
         assertThatThrownBy(() -> parse("desk_address\nx\n"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("missing column 'unit_code'");
+        assertThat(parse("unit_code\nBP-HQU-07\nBP-HQU-06\n").of("BP-HQU-07")).as("a unit since deactivated: skipped")
+                .isEmpty();
         assertThat(parse("unit_code\nBP-HQU-06\n").of("BP-HQU-06")).get()
                 .satisfies(e -> assertThat(e.address() + e.hours() + e.phone() + e.hotline() + e.mapUrl()).isEmpty());
     }
