@@ -266,12 +266,14 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "accept", description = "Add a kept question (C12, P5 from kb unanswered) to an article's questions.")
+    @Command(name = "accept", description = "Add a kept question (C12, P5 from kb unanswered; HT-4821, a closed hand-off "
+            + "ticket) to an article's questions.")
     static final class KbAccept implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @CommandLine.Parameters(index = "0", paramLabel = "REF", description = "C12 (unanswered) or P5 (\"Chưa đúng\")")
+        @CommandLine.Parameters(index = "0", paramLabel = "REF",
+                description = "C12 (unanswered), P5 (\"Chưa đúng\") or HT-4821 (a closed hand-off ticket)")
         String ref;
 
         @CommandLine.Parameters(index = "1", paramLabel = "ARTICLE_ID", description = "the article's id")
