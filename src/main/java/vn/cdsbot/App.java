@@ -272,8 +272,8 @@ public final class App implements AutoCloseable {
                              Runnable wakeOutbox, DocumentDesk.Pace documents) {
             ReportingCalendar calendar = ReportingCalendar.from(config);
             People people = People.wire(config, db, zalo, tokens, clock);   // first: it syncs the units file
-            Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox);
             Handoff handoff = Handoff.wire(config, db, clock, wakeOutbox);
+            Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox, List.of(handoff.reportNote()));
             Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()),
                     documents);
             KbFeature kb = KbFeature.wire(config, db, summaries.exports(), calendar, clock, wakeOutbox);

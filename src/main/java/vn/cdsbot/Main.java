@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -17,9 +18,11 @@ import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.config.ConfigLoader;
 import vn.cdsbot.config.ZaloCredentials;
+import vn.cdsbot.handoff.Handoff;
 import vn.cdsbot.ops.Backups;
 import vn.cdsbot.ops.ServerLock;
 import vn.cdsbot.people.People;
+import vn.cdsbot.storage.Database;
 
 /** The command line: serve, ask, kb check, invite, units import, backup, restore, campaign. */
 @Command(name = "cdsbot", mixinStandardHelpOptions = true, version = "cdsbot 1.0",
@@ -254,7 +257,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "kb", description = "Knowledge-base tools.", subcommands = {Main.KbCheck.class, Main.KbUnanswered.class,
-            Main.KbAccept.class})
+            Main.KbAccept.class, Main.KbDraft.class})
     static final class Kb implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -299,12 +302,14 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "accept", description = "Add a kept question (C12, P5 from kb unanswered) to an article's questions.")
+    @Command(name = "accept", description = "Add a kept question (C12, P5 from kb unanswered; HT-4821, a closed hand-off "
+            + "ticket) to an article's questions.")
     static final class KbAccept implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @CommandLine.Parameters(index = "0", paramLabel = "REF", description = "C12 (unanswered) or P5 (\"Chưa đúng\")")
+        @CommandLine.Parameters(index = "0", paramLabel = "REF",
+                description = "C12 (unanswered), P5 (\"Chưa đúng\") or HT-4821 (a closed hand-off ticket)")
         String ref;
 
         @CommandLine.Parameters(index = "1", paramLabel = "ARTICLE_ID", description = "the article's id")
@@ -313,7 +318,45 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             Main main = (Main) spec.parent().parent().userObject();
-            return vn.cdsbot.kb.KbCli.accept(main.loadConfig().config(), ref, articleId, main.clock(), System.out, System.err);
+            BotConfig config = main.loadConfig().config();
+            if (!Handoff.isTicketRef(ref)) {
+                return vn.cdsbot.kb.KbCli.accept(config, ref, articleId, main.clock(), System.out, System.err);
+            }
+            return closedTicket(config, ref, "question", main.clock())
+                    .map(t -> vn.cdsbot.kb.KbCli.addQuestion(config, t.question(), articleId, main.clock(), System.out, System.err))
+                    .orElse(1);
+        }
+    }
+
+    @Command(name = "draft", description = "Write a draft article (not live) from a closed hand-off ticket's question and answer.")
+    static final class KbDraft implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(index = "0", paramLabel = "TICKET", description = "the ticket's code, e.g. HT-4821")
+        String ref;
+
+        @Override
+        public Integer call() {
+            Main main = (Main) spec.parent().parent().userObject();
+            BotConfig config = main.loadConfig().config();
+            return closedTicket(config, ref, "draft", main.clock())
+                    .map(t -> vn.cdsbot.kb.KbCli.draft(config, t.code().toLowerCase(java.util.Locale.ROOT), t.question(),
+                            t.answers(), "câu hỏi " + t.code() + " do Tổ công nghệ số cộng đồng trả lời", main.clock(),
+                            System.out, System.err))
+                    .orElse(1);
+        }
+    }
+
+    /** A closed, answered hand-off ticket for the knowledge-base tools, or a message saying why there is none. */
+    private static Optional<Handoff.ClosedTicket> closedTicket(BotConfig config, String ref, String use, Clock clock) {
+        try (Database db = Database.open(Path.of(config.storage().database()), config.storage().synchronous(), 2)) {
+            Optional<Handoff.ClosedTicket> t = Handoff.forEditors(db, ref, use, clock);
+            if (t.isEmpty()) {
+                System.err.println("no closed, answered hand-off ticket '" + ref + "' with its texts still kept "
+                        + "(texts are dropped after kb.keep_questions_days and when the citizen withdraws)");
+            }
+            return t;
         }
     }
 

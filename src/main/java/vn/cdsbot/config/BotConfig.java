@@ -199,8 +199,10 @@ public record BotConfig(
      * @param claimMinutes working minutes a ticket may stay unclaimed before it goes up a level
      * @param workingHours "07:30-17:00": the only hours the team is messaged about tickets
      * @param workingDays e.g. [MONDAY, …, FRIDAY]
+     * @param directory the province's commune directory (CSV: the one-stop desk's address and hours, phone, the
+     *                  team's hotline, a map link, former names of merged communes); "" = none
      */
-    public record Handoff(int claimMinutes, String workingHours, List<String> workingDays) {
+    public record Handoff(int claimMinutes, String workingHours, List<String> workingDays, String directory) {
         public Handoff {
             if (claimMinutes < 1) throw new IllegalArgumentException("claim_minutes must be at least 1, was " + claimMinutes);
             if (!workingHours.strip().matches("\\d{1,2}:\\d{2}\\s*-\\s*\\d{1,2}:\\d{2}")) {

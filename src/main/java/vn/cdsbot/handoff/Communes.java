@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import vn.cdsbot.storage.PersonalData;
 
 /**
  * Which commune a citizen lives in: found from what they type, forgivingly ("p. Tân Bình", "phuong tan binh",
- * "tan binh"), among the teams of the first reporting level only (communes, not their hamlets), and remembered.
+ * "tan binh"), among the teams of the first reporting level only (communes, not their hamlets), also by the name
+ * of a commune merged into it (the directory's former names), and remembered.
  */
 final class Communes {
     /** Words people put before a commune's name; dropped on both sides before comparing. */
@@ -26,16 +28,34 @@ final class Communes {
     /** What a typed name matched. */
     sealed interface Match permits One, Several, None {}
 
-    record One(Unit unit) implements Match {}
+    /** @param formerName the old name it was found by, null when found by its own name or code */
+    record One(Unit unit, String formerName) implements Match {
+        One(Unit unit) {
+            this(unit, null);
+        }
+    }
 
     record Several(List<Unit> units) implements Match {}
 
     record None() implements Match {}
 
     private final ReportingLevels levels;
+    /** A name used before a merger and the commune (one of several, when it was split) it is part of now. */
+    record Former(String name, String unitCode) {}
+
+    private final List<Former> formerNames;
 
     Communes(ReportingLevels levels) {
+        this(levels, List.of());
+    }
+
+    private Communes(ReportingLevels levels, List<Former> formerNames) {
         this.levels = levels;
+        this.formerNames = List.copyOf(formerNames);
+    }
+
+    Communes withFormerNames(List<Former> names) {
+        return new Communes(levels, names);
     }
 
     Match match(UnitTree tree, String typed) {
@@ -45,9 +65,23 @@ final class Communes {
         if (wanted.isEmpty()) return new None();
         List<Unit> communes = tree.all().stream().filter(this::isCommune).toList();
         List<Unit> exact = communes.stream().filter(u -> core(u.name()).equals(wanted)).toList();
-        List<Unit> found = exact.isEmpty() && wanted.length() >= MIN_PARTIAL
+        if (!exact.isEmpty()) return exact.size() == 1 ? new One(exact.get(0)) : new Several(exact);
+        // A name used before a merger: "xã Tân Khai" is now part of another commune.
+        java.util.Map<String, Unit> former = new LinkedHashMap<>();
+        for (Former f : formerNames) {
+            if (core(f.name()).equals(wanted)) tree.get(f.unitCode()).filter(this::isCommune).ifPresent(u -> former.putIfAbsent(u.code(), u));
+        }
+        List<Unit> formerUnits = List.copyOf(former.values());
+        if (formerUnits.size() == 1) {
+            Unit u = formerUnits.get(0);
+            String name = formerNames.stream().filter(f -> f.unitCode().equals(u.code()) && core(f.name()).equals(wanted))
+                    .findFirst().orElseThrow().name();
+            return new One(u, name);
+        }
+        if (formerUnits.size() > 1) return new Several(formerUnits);
+        List<Unit> found = wanted.length() >= MIN_PARTIAL
                 ? communes.stream().filter(u -> (" " + core(u.name()) + " ").contains(" " + wanted + " ")).toList()
-                : exact;
+                : List.of();
         if (found.isEmpty()) return new None();
         return found.size() == 1 ? new One(found.get(0)) : new Several(found);
     }

@@ -71,6 +71,28 @@ final class Dispatch {
         return false;
     }
 
+    /**
+     * A citizen's later message: to the member who holds the ticket, at any hour (they are in the conversation); for
+     * an unclaimed ticket, to the reachable people already asked about it, in working hours only (otherwise they read
+     * it with the question when they are asked). Returns how many were messaged.
+     */
+    int followUp(Connection tx, UnitTree tree, Ticket t, Reply message, Instant now) throws SQLException {
+        List<String> to = new ArrayList<>();
+        if (t.status() == Ticket.Status.CLAIMED) {
+            to.add(t.ownerId());
+        } else if (t.notified() && hours.isOpen(now)) {
+            Unit commune = tree.get(t.unitCode()).orElseThrow();
+            for (Member m : recipients(tx, tree, commune, t.level())) to.add(m.userId());
+        }
+        int n = 0;
+        for (String userId : to) {
+            if (userId == null || !window.reaches(tx, userId, now)) continue;
+            Outbox.enqueue(tx, userId, null, List.of(message), now.toEpochMilli());
+            n++;
+        }
+        return n;
+    }
+
     /** Level 0: the commune's own team; 1: leaders of the commune and of the groupings above it; 2: the secretariat. */
     private static List<Member> recipients(Connection tx, UnitTree tree, Unit commune, int level) throws SQLException {
         return switch (level) {

@@ -10,6 +10,7 @@ import vn.cdsbot.feature.Feature;
 import vn.cdsbot.feature.ScopeNote;
 import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.people.ReportingLevels;
+import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 
@@ -36,8 +37,10 @@ public final class Handoff implements Feature {
                 Duration.ofMinutes(config.handoff().claimMinutes()));
         Escalation escalation = new Escalation(db, dispatch, clock, Duration.ofDays(config.kb().keepQuestionsDays()),
                 wakeOutbox);
-        return new Handoff(new HandoffChat(new Communes(ReportingLevels.of(config)), dispatch, clock), escalation, clock,
-                new TicketCounts(config.zone()));
+        Communes plain = new Communes(ReportingLevels.of(config));
+        Directory directory = Directory.load(config.handoff().directory(), db.read(UnitTree::load), plain::isCommune);
+        return new Handoff(new HandoffChat(plain.withFormerNames(directory.formerNames()), directory, dispatch, clock),
+                escalation, clock, new TicketCounts(config.zone()));
     }
 
     /** The answerer chain with the offer of a person after the knowledge base's fallback. */
@@ -48,6 +51,11 @@ public final class Handoff implements Feature {
     /** Tickets opened and answered, and the median time to a first answer, under #tonghop. */
     public ScopeNote summaryNote() {
         return counts;
+    }
+
+    /** Under a commune's weekly report echo: the tickets its team closed that week, to add if not counted yet. */
+    public ScopeNote reportNote() {
+        return counts.helpedInWeek();
     }
 
     @Override
@@ -70,12 +78,34 @@ public final class Handoff implements Feature {
             long now = clock.millis();
             Tickets.update(tx, "DELETE FROM handoff_requests WHERE user_id = ?", userId);
             Tickets.update(tx, "DELETE FROM handoff_held WHERE citizen_id = ?", userId);
-            Tickets.update(tx, "UPDATE handoff_tickets SET citizen_id = NULL, question = '', bot_answer = NULL, "
+            Tickets.update(tx, "UPDATE handoff_tickets SET citizen_id = NULL, question = '', bot_answer = NULL, answers = NULL, "
                     + "status = 'closed', closed_at = COALESCE(closed_at, ?) WHERE citizen_id = ?", now, userId);
             Tickets.update(tx, "UPDATE handoff_tickets SET owner_id = NULL, notified = 0, "
                     + "status = CASE status WHEN 'claimed' THEN 'open' ELSE status END WHERE owner_id = ?", userId);
         };
         return List.of(Communes.ERASER, tickets);
+    }
+
+    /** A closed ticket's question and the team's answers, for an editor to turn into knowledge-base content. */
+    public record ClosedTicket(String code, String question, String answers) {}
+
+    /** Whether an editor's reference names a hand-off ticket ("HT-4821") rather than a kept question (C12, P5). */
+    public static boolean isTicketRef(String ref) {
+        return ref.strip().toUpperCase(java.util.Locale.ROOT).startsWith("HT") && Tickets.parseCode(ref).isPresent();
+    }
+
+    /**
+     * The closed, answered ticket {@code ref} names while its texts are kept (kb.keep_questions_days); the editor's
+     * use of it ({@code use}: question, draft) is audited. Only the citizen's own question, not what they added later.
+     */
+    public static java.util.Optional<ClosedTicket> forEditors(Database db, String ref, String use, Clock clock) {
+        java.util.Optional<String> code = Tickets.parseCode(ref);
+        if (code.isEmpty()) return java.util.Optional.empty();
+        return db.inTransaction(tx -> {
+            java.util.Optional<Tickets.Answered> a = Tickets.answered(tx, code.get());
+            if (a.isPresent()) vn.cdsbot.people.Audit.record(tx, clock.millis(), "cli", "handoff.to_kb", a.get().code(), use);
+            return a.map(t -> new ClosedTicket(t.code(), t.firstQuestion(), t.answers()));
+        });
     }
 
     /** For tests: the periodic job, run by hand instead of waiting for the scheduler. */

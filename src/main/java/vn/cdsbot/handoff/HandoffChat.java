@@ -33,15 +33,25 @@ final class HandoffChat {
      * ticket code links them to the ticket while the ticket still holds it.
      */
     static final String CITIZEN_ACTOR = "citizen";
+    private static final int EDITOR_DAYS = 7;
     private static final List<String> ASKS_FOR_PERSON = List.of("gap nguoi ho tro", "gap nguoi that", "gap can bo",
             "noi chuyen voi nguoi");
 
+    /**
+     * An answer whose next step is the commune's office (bộ phận một cửa, UBND xã) gets the citizen's own office's
+     * address and hours: editors mark an article by writing one of these phrases (docs/soan-knowledge-base.md).
+     */
+    private static final List<String> POINTS_TO_DESK = List.of("bo phan mot cua", "ubnd xa", "ubnd cap xa",
+            "ubnd phuong", "uy ban nhan dan xa", "uy ban nhan dan cap xa", "uy ban nhan dan phuong");
+
     private final Communes communes;
+    private final Directory directory;
     private final Dispatch dispatch;
     private final java.time.Clock clock;
 
-    HandoffChat(Communes communes, Dispatch dispatch, java.time.Clock clock) {
+    HandoffChat(Communes communes, Directory directory, Dispatch dispatch, java.time.Clock clock) {
         this.communes = communes;
+        this.directory = directory;
         this.dispatch = dispatch;
         this.clock = clock;
     }
@@ -55,6 +65,8 @@ final class HandoffChat {
             if (pending.isPresent() && pending.get().awaitingCommune()) {
                 return communeTyped(tx, sender, pending.get(), message.text(), now);
             }
+            Optional<Ticket> active = Tickets.activeFor(tx, sender.userId());
+            if (active.isPresent()) return followUp(tx, active.get(), message.text().strip(), now);
             String folded = Texts.fold(message.text());
             if (ASKS_FOR_PERSON.stream().anyMatch(folded::contains)) return askForPerson(tx, sender, "", now);
             List<Reply> replies = inner.answer(message, sender, tx);
@@ -64,15 +76,74 @@ final class HandoffChat {
 
     private List<Reply> afterKb(Connection tx, Incoming message, Sender sender, List<Reply> replies, Instant now)
             throws Exception {
+        if (replies.stream().anyMatch(KbFeature::isCommentThanks)) {
+            return afterComment(tx, sender, message.text().strip(), replies, now);
+        }
         boolean fallback = replies.stream().anyMatch(KbFeature::isFallback);
         Optional<String> answer = replies.stream().filter(KbFeature::isArticleAnswer).findFirst()
                 .map(r -> ((Reply.Text) r).text());
         if (!fallback && answer.isEmpty()) return replies;   // small talk, a clarification, a comment: not a question to hand on
         Requests.save(tx, sender.userId(), new Requests.Request(message.text().strip(), answer.orElse(null), false, false,
                 now.toEpochMilli()));
-        if (!fallback || Tickets.activeFor(tx, sender.userId()).isPresent()) return replies;
+        if (!fallback) return withDesk(tx, sender, replies);
+        if (Tickets.activeFor(tx, sender.userId()).isPresent()) return replies;
         // The offer goes under the fallback itself: one message, its button right where the citizen reads "no".
         return replies.stream().map(r -> KbFeature.isFallback(r) ? HandoffTexts.withOffer((Reply.Text) r) : r).toList();
+    }
+
+    /**
+     * After "Chưa đúng" and the citizen's words on what was wrong: the same offer as after a fallback, and the words go
+     * with the question if they accept.
+     */
+    private List<Reply> afterComment(Connection tx, Sender sender, String comment, List<Reply> replies, Instant now)
+            throws Exception {
+        Optional<Requests.Request> last = Requests.find(tx, sender.userId()).filter(r -> fresh(r, now));
+        if (last.isEmpty() || last.get().question() == null || Tickets.activeFor(tx, sender.userId()).isPresent()) {
+            return replies;
+        }
+        Requests.Request r = last.get();
+        Requests.save(tx, sender.userId(), new Requests.Request(HandoffTexts.withComment(r.question(), comment),
+                r.botAnswer(), false, false, now.toEpochMilli()));
+        return replies.stream().map(x -> KbFeature.isCommentThanks(x) ? HandoffTexts.withOffer((Reply.Text) x) : x).toList();
+    }
+
+    /** An answer pointing to the commune's office ends with the citizen's own office, or with how to find it. */
+    private List<Reply> withDesk(Connection tx, Sender sender, List<Reply> replies) throws Exception {
+        if (directory.isEmpty()) return replies;
+        List<Reply> out = new ArrayList<>();
+        for (Reply r : replies) {
+            if (!(r instanceof Reply.Text t) || !KbFeature.isArticleAnswer(r) || !pointsToDesk(t.text())) {
+                out.add(r);
+                continue;
+            }
+            UnitTree tree = UnitTree.load(tx);
+            Optional<Unit> commune = Communes.of(tx, sender.userId()).flatMap(tree::get);
+            Optional<Directory.Entry> entry = commune.flatMap(u -> directory.of(u.code()));
+            String line = entry.isPresent() ? HandoffTexts.deskLine(commune.get(), entry.get())
+                    : commune.isEmpty() ? HandoffTexts.deskHint() : "";
+            out.add(Reply.text(t.text() + line, t.buttons()));
+        }
+        return out;
+    }
+
+    static boolean pointsToDesk(String answer) {
+        String folded = Texts.fold(answer);
+        return POINTS_TO_DESK.stream().anyMatch(folded::contains);
+    }
+
+    // ---- the citizen's follow-up messages on an open ticket ----
+
+    /**
+     * While a ticket is open, what the citizen writes belongs to it: kept with the question (so whoever takes it reads
+     * everything) and passed on to the member who holds it, or to the team already asked about it. #xong ends this.
+     */
+    private List<Reply> followUp(Connection tx, Ticket t, String text, Instant now) throws Exception {
+        Tickets.appendFollowUp(tx, t.code(), text);
+        UnitTree tree = UnitTree.load(tx);
+        Unit commune = tree.get(t.unitCode()).orElseThrow();
+        int reached = dispatch.followUp(tx, tree, t, HandoffTexts.followUpToTeam(t, commune, text), now);
+        Audit.record(tx, now.toEpochMilli(), CITIZEN_ACTOR, "handoff.followup", t.code(), "reached=" + reached);
+        return List.of(HandoffTexts.followUpPassed(t, reached));
     }
 
     private static boolean fresh(Requests.Request r, Instant now) {
@@ -93,6 +164,12 @@ final class HandoffChat {
                         "#traloi MÃ nội dung — trả lời người dân qua Zalo OA (gửi bao nhiêu lần cũng được)", this::reply),
                 new Command("xong", List.of(), team, "#xong MÃ — kết thúc hỗ trợ, bot hỏi người dân đã được giúp chưa",
                         this::close),
+                new Command("lienhe", List.of("diachi"), Command.everyone(),
+                        "#lienhe [TÊN] — địa chỉ, giờ làm việc bộ phận một cửa và đường dây nóng của tổ xã/phường, "
+                                + "ví dụ: #lienhe hoặc #lienhe Tân Bình", this::contact),
+                new Command("hotroxong", List.of(), EnumSet.of(Role.EDITOR, Role.ADMIN),
+                        "#hotroxong [số ngày] — câu hỏi người dân đã được tổ trả lời xong (mặc định 7 ngày qua), để thêm vào "
+                                + "cơ sở tri thức: kb accept HT-… MÃ_BÀI hoặc kb draft HT-…", this::answeredForEditors),
                 Command.forButtons("dagiup", Command.everyone(), call -> helped(call, true)),
                 Command.forButtons("chuagiup", Command.everyone(), call -> helped(call, false)));
     }
@@ -114,10 +191,47 @@ final class HandoffChat {
         return List.of(HandoffTexts.askCommune());
     }
 
+    /** The plain message after "Bạn ở xã/phường nào?": asked for a person (wantsPerson) or for #lienhe. */
     private List<Reply> communeTyped(Connection tx, Sender sender, Requests.Request r, String typed, Instant now)
             throws Exception {
-        Requests.save(tx, sender.userId(), new Requests.Request(r.question(), r.botAnswer(), true, false, r.at()));
-        return chooseCommune(tx, sender, typed, now);
+        Requests.save(tx, sender.userId(), new Requests.Request(r.question(), r.botAnswer(), r.wantsPerson(), false, r.at()));
+        List<Reply> out = new ArrayList<>(chooseCommune(tx, sender, typed, now));
+        if (!r.wantsPerson()) {
+            UnitTree tree = UnitTree.load(tx);
+            Communes.of(tx, sender.userId()).flatMap(tree::get).ifPresent(u -> out.add(contactOf(u, true)));
+        }
+        return out;
+    }
+
+    private List<Reply> contact(CommandCall call) throws Exception {
+        if (directory.isEmpty()) return List.of(HandoffTexts.noDirectory());
+        Connection tx = call.tx();
+        Sender sender = call.sender();
+        UnitTree tree = UnitTree.load(tx);
+        Audit.record(tx, call.now().toEpochMilli(), sender.enrolled() ? sender.userId() : CITIZEN_ACTOR, "handoff.contact",
+                call.args().isBlank() ? null : call.args().strip(), null);
+        if (!call.args().isBlank()) {
+            Communes.Match m = communes.match(tree, call.args());
+            if (m instanceof Communes.One one) return List.of(contactOf(one.unit(), !sender.enrolled()));
+            if (m instanceof Communes.Several several) return List.of(HandoffTexts.chooseContact(several.units()));
+            return List.of(HandoffTexts.communeNotFound(call.args()));
+        }
+        if (sender.enrolled()) {
+            return List.of(tree.home(sender).filter(communes::isCommune).map(u -> contactOf(u, false))
+                    .orElse(HandoffTexts.contactWhichCommune()));
+        }
+        Optional<Unit> commune = Communes.of(tx, sender.userId()).flatMap(tree::get).filter(communes::isCommune);
+        if (commune.isPresent()) return List.of(contactOf(commune.get(), true));
+        // Asked once, when it matters: the next plain message is the commune's name.
+        Optional<Requests.Request> last = Requests.find(tx, sender.userId()).filter(r -> fresh(r, call.now()));
+        Requests.save(tx, sender.userId(), new Requests.Request(last.map(Requests.Request::question).orElse(null),
+                last.map(Requests.Request::botAnswer).orElse(null), false, true, call.now().toEpochMilli()));
+        return List.of(HandoffTexts.askCommuneForContact());
+    }
+
+    private Reply contactOf(Unit commune, boolean citizen) {
+        return directory.of(commune.code()).map(e -> HandoffTexts.contact(commune, e, citizen))
+                .orElse(HandoffTexts.noContact(commune));
     }
 
     private List<Reply> setCommune(CommandCall call) throws Exception {
@@ -139,8 +253,10 @@ final class HandoffChat {
         if (!(match instanceof Communes.One one)) return List.of(HandoffTexts.communeNotFound(typed));
         Unit commune = one.unit();
         Communes.set(tx, sender.userId(), commune.code(), now.toEpochMilli());
-        Audit.record(tx, now.toEpochMilli(), CITIZEN_ACTOR, "citizen.commune", commune.code(), null);
-        List<Reply> out = new ArrayList<>(List.of(HandoffTexts.communeSet(commune)));
+        Audit.record(tx, now.toEpochMilli(), CITIZEN_ACTOR, "citizen.commune", commune.code(),
+                one.formerName() == null ? null : "former_name");
+        List<Reply> out = new ArrayList<>(List.of(one.formerName() == null ? HandoffTexts.communeSet(commune)
+                : HandoffTexts.formerName(one.formerName(), commune)));
         Optional<Requests.Request> waiting = Requests.find(tx, sender.userId())
                 .filter(r -> r.wantsPerson() && fresh(r, now));
         if (waiting.isPresent() && Tickets.activeFor(tx, sender.userId()).isEmpty() && !sender.enrolled()) {
@@ -176,6 +292,19 @@ final class HandoffChat {
         Audit.record(call.tx(), call.now().toEpochMilli(), CITIZEN_ACTOR, "handoff.feedback", code.get(),
                 helped ? "helped" : "not_helped");
         return List.of(helped ? HandoffTexts.thanksHelped() : HandoffTexts.sorryNotHelped());
+    }
+
+    // ---- the editors' side ----
+
+    /** Closed, answered tickets whose texts are still kept: material for the knowledge base, reviewed by an editor. */
+    private List<Reply> answeredForEditors(CommandCall call) throws Exception {
+        String typed = call.args().replaceAll("(?i)ng[aà]y", "").strip();
+        int days = typed.matches("\\d{1,3}") ? Integer.parseInt(typed) : EDITOR_DAYS;
+        if (!typed.isEmpty() && !typed.matches("\\d{1,3}") || days < 1) return List.of(HandoffTexts.editorsUsage());
+        long now = call.now().toEpochMilli();
+        List<Tickets.Answered> answered = Tickets.answeredBetween(call.tx(), now - Duration.ofDays(days).toMillis(), now + 1);
+        Audit.record(call.tx(), now, call.sender().userId(), "handoff.editors_list", null, "days=" + days);
+        return List.of(HandoffTexts.forEditors(answered, UnitTree.load(call.tx()), days));
     }
 
     // ---- the team's side ----
@@ -236,7 +365,7 @@ final class HandoffChat {
         if (t.citizenId() == null) return List.of(HandoffTexts.noCitizen(t.code()));
         boolean sent = dispatch.toCitizen(call.tx(), t, Dispatch.ANSWER,
                 HandoffTexts.answerToCitizen(t.code(), a.commune(), a.rest()), call.now());
-        Tickets.replied(call.tx(), t.code(), now);
+        Tickets.replied(call.tx(), t.code(), a.rest(), now);
         Audit.record(call.tx(), now, me, "handoff.reply", t.code(), sent ? "sent" : "held");
         return List.of(sent ? HandoffTexts.relayed(t.code()) : HandoffTexts.held(t.code(), dispatch.freeHours()));
     }

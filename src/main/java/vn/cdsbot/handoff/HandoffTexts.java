@@ -33,6 +33,12 @@ final class HandoffTexts {
                         + (m < 120 ? m + " phút" : Math.round(m / 60.0) + " giờ") + ")").orElse("") + ".";
     }
 
+    static String helpedHint(int n) {
+        return "Gợi ý: trong tuần của báo cáo này, tổ đã hỗ trợ qua Zalo OA: " + n + " lượt hỗ trợ (câu hỏi người dân đã trả lời và đóng). "
+                + "Bot không tự cộng vào báo cáo. Nếu số lượt hỗ trợ ở trên chưa tính các lượt này, bạn cộng thêm rồi gõ "
+                + "#sua với số mới.";
+    }
+
     static Reply askQuestionFirst() {
         return Reply.text("Bạn cần hỗ trợ việc gì ạ? Bạn gõ #hotro và nội dung cần hỏi, ví dụ: "
                 + "#hotro tôi không đăng nhập được VNeID. Bot sẽ chuyển đến Tổ công nghệ số cộng đồng xã/phường của bạn.");
@@ -183,6 +189,117 @@ final class HandoffTexts {
 
     static Reply noCitizen(String code) {
         return Reply.text("Người hỏi câu " + code + " đã rút khỏi Zalo OA, bot không nhắn được cho họ nữa.");
+    }
+
+    /** The question handed on after "Chưa đúng", with the citizen's words on what was wrong. */
+    static String withComment(String question, String comment) {
+        return question + "\n(Người dân cho biết câu trả lời của bot chưa đúng: " + abbreviate(comment, 500) + ")";
+    }
+
+    // ---- for editors (#hotroxong) ----
+
+    private static final int EDITOR_LIST_MAX = 10;
+
+    static Reply forEditors(List<Tickets.Answered> answered, vn.cdsbot.people.UnitTree tree, int days) {
+        if (answered.isEmpty()) {
+            return Reply.text("Không có câu hỏi người dân nào được tổ trả lời xong trong " + days + " ngày qua.");
+        }
+        StringBuilder s = new StringBuilder("Câu hỏi người dân được tổ trả lời xong, " + days + " ngày qua: "
+                + answered.size() + (answered.size() > EDITOR_LIST_MAX ? " (hiện " + EDITOR_LIST_MAX + " câu mới nhất)" : "")
+                + ".");
+        for (Tickets.Answered a : answered.subList(Math.max(0, answered.size() - EDITOR_LIST_MAX), answered.size())) {
+            String where = tree.get(a.unitCode()).map(Unit::name).orElse(a.unitCode());
+            s.append("\n\n").append(a.code()).append(" (").append(where).append("): \"")
+                    .append(abbreviate(a.firstQuestion(), 200)).append("\"\nTổ trả lời: ").append(abbreviate(a.answers(), 300));
+        }
+        s.append("\n\nThêm một câu làm cách hỏi của bài có sẵn: kb accept MÃ MÃ_BÀI (ví dụ kb accept ")
+                .append(answered.get(answered.size() - 1).code()).append(" cap-lai-the-can-cuoc). Viết bản nháp bài mới "
+                        + "(chưa dùng để trả lời, người biên tập hoàn thiện): kb draft MÃ.");
+        return Reply.text(s.toString());
+    }
+
+    static Reply editorsUsage() {
+        return Reply.text("Bạn gõ #hotroxong (7 ngày qua) hoặc #hotroxong và số ngày, ví dụ: #hotroxong 30.");
+    }
+
+    // ---- the commune directory (#lienhe) ----
+
+    static Reply formerName(String former, Unit now) {
+        return Reply.text(former + " nay thuộc " + now.name() + " (sau khi sắp xếp đơn vị hành chính). Bot đã ghi nhận: "
+                + "bạn ở " + now.name() + ". Muốn đổi, bạn gõ #xa và tên xã/phường.");
+    }
+
+    static Reply contact(Unit commune, Directory.Entry e, boolean citizen) {
+        StringBuilder s = new StringBuilder("Liên hệ " + commune.name() + ":");
+        if (!e.address().isEmpty()) s.append("\n- Bộ phận một cửa: ").append(e.address());
+        if (!e.hours().isEmpty()) s.append("\n- Giờ làm việc: ").append(e.hours());
+        if (!e.phone().isEmpty()) s.append("\n- Điện thoại: ").append(e.phone());
+        if (!e.hotline().isEmpty()) s.append("\n- Đường dây nóng Tổ công nghệ số cộng đồng: ").append(e.hotline());
+        if (!e.mapUrl().isEmpty()) s.append("\n- Bản đồ: ").append(e.mapUrl());
+        if (citizen) {
+            s.append("\nCần một người của tổ giúp ngay trong Zalo này, bạn gõ #hotro và nội dung cần hỏi.");
+        }
+        return Reply.text(s.toString(), e.mapUrl().isEmpty() ? List.of() : List.of(Button.url("Xem bản đồ", e.mapUrl())));
+    }
+
+    static Reply noContact(Unit commune) {
+        return Reply.text("Danh bạ của tỉnh chưa có địa chỉ, giờ làm việc của " + commune.name() + ". Bạn có thể gõ #hotro "
+                + "và nội dung cần hỏi để nhờ Tổ công nghệ số cộng đồng ở đó giúp qua Zalo này.");
+    }
+
+    static Reply noDirectory() {
+        return Reply.text("Bot chưa có danh bạ địa chỉ bộ phận một cửa các xã/phường. Bạn có thể gõ #hotro và nội dung "
+                + "cần hỏi để nhờ Tổ công nghệ số cộng đồng xã/phường mình giúp qua Zalo này.");
+    }
+
+    static Reply askCommuneForContact() {
+        return Reply.text("Bạn ở xã/phường nào ạ? Bạn nhắn tên xã/phường (có dấu hay không dấu đều được, ví dụ: Tân Bình), "
+                + "bot sẽ chỉ địa chỉ và giờ làm việc của bộ phận một cửa ở đó.");
+    }
+
+    static Reply contactWhichCommune() {
+        return Reply.text("Bạn gõ #lienhe và tên xã/phường, ví dụ: #lienhe Tân Bình.");
+    }
+
+    static Reply chooseContact(List<Unit> units) {
+        StringBuilder text = new StringBuilder("Có mấy xã/phường trùng tên này. Bạn muốn xem nơi nào?");
+        List<Button> buttons = new ArrayList<>();
+        for (Unit u : units.subList(0, Math.min(MAX_BUTTONS, units.size()))) {
+            text.append("\n- ").append(u.name());
+            buttons.add(Button.query(u.name(), "#lienhe " + u.code()));
+        }
+        return Reply.text(text.toString(), buttons);
+    }
+
+    /** Under an answer whose next step is the commune's office: where the citizen's own one is, and when it is open. */
+    static String deskLine(Unit commune, Directory.Entry e) {
+        StringBuilder s = new StringBuilder("\n\nBộ phận một cửa " + commune.name());
+        if (!e.address().isEmpty()) s.append(": ").append(e.address());
+        if (!e.hours().isEmpty()) s.append(". Giờ làm việc: ").append(e.hours());
+        if (!e.phone().isEmpty()) s.append(". Điện thoại: ").append(e.phone());
+        return s.append(". Xem thêm: #lienhe").toString();
+    }
+
+    static String deskHint() {
+        return "\n\nGõ #lienhe để bot chỉ địa chỉ, giờ làm việc của bộ phận một cửa xã/phường bạn.";
+    }
+
+    // ---- the citizen's follow-up messages on an open ticket ----
+
+    static Reply followUpToTeam(Ticket t, Unit commune, String text) {
+        return Reply.text("Người dân " + commune.name() + " nhắn thêm về câu hỏi " + t.code() + ":\n\"" + text + "\"\n"
+                + "Trả lời: #traloi " + t.code() + " nội dung.", t.status() == Ticket.Status.OPEN
+                ? List.of(Button.query("Nhận " + t.code(), "#nhan " + t.code())) : List.of());
+    }
+
+    static Reply followUpPassed(Ticket t, int reached) {
+        String head = "Bot đã ghi tin nhắn của bạn vào câu hỏi " + t.code();
+        if (t.status() == Ticket.Status.CLAIMED) {
+            return Reply.text(reached > 0 ? "Bot đã chuyển tin nhắn của bạn cho người đang hỗ trợ câu hỏi " + t.code() + "."
+                    : head + "; người đang hỗ trợ sẽ đọc được khi mở lại câu hỏi.");
+        }
+        return Reply.text(head + (reached > 0 ? " và chuyển đến Tổ công nghệ số cộng đồng" : "")
+                + "; người nhận câu hỏi sẽ đọc được cả tin này. Khi tổ trả lời, bot chuyển ngay cho bạn tại đây.");
     }
 
     private static String abbreviate(String s, int max) {

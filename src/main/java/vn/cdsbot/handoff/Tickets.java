@@ -72,8 +72,47 @@ final class Tickets {
                 + "WHERE code = ? AND status = 'open'", ownerId, now, code) == 1;
     }
 
-    static void replied(Connection tx, String code, long now) throws SQLException {
-        update(tx, "UPDATE handoff_tickets SET first_reply_at = COALESCE(first_reply_at, ?) WHERE code = ?", now, code);
+    /** A citizen's later message joins the question, so whoever reads the ticket reads it all. */
+    static void appendFollowUp(Connection tx, String code, String text) throws SQLException {
+        update(tx, "UPDATE handoff_tickets SET question = question || ? WHERE code = ?", "\n+ " + text, code);
+    }
+
+    /** An answer relayed (or held for) the citizen: kept with the ticket for editors, until retention drops it. */
+    static void replied(Connection tx, String code, String answer, long now) throws SQLException {
+        update(tx, "UPDATE handoff_tickets SET first_reply_at = COALESCE(first_reply_at, ?), "
+                + "answers = COALESCE(answers || ?, '') || ? WHERE code = ?", now, "\n\n", answer, code);
+    }
+
+    /** A closed ticket whose texts are still kept, with what the team answered. */
+    record Answered(String code, String unitCode, String question, String answers, long closedAt) {
+        /** The citizen's own question, without the messages they added later or their words after "Chưa đúng". */
+        String firstQuestion() {
+            return question.lines().findFirst().orElse("").strip();
+        }
+    }
+
+    static Optional<Answered> answered(Connection c, String code) throws SQLException {
+        List<Answered> all = answered(c, "code = ?", code);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** Closed, answered tickets of {@code from <= closed < to}, oldest first. */
+    static List<Answered> answeredBetween(Connection c, long from, long to) throws SQLException {
+        return answered(c, "closed_at >= ? AND closed_at < ? ORDER BY closed_at", from, to);
+    }
+
+    private static List<Answered> answered(Connection c, String where, Object... args) throws SQLException {
+        List<Answered> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT code, unit_code, question, answers, closed_at FROM handoff_tickets "
+                + "WHERE status = 'closed' AND answers IS NOT NULL AND question <> '' AND " + where)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Answered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+                }
+            }
+        }
+        return out;
     }
 
     static void close(Connection tx, String code, long now) throws SQLException {
@@ -103,7 +142,7 @@ final class Tickets {
 
     /** Empties the texts and the citizen's id of closed tickets older than {@code before}: the counts stay. */
     static int purgeTexts(Connection tx, long before) throws SQLException {
-        return update(tx, "UPDATE handoff_tickets SET question = '', bot_answer = NULL, citizen_id = NULL "
+        return update(tx, "UPDATE handoff_tickets SET question = '', bot_answer = NULL, answers = NULL, citizen_id = NULL "
                 + "WHERE status = 'closed' AND closed_at < ? AND (question <> '' OR citizen_id IS NOT NULL)", before);
     }
 

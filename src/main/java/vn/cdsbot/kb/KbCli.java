@@ -127,17 +127,27 @@ public final class KbCli {
             question = db.read(c -> KbStore.questionOf(c, ref.strip()));
         }
         if (question.isEmpty() || question.get().isBlank()) {
-            err.println("no kept question with reference '" + ref + "' (C12 = unanswered question, P5 = \"Chưa đúng\"; "
-                    + "see kb unanswered)");
+            err.println("no kept question with reference '" + ref + "' (C12 = unanswered question, P5 = \"Chưa đúng\", "
+                    + "HT-4821 = a closed hand-off ticket; see kb unanswered)");
             return 1;
         }
+        return addQuestion(config, question.get(), articleId, clock, out, err);
+    }
+
+    /**
+     * Adds {@code question} (from a kept question, or a closed hand-off ticket) to the {@code questions:} list of the
+     * article, on disk for the editor to review and commit; nothing changes when the result would not pass the check.
+     */
+    public static int addQuestion(BotConfig config, String question, String articleId, Clock clock, PrintStream out,
+                                  PrintStream err) {
+        Path dir = Path.of(config.kb().dir());
         KbLoader.Snapshot s = KbLoader.load(dir, LocalDate.now(clock.withZone(config.zone())), config.kb().staleAfterDays());
         Optional<Article> target = s.articles().stream().filter(a -> a.id().equals(articleId)).findFirst();
         if (target.isEmpty()) {
             err.println("no article with id '" + articleId + "' in " + dir);
             return 1;
         }
-        String q = Normalizer.normalize(question.get().replaceAll("\\s+", " ").strip(), Normalizer.Form.NFC);
+        String q = Normalizer.normalize(question.replaceAll("\\s+", " ").strip(), Normalizer.Form.NFC);
         for (Article a : s.articles()) {
             if (a.questions().stream().anyMatch(x -> Texts.fold(x).equals(Texts.fold(q)))) {
                 err.println("\"" + q + "\" is already a question of " + a.id() + " (" + a.file() + ")");
@@ -153,5 +163,48 @@ public final class KbCli {
             err.println(e.getMessage());
             return 1;
         }
+    }
+
+    /** Where draft articles go: beside the articles, in a folder the knowledge base does not read. */
+    public static final String DRAFTS = "drafts";
+
+    /**
+     * Writes a draft article from a question and the answer a person gave, to {@code <kb.dir>/drafts/<name>.md}: the
+     * knowledge base reads only the folder itself, so a draft answers nobody until an editor completes it (id,
+     * service, keywords, a source checked today), passes kb check, and moves it up. Refuses to overwrite a draft.
+     */
+    public static int draft(BotConfig config, String name, String question, String answer, String origin, Clock clock,
+                            PrintStream out, PrintStream err) {
+        Path dir = Path.of(config.kb().dir()).resolve(DRAFTS);
+        Path file = dir.resolve(name + ".md");
+        if (Files.exists(file)) {
+            err.println(file + " already exists: edit it, or delete it to write it again");
+            return 1;
+        }
+        String q = Normalizer.normalize(question.replaceAll("\\s+", " ").strip(), Normalizer.Form.NFC);
+        String body = Normalizer.normalize(answer.strip(), Normalizer.Form.NFC);
+        String text = "---\n"
+                + "# BẢN NHÁP từ " + origin + ", " + LocalDate.now(clock.withZone(config.zone())) + ". Chưa dùng để trả lời ai:\n"
+                + "# đặt id, service, keywords, thêm câu hỏi mẫu (ít nhất 6) và nguồn chính thức đã đọc, viết lại nội dung,\n"
+                + "# chạy kb check, rồi chuyển tệp lên thư mục " + config.kb().dir() + ".\n"
+                + "id: " + name + "\n"
+                + "service: \"\"\n"
+                + "title: " + QuestionList.yaml(q) + "\n"
+                + "questions:\n"
+                + "  - " + QuestionList.yaml(q) + "\n"
+                + "keywords: []\n"
+                + "sources: []\n"
+                + "---\n"
+                + body + "\n";
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("cannot write " + file + ": " + e.getMessage());
+            return 1;
+        }
+        out.println("Đã viết bản nháp " + file + " (chưa dùng để trả lời). Hoàn thiện bài, chạy kb check, rồi chuyển lên "
+                + config.kb().dir() + ".");
+        return 0;
     }
 }

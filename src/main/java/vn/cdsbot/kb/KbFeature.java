@@ -93,6 +93,11 @@ public final class KbFeature implements Feature {
         return KbReplies.fallback().equals(reply);
     }
 
+    /** Whether a reply thanks the user for saying what was wrong after "Chưa đúng" (a person may be offered then). */
+    public static boolean isCommentThanks(vn.cdsbot.chat.Reply reply) {
+        return KbReplies.thanksComment().equals(reply);
+    }
+
     /** Whether a reply is an article given as the answer (it carries the feedback buttons). */
     public static boolean isArticleAnswer(vn.cdsbot.chat.Reply reply) {
         return reply instanceof vn.cdsbot.chat.Reply.Text t

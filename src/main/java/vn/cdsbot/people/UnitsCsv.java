@@ -1,10 +1,5 @@
 package vn.cdsbot.people;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import vn.cdsbot.chat.Texts;
 import vn.cdsbot.config.ConfigException;
+import vn.cdsbot.config.CsvRecords;
+import vn.cdsbot.config.CsvRecords.Line;
 
 /**
  * Reads and checks the units CSV ({@code code,name,parent_code,kind}, any column order, UTF-8, RFC 4180
@@ -38,9 +35,9 @@ final class UnitsCsv {
     private UnitsCsv() {}
 
     static List<Row> parse(String content, String source) {
-        List<Record> records = split(content, source);
+        List<Line> records = CsvRecords.read(content, source);
         if (records.isEmpty()) throw new ConfigException(source + ": empty file; expected the header " + String.join(",", COLUMNS));
-        Record header = records.get(0);
+        Line header = records.get(0);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
             String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
@@ -56,7 +53,7 @@ final class UnitsCsv {
         }
         List<Row> rows = new ArrayList<>();
         Map<String, Row> byCode = new HashMap<>();
-        for (Record r : records.subList(1, records.size())) {
+        for (Line r : records.subList(1, records.size())) {
             if (r.fields().stream().allMatch(String::isBlank)) continue;
             if (r.fields().size() != header.fields().size()) {
                 throw new ConfigException(source + " line " + r.line() + ": " + r.fields().size() + " fields, expected "
@@ -113,14 +110,14 @@ final class UnitsCsv {
      */
     static Map<String, String> column(String content, String source, String column) {
         List<Row> rows = parse(content, source);
-        List<Record> records = split(content, source);
+        List<Line> records = CsvRecords.read(content, source);
         List<String> header = records.get(0).fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         int at = header.indexOf(column.strip().toLowerCase(Locale.ROOT));
         if (at < 0) throw new ConfigException(source + ": no column '" + column + "' (columns: " + String.join(",", header) + ")");
         Map<String, String> out = new java.util.LinkedHashMap<>();
         int i = 0;
-        for (Record r : records.subList(1, records.size())) {
-            if (r.fields().stream().allMatch(String::isBlank)) continue;
+        for (Line r : records.subList(1, records.size())) {
+            if (r.blank()) continue;
             String v = r.fields().get(at).strip();
             if (!v.isEmpty()) out.put(rows.get(i).code(), v);
             i++;
@@ -143,38 +140,11 @@ final class UnitsCsv {
         }
     }
 
-    private static String field(Record r, Map<String, Integer> index, String column) {
+    private static String field(Line r, Map<String, Integer> index, String column) {
         return r.fields().get(index.get(column)).strip();
     }
 
     private static String key(String code) {
         return code.toUpperCase(Locale.ROOT);
-    }
-
-    private record Record(int line, List<String> fields) {}
-
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
-
-    /** RFC 4180 records (Jackson's CSV parser), each with the line it starts on for messages. */
-    private static List<Record> split(String content, String source) {
-        String s = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        List<Record> out = new ArrayList<>();
-        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(s)) {
-            while (true) {
-                int line = it.getCurrentLocation().getLineNr();
-                if (!it.hasNextValue()) break;
-                int start = Math.max(line, it.getParser().currentTokenLocation().getLineNr());
-                List<String> fields = it.nextValue();
-                if (!fields.isEmpty()) out.add(new Record(start, fields.stream().map(f -> f == null ? "" : f).toList()));
-            }
-        } catch (IOException | RuntimeException e) {
-            int line = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : -1;
-            String cause = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            String where = source + (line > 0 ? " line " + line : "") + ": ";
-            throw new ConfigException(cause.contains("quote") || cause.contains("EOF")
-                    ? where + "a quoted field is never closed, or a double quote stands inside an unquoted field"
-                    : where + "not a valid CSV file (" + cause + ")");
-        }
-        return out;
     }
 }

@@ -17,6 +17,7 @@ import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Sender;
 import vn.cdsbot.people.ReportingLevels;
+import vn.cdsbot.feature.ScopeNote;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.Day;
@@ -44,8 +45,12 @@ final class ReportFlow {
     private final long timeoutMs;
     private final ReportingLevels levels;
     private final PeriodIndicators periods;
+    /** Lines other features suggest under the echo of a unit's week (never added to the figures by themselves). */
+    private final List<ScopeNote> echoNotes;
 
-    ReportFlow(Indicators indicators, ReportingCalendar calendar, Plausibility plausibility, Duration timeout, ReportingLevels levels) {
+    ReportFlow(Indicators indicators, ReportingCalendar calendar, Plausibility plausibility, Duration timeout, ReportingLevels levels,
+               List<ScopeNote> echoNotes) {
+        this.echoNotes = List.copyOf(echoNotes);
         this.indicators = indicators;
         this.parser = new ReportParser(indicators);
         this.calendar = calendar;
@@ -299,6 +304,13 @@ final class ReportFlow {
         Optional<Reports.Report> weekly = d.daily() ? Reports.current(c.tx(), unit.code(), d.week()) : Optional.empty();
         String text = ReportTexts.echo(unit, d.period(), indicators, asked, d.values(), current, covered, weekly,
                 c.at().isAfter(deadline), running, deadline, calendar.zone());
+        if (!d.daily() && !echoNotes.isEmpty()) {
+            UnitTree tree = UnitTree.load(c.tx());
+            for (ScopeNote note : echoNotes) {
+                Optional<String> line = note.note(c.tx(), tree, unit, d.week());
+                if (line.isPresent()) text += "\n\n" + line.get();
+            }
+        }
         return Reply.text(text, List.of(Button.query("Xác nhận", "#xacnhan"), Button.query("Sửa", "#sua"),
                 Button.query("Huỷ", "#huy")));
     }

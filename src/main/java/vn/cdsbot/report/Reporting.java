@@ -10,6 +10,7 @@ import vn.cdsbot.chat.QuestionAnswerer;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.config.ConfigException;
 import vn.cdsbot.feature.Feature;
+import vn.cdsbot.feature.ScopeNote;
 import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.people.ReportingLevels;
 import vn.cdsbot.period.DayTime;
@@ -36,6 +37,12 @@ public final class Reporting implements Feature {
 
     public static Reporting wire(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
                                  Runnable wakeOutbox) {
+        return wire(config, db, calendar, clock, wakeOutbox, List.of());
+    }
+
+    /** With lines other features suggest under a report's echo ({@code echoNotes}), e.g. the hand-off's help count. */
+    public static Reporting wire(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
+                                 Runnable wakeOutbox, List<ScopeNote> echoNotes) {
         BotConfig.Reporting rc = config.reporting();
         if (rc.draftTimeoutMinutes() < 1) throw new ConfigException("reporting.draft_timeout_minutes must be at least 1");
         Indicators indicators = new Indicators(rc.indicators());
@@ -47,7 +54,7 @@ public final class Reporting implements Feature {
         MessagingWindow window = new MessagingWindow(config.zalo().paidMessages());
         ReportFlow flow = new ReportFlow(indicators, calendar,
                 new Plausibility(indicators, rc.plausibilityFactor(), rc.plausibilityMinimum()),
-                Duration.ofMinutes(rc.draftTimeoutMinutes()), levels);
+                Duration.ofMinutes(rc.draftTimeoutMinutes()), levels, echoNotes);
         Reminders reminders = new Reminders(calendar, levels, window);
         return new Reporting(flow, new ReportCommands(flow, indicators, calendar, reminders, levels, window.reachDays()).all(),
                 new ReminderSchedule(db, reminders, calendar, slots, clock, wakeOutbox),

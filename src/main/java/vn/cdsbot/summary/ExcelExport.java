@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import vn.cdsbot.chat.VnFormat;
+import vn.cdsbot.feature.ScopeTable;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.VnDates;
@@ -38,7 +39,8 @@ import vn.cdsbot.summary.ScopeSummary.Tally;
  * The committee's spreadsheet, ready to print and file. Sheet 1: a title block like an official report's, then
  * STT / Đơn vị / this week, the week before and cumulative per indicator / So với tuần trước / Ghi chú; groups as
  * bold subtotal rows and a totals row, both formulas over the rows they contain. Sheet 2: every version of every
- * report of the week. Sheet 3: the units that have not reported. A unit without a report reads "Chưa báo cáo",
+ * report of the week. Sheet 3: the units that have not reported. Then any sheet another feature adds through its
+ * {@link vn.cdsbot.feature.ScopeNote} (e.g. the hand-off's tickets per commune). A unit without a report reads "Chưa báo cáo",
  * never 0. Every sheet prints in Times New Roman on landscape A4, one page wide, its header rows on every page.
  */
 final class ExcelExport {
@@ -52,7 +54,14 @@ final class ExcelExport {
     /** What the spreadsheet is built from. */
     record Input(UnitTree tree, ScopeSummary summary, Map<String, Current> current, Map<String, ReportData.Figures> previous,
                  Map<String, ReportData.Figures> cumulative, List<Version> history, Map<String, List<String>> leaders,
-                 Instant generatedAt) {}
+                 Instant generatedAt, List<ScopeTable> tables) {
+
+        Input(UnitTree tree, ScopeSummary summary, Map<String, Current> current, Map<String, ReportData.Figures> previous,
+              Map<String, ReportData.Figures> cumulative, List<Version> history, Map<String, List<String>> leaders,
+              Instant generatedAt) {
+            this(tree, summary, current, previous, cumulative, history, leaders, generatedAt, List.of());
+        }
+    }
 
     byte[] build(Input in) {
         // Streaming workbook: rows go to a temporary file as they are written, which is several times faster
@@ -62,6 +71,7 @@ final class ExcelExport {
             summarySheet(wb, st, in);
             historySheet(wb, st, in);
             missingSheet(wb, st, in);
+            for (ScopeTable t : in.tables()) tableSheet(wb, st, t);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             wb.write(out);
             return out.toByteArray();
@@ -700,6 +710,32 @@ final class ExcelExport {
         sh.setColumnWidth(2, 32 * 256);
         sh.setColumnWidth(3, 26 * 256);
         sh.setColumnWidth(4, 36 * 256);
+        sh.createFreezePane(0, 3);
+        printable(sh, 2, 2);
+    }
+
+    // ---- sheets other features add (ScopeNote.table) ----------------------------------------------------------
+
+    private static void tableSheet(Workbook wb, Styles st, ScopeTable t) {
+        Sheet sh = wb.createSheet(t.sheetName());
+        int last = t.headers().size() - 1;
+        line(sh, st, 0, last, t.title());
+        Row header = sh.createRow(2);
+        for (int c = 0; c <= last; c++) cell(header, c, t.headers().get(c), st.header);
+        int r = 3;
+        for (List<Object> values : t.rows()) {
+            Row row = sh.createRow(r++);
+            for (int c = 0; c <= last; c++) {
+                Object v = values.get(c);
+                if (v instanceof Number n) {
+                    num(row, c, n.longValue(), st.number);
+                } else {
+                    cell(row, c, v == null ? "" : v.toString(), st.text);
+                }
+            }
+        }
+        sh.setColumnWidth(0, 6 * 256);
+        for (int c = 1; c <= last; c++) sh.setColumnWidth(c, (c == 2 ? 32 : 16) * 256);
         sh.createFreezePane(0, 3);
         printable(sh, 2, 2);
     }

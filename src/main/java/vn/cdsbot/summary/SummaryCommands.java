@@ -16,6 +16,7 @@ import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Texts;
 import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.config.BotConfig;
+import vn.cdsbot.feature.ScopeTable;
 import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.Unit;
@@ -343,9 +344,11 @@ final class SummaryCommands {
                 c -> buildExport(c, tree, scope, week, call.now()),
                 (t, built, now) -> {
                     ExportStore.Link link = exports.save(t, user, scope.code(), week, built.fileName(), built.content(), now);
+                    List<String> sheets = new ArrayList<>(List.of("Tổng hợp", "Lịch sử báo cáo", "Chưa báo cáo"));
+                    sheets.addAll(built.extraSheets());
                     String text = "Tệp Excel " + week.label() + (built.summary().running() ? ", tuần đang diễn ra," : "")
-                            + " – " + scope.name() + " đã sẵn sàng: 3 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo).\n"
-                            + "Liên kết dùng được đến " + VnDates.until(link.expiresAt(), settings.zone())
+                            + " – " + scope.name() + " đã sẵn sàng: " + sheets.size() + " trang (" + String.join(", ", sheets)
+                            + ").\n" + "Liên kết dùng được đến " + VnDates.until(link.expiresAt(), settings.zone())
                             + ". Vui lòng không chuyển liên kết cho người ngoài.";
                     return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", link.url()))));
                 });
@@ -354,8 +357,12 @@ final class SummaryCommands {
     /** A built spreadsheet behind its signed, expiring link. */
     private record Export(ScopeSummary summary, ExportStore.Link link) {}
 
-    /** A built document, not stored yet. */
-    private record Built(ScopeSummary summary, String fileName, byte[] content) {}
+    /** A built document, not stored yet; {@code extraSheets}: sheets other features added to a workbook. */
+    private record Built(ScopeSummary summary, String fileName, byte[] content, List<String> extraSheets) {
+        Built(ScopeSummary summary, String fileName, byte[] content) {
+            this(summary, fileName, content, List.of());
+        }
+    }
 
     /** The spreadsheet of #chuabaocao's full list, built and stored in the message's own transaction. */
     private Export export(Connection tx, CommandCall call, UnitTree tree, Unit scope, Week week) throws Exception {
@@ -375,11 +382,13 @@ final class SummaryCommands {
         ScopeSummary s = summarizer.compute(tree, scope, week, current, previous, new long[codes.size()], now);
         Map<String, ReportData.Figures> cumulative = summarizer.values(c).sumPerUnit(
                 tree.subtree(scope).stream().map(Unit::code).toList(), settings.campaignStart(), week);
+        List<ScopeTable> tables = new ArrayList<>();
+        for (vn.cdsbot.feature.ScopeNote note : notes) note.table(c, tree, scope, week).ifPresent(tables::add);
         byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, cumulative, ReportData.history(c, week, codes),
-                Members.leaderNames(c), now));
+                Members.leaderNames(c), now, tables));
         log.info("Export built: {} bytes in {} ms, scope {}, week {}", xlsx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
-        return new Built(s, excel.fileName(s), xlsx);
+        return new Built(s, excel.fileName(s), xlsx, tables.stream().map(ScopeTable::sheetName).toList());
     }
 
     /** #xuat over a month, quarter or year: the sheet by unit with its weeks, and the units that missed weeks. */

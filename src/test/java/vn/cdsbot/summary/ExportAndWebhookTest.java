@@ -64,7 +64,7 @@ class ExportAndWebhookTest {
                 TestData.membersResolver(), (m, s, tx) -> List.of(), clock);
     }
 
-    /** The app re-reads the units CSV on start: give it the same units the test data has. */
+    /** The app re-reads the units CSV on start: give it the same units the test data has (and no commune directory). */
     static Path configWithTheTestUnits(Path dir) {
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
              var rs = c.createStatement().executeQuery("SELECT code, name, COALESCE(parent_code, ''), kind FROM units WHERE active = 1")) {
@@ -77,7 +77,8 @@ class ExportAndWebhookTest {
             java.nio.file.Files.writeString(units, csv);
             Path config = dir.resolve("bot-config.yaml");
             java.nio.file.Files.writeString(config, java.nio.file.Files.readString(Path.of("bot-config.yaml"))
-                    .replace("file: data/units-binh-phuoc.csv", "file: " + units));
+                    .replace("file: data/units-binh-phuoc.csv", "file: " + units)
+                    .replace("directory: data/commune-directory-binh-phuoc.csv", "directory: \"\""));   // the demo's units only
             return config;
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -56,7 +56,13 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp production(Path dir, FakeZalo zalo, Clock clock) {
-        BotConfig config = config(dir, Map.of("ZALO_API_BASE_URL", zalo.baseUrl(), "ZALO_OAUTH_BASE_URL", zalo.baseUrl()));
+        return production(dir, zalo, clock, c -> c);
+    }
+
+    /** Production mode with the committed configuration changed by {@code adjust} (another units file, …). */
+    public static TestApp production(Path dir, FakeZalo zalo, Clock clock, java.util.function.UnaryOperator<BotConfig> adjust) {
+        BotConfig config = adjust.apply(config(dir, Map.of("ZALO_API_BASE_URL", zalo.baseUrl(),
+                "ZALO_OAUTH_BASE_URL", zalo.baseUrl())));
         return production(config, zalo, clock, DocumentDesk.Pace.NORMAL);
     }
 
