@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Turns a ranking into a decision. The confidence is the estimated probability that the top article is the
- * right one: a logistic model over retrieval signals, fitted on the development third of eval/ (see
+ * right one: a logistic model over retrieval signals, fitted on the articles' own question variants (each left out
+ * of its article in turn) and on separately written calibration questions, many of them near misses (see
  * docs/kb-evaluation.md; the evaluation prints refitted weights). The two thresholds come from bot-config.yaml.
  */
 public final class AnswerPolicy {
@@ -18,7 +19,7 @@ public final class AnswerPolicy {
     }
 
     /** Weights of {@link #features}, then the bias. */
-    static final double[] WEIGHTS = {1.126, 1.252, -0.192, 0.581, 1.471, 2.033, 0.385, 0.694, -11.108};
+    static final double[] WEIGHTS = {0.771, 0.852, -0.559, 0.559, 0.965, 0.888, 0.228, 1.448, 0.943, -6.387};
 
     private final double answerThreshold;
     private final double clarifyThreshold;
@@ -33,7 +34,11 @@ public final class AnswerPolicy {
     }
 
     public Decision decide(KbIndex.Result result) {
-        double confidence = confidence(result, WEIGHTS);
+        return decide(result, confidence(result, WEIGHTS));
+    }
+
+    /** The decision for a confidence computed elsewhere (the evaluation tries other weights with the same rules). */
+    Decision decide(KbIndex.Result result, double confidence) {
         Kind kind = confidence >= answerThreshold ? Kind.ANSWER
                 : confidence >= clarifyThreshold && !result.empty() ? Kind.CLARIFY : Kind.FALLBACK;
         if (kind == Kind.FALLBACK && vagueButOnTopic(result)) kind = Kind.CLARIFY;
@@ -61,7 +66,8 @@ public final class AnswerPolicy {
      * syllable pairs), how much of it is unknown to the whole knowledge base, how far the top article is ahead
      * of the second, the size of the top score (per question syllable and absolute), and how much more of the
      * question the top article covers than the second (a short question that two articles cover equally is ambiguous),
-     * and the re-ranker's own probability for the top article.
+     * the re-ranker's own probability for the top article, and how much of its best-matching question variant the
+     * question contains (someone asking one of its questions in their own words).
      */
     static double[] features(KbIndex.Result r) {
         if (r.empty()) return null;
@@ -70,7 +76,7 @@ public final class AnswerPolicy {
         double s2 = r.hits().stream().skip(1).mapToDouble(KbIndex.Hit::score).max().orElse(0);
         return new double[]{r.coverage(), r.bigramCoverage(), r.unknown(), s1 > 0 ? (s1 - s2) / Math.max(s1, s2) : 0,
                 Math.log1p(s1 / Math.max(1, r.queryTerms())), Math.log1p(s1), r.coverage() - r.secondCoverage(),
-                r.topShare()};
+                r.topShare(), r.variantRecall()};
     }
 
     static double confidence(KbIndex.Result r, double[] weights) {

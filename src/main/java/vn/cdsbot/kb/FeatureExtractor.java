@@ -40,25 +40,41 @@ final class FeatureExtractor {
                     : s.bigrams().stream().filter(a.questionBigrams()::contains).count() / (double) s.bigrams().size());
             x.set(RerankFeature.TITLE_COVERAGE, vocabulary.coverage(s.unique(), a.title()));
             x.set(RerankFeature.KEYWORD_COVERAGE, vocabulary.coverage(s.unique(), a.keywords()));
-            double jaccard = 0, recall = 0;
-            for (Set<String> v : a.variants()) {
-                double inter = 0, vTotal = 0;
-                for (String t : v) {
-                    vTotal += vocabulary.idf(t);
-                    if (s.unique().contains(t)) inter += vocabulary.idf(t);
-                }
-                double union = total + vTotal - inter;
-                if (union > 0) jaccard = Math.max(jaccard, inter / union);
-                if (vTotal > 0) recall = Math.max(recall, inter / vTotal);
-            }
-            x.set(RerankFeature.VARIANT_JACCARD, jaccard);
-            x.set(RerankFeature.VARIANT_RECALL, recall);
+            BestVariant best = bestVariant(s.unique(), total, a);
+            x.set(RerankFeature.VARIANT_JACCARD, best.jaccard());
+            x.set(RerankFeature.VARIANT_RECALL, best.recall());
             x.set(RerankFeature.KEYWORD_PHRASE, total == 0 ? 0 : phraseCoverage(s.foldedTerms(), a.keywordPhrases()) / total);
             x.set(RerankFeature.INVERSE_RANK, 1.0 / (rank + 1));
             if (s.hasFocus()) x.set(RerankFeature.FOCUS, focusMax > 0 ? s.focus()[d] / focusMax : 0);
             out.add(new Candidate(d, s.base()[d], x.toArray()));
         }
         return out;
+    }
+
+    /**
+     * How closely the article's best-matching question variant matches: IDF-weighted Jaccard overlap with the
+     * question, and the share of the variant that the question contains.
+     */
+    private record BestVariant(double jaccard, double recall) {}
+
+    private BestVariant bestVariant(Set<String> unique, double total, ArticleTerms a) {
+        double jaccard = 0, recall = 0;
+        for (Set<String> v : a.variants()) {
+            double inter = 0, vTotal = 0;
+            for (String t : v) {
+                vTotal += vocabulary.idf(t);
+                if (unique.contains(t)) inter += vocabulary.idf(t);
+            }
+            double union = total + vTotal - inter;
+            if (union > 0) jaccard = Math.max(jaccard, inter / union);
+            if (vTotal > 0) recall = Math.max(recall, inter / vTotal);
+        }
+        return new BestVariant(jaccard, recall);
+    }
+
+    /** The share of the article's best-matching question variant that the question contains. */
+    double variantRecall(ScoredQuery s, int doc) {
+        return bestVariant(s.unique(), vocabulary.weight(s.unique()), terms.get(doc)).recall();
     }
 
     /** IDF weight of the question syllables that belong to a keyword occurring in the question as a whole phrase. */

@@ -61,11 +61,14 @@ public final class KbIndex implements AutoCloseable {
      * @param words words with at least one letter in the question as typed, before abbreviations are expanded
      * @param topicCoverage share of the question's weight found in the top article's title and keywords: its topic
      *                      words, as opposed to the everyday words its question variants also contain
+     * @param variantRecall share of the top article's best-matching question variant (IDF-weighted) that the
+     *                      question contains: near 1 when someone asks one of its questions in their own words
      */
     public record Result(List<Hit> hits, double coverage, double secondCoverage, double bigramCoverage,
-                         double unknown, int queryTerms, double topShare, int words, double topicCoverage) {
+                         double unknown, int queryTerms, double topShare, int words, double topicCoverage,
+                         double variantRecall) {
         /** Nothing loaded: the honest fallback. */
-        static final Result NONE = new Result(List.of(), 0, 0, 0, 1, 0, 0, 0, 0);
+        static final Result NONE = new Result(List.of(), 0, 0, 0, 1, 0, 0, 0, 0, 0);
 
         public boolean empty() {
             return hits.isEmpty();
@@ -213,8 +216,9 @@ public final class KbIndex implements AutoCloseable {
         double bc = docs.isEmpty() || qBigrams.isEmpty() ? 0
                 : qBigrams.stream().filter(terms.get(docs.get(0)).questionBigrams()::contains).count() / (double) qBigrams.size();
         double topic = docs.isEmpty() ? 0 : vocabulary.coverage(unique, terms.get(docs.get(0)).topic());
+        double recall = docs.isEmpty() ? 0 : features.variantRecall(s, docs.get(0));
         return new Result(List.copyOf(hits), c1, c2, bc, vocabulary.unknownShare(unique), unique.size(),
-                topShare, words(question), topic);
+                topShare, words(question), topic, recall);
     }
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");

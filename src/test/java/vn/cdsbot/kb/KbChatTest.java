@@ -95,7 +95,7 @@ class KbChatTest {
             assertThat(u.userId()).isEqualTo("u3");
             assertThat(u.question()).isEqualTo("giá vàng hôm nay");
             assertThat(u.decision()).isEqualTo("fallback");
-            assertThat(u.confidence()).isLessThan(0.15);
+            assertThat(u.confidence()).isLessThan(KnowledgeBaseTest.CLARIFY_THRESHOLD);
         });
     }
 

@@ -46,6 +46,28 @@ final class RerankTraining {
         return out;
     }
 
+    /** A left-out question variant, the article it belongs to, and what the index built without it returns. */
+    record Labelled(String articleId, String question, KbIndex.Result result) {}
+
+    /** Every question variant left out in turn (variant j of every article at once) and asked. */
+    static List<Labelled> leftOutVariants(List<Article> articles, Abbreviations abbreviations, SearchOptions options) {
+        int most = articles.stream().mapToInt(a -> a.questions().size()).max().orElse(0);
+        List<Labelled> out = new ArrayList<>();
+        for (int j = 0; j < most; j++) {
+            List<Article> reduced = new ArrayList<>();
+            for (Article a : articles) reduced.add(a.questions().size() > j ? without(a, j) : a);
+            try (KbIndex index = KbIndex.build(reduced, abbreviations, options)) {
+                for (Article a : articles) {
+                    if (a.questions().size() > j) {
+                        String q = a.questions().get(j);
+                        out.add(new Labelled(a.id(), q, index.search(q, KnowledgeBase.HITS)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     static Example example(KbIndex index, String question, String articleId) {
         List<FeatureExtractor.Candidate> cs = index.candidates(question);
         int label = -1;

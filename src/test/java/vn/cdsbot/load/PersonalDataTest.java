@@ -58,10 +58,12 @@ class PersonalDataTest {
             assertThat(zalo.drainSent(500)).noneMatch(s -> s.userId().equals("leaver") && s.text().contains("withdraw"));
 
             // Not even in the file's free space: only the other citizen's copies of the phrase remain on disk
-            // (their message, and the question the knowledge base keeps for editors and for feedback).
+            // (their message, the question the knowledge base keeps for editors and for feedback, and, when the bot
+            // answered or fell back rather than offering buttons, the question kept for handing it to a person).
             long stayerCopies = 1
                     + app.count("SELECT COUNT(*) FROM kb_unanswered WHERE user_id = 'stayer' AND question LIKE ?", "%079123456789%")
-                    + app.count("SELECT COUNT(*) FROM kb_last_question WHERE user_id = 'stayer' AND question LIKE ?", "%079123456789%");
+                    + app.count("SELECT COUNT(*) FROM kb_last_question WHERE user_id = 'stayer' AND question LIKE ?", "%079123456789%")
+                    + app.count("SELECT COUNT(*) FROM handoff_requests WHERE user_id = 'stayer' AND question LIKE ?", "%079123456789%");
             app.app.database().write(c -> c.createStatement().execute("PRAGMA wal_checkpoint(TRUNCATE)"));
             byte[] file = Files.readAllBytes(dir.resolve("bot.db"));
             assertThat(occurrences(file, "079123456789")).as("copies of the number in the database file").isEqualTo(stayerCopies);
