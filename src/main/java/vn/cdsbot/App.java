@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cdsbot.campaign.CampaignFeature;
 import vn.cdsbot.chat.ChatRouter;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
@@ -267,7 +268,8 @@ public final class App implements AutoCloseable {
             Handoff handoff = Handoff.wire(config, db, clock, wakeOutbox);
             Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()));
             KbFeature kb = KbFeature.wire(config, db, summaries.exports(), calendar, clock, wakeOutbox);
-            return new Features(List.of(kb, people, reporting, summaries, handoff, ops), people.senders(),
+            CampaignFeature campaigns = CampaignFeature.wire(config, calendar);
+            return new Features(List.of(kb, people, reporting, summaries, campaigns, handoff, ops), people.senders(),
                     handoff.answerer(reporting.answerer(kb.answerer())));
         }
 
