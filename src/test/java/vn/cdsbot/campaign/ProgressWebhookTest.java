@@ -1,0 +1,150 @@
+package vn.cdsbot.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cdsbot.report.TestBot;
+import vn.cdsbot.testing.MutableClock;
+
+/**
+ * #chiendich and #tiendo through the signed webhook of the real app: a campaign created on the command line with
+ * targets for two communes, daily figures of two communes and a hamlet on two days; the secretariat sees the
+ * province, a leader only their commune, members and citizens are refused.
+ */
+class ProgressWebhookTest {
+    static final LocalDate D1 = LocalDate.of(2026, 12, 1);
+
+    @TempDir Path dir;
+    MutableClock clock = MutableClock.at("2026-11-30T09:00");
+    TestBot bot;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        bot = new TestBot(dir, clock, CampaignFixture.units(dir));
+        bot.say("admin", "#dangky " + bot.cliInvite("T", "admin"));
+        bot.say("sec", "#dangky " + TestBot.code(bot.say("admin", "#moi T thuky")));
+        bot.say("lead1", "#dangky " + TestBot.code(bot.say("admin", "#moi X1 totruong")));
+        bot.say("m1", "#dangky " + TestBot.code(bot.say("admin", "#moi X1-A thanhvien")));
+
+        Path targets = dir.resolve("targets.csv");
+        Files.writeString(targets, "unit_code,vneid\nX1,100\nX2,50\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = CampaignCli.create(bot.config, "90 ngày, đêm VNeID", "2026-12-01", "2026-12-10", "vneid",
+                new CampaignCli.TargetSource(targets, null, null), clock, new PrintWriter(out), new PrintWriter(err));
+        assertThat(rc).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).isEqualTo("CD1");
+
+        // Two days of figures: Xã An Phú's own team and its hamlet Ấp Một, and Xã Bình Minh. Xã Cát Tiên sends nothing.
+        CampaignFixture.daily(bot.db(), "X1", D1, "vneid", 10);
+        CampaignFixture.daily(bot.db(), "X1", D1.plusDays(1), "vneid", 5);
+        CampaignFixture.daily(bot.db(), "X1-A", D1, "vneid", 8);
+        CampaignFixture.daily(bot.db(), "X1-A", D1.plusDays(1), "vneid", 7);
+        CampaignFixture.daily(bot.db(), "X2", D1, "vneid", 5);
+        CampaignFixture.daily(bot.db(), "X2", D1.plusDays(1), "vneid", 5);
+        clock.set("2026-12-02T20:00");
+    }
+
+    @AfterEach
+    void tearDown() {
+        bot.close();
+    }
+
+    @Test
+    void secretariatSeesTheProvinceWithTheUnitBehindPlanNamedFirst() throws Exception {
+        String p = bot.say("sec", "#tiến độ");
+        assertThat(p).contains("TIẾN ĐỘ CHIẾN DỊCH CD1 “90 ngày, đêm VNeID”").contains("Tỉnh Thử Nghiệm")
+                .contains("Ngày 2/10 (02/12/2026) · còn 8 ngày");
+        // 10 + 5 + 8 + 7 + 5 + 5 = 40 of 150; plan 150 × 2/10 = 30; 110 left over 8 days → 14 a day; 20 a day → 200.
+        assertThat(p).contains("Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt: 40/150 (26,67 %)")
+                .contains("Kế hoạch đến hết ngày 2: 30 → vượt 10")
+                .contains("Nhịp hiện tại 20/ngày, giữ nhịp này cuối chiến dịch đạt 200 (133,33 %)")
+                .contains("Cần 14/ngày trong 8 ngày còn lại");
+        // Xã Bình Minh 10/50 = 20 % is behind plan (10 of 10 expected… exactly on plan) and furthest behind by %.
+        assertThat(p).contains("1. Xã Bình Minh: 10/50 (20,00 %), đúng kế hoạch")
+                .contains("2. Xã An Phú: 30/100 (30,00 %), vượt 10 [tổ Xã An Phú 15 · 2 tổ trực thuộc 15]")
+                .contains("Chưa có số liệu nào trong chiến dịch (không tính là 0): 1 đơn vị\n– Xã Cát Tiên (X3)");
+        assertThat(p.indexOf("Xã Bình Minh")).isLessThan(p.indexOf("Xã An Phú: 30"));
+        assertThat(bot.rows("SELECT subject || '|' || detail FROM audit_log WHERE action = 'campaign.tiendo' AND actor = 'sec'"))
+                .containsExactly("CD1|scope=T");
+    }
+
+    @Test
+    void theWeeklySummaryOfThoseDaysAgreesWithTheCampaign() throws Exception {
+        clock.set("2026-12-07T13:00");   // week 49 (30/11–06/12) is over; the campaign has no other figures
+        String week = bot.say("sec", "#tonghop tuần 49");
+        String campaign = bot.say("sec", "#tiendo CD1");
+        assertThat(campaign).contains(": 40/150 (26,67 %)");
+        assertThat(week).contains("Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt: 40");
+    }
+
+    @Test
+    void aUnitBehindPlanIsSaidToBeBehind() throws Exception {
+        clock.set("2026-12-03T20:00");   // day 3: nobody reported; Xã Bình Minh's plan is 15, it has 10
+        String p = bot.say("sec", "#tiendo CD1");
+        assertThat(p).contains("1. Xã Bình Minh: 10/50 (20,00 %), chậm 5")
+                .contains("Kế hoạch đến hết ngày 3: 45 → chậm 5");
+    }
+
+    @Test
+    void aLeaderSeesOnlyTheirOwnCommuneAndItsHamlets() throws Exception {
+        String own = bot.say("lead1", "#tiendo");
+        assertThat(own).contains("Xã An Phú").contains("30/100 (30,00 %)")
+                .contains("Trong đó tổ Xã An Phú tự làm: vneid 15")
+                .contains("Có số liệu nhưng chưa giao chỉ tiêu vneid:\n– Ấp Một (X1-A): 15")
+                // Hamlet teams are expected to send figures only once their kind is a configured reporting kind
+                // (units.reporting_kind is "commune" here), so Ấp Hai's silence is not listed.
+                .doesNotContain("Ấp Hai")
+                .doesNotContain("Bình Minh").doesNotContain("Cát Tiên");
+        assertThat(bot.say("lead1", "#tiendo CD1 X1-A")).contains("Ấp Một").contains("15 (chưa giao chỉ tiêu)");
+        assertThat(bot.say("lead1", "#tiendo CD1 X2")).contains("Bạn chỉ xem được tiến độ của Xã An Phú");
+        assertThat(bot.say("lead1", "#tiendo CD1 T")).contains("Bạn chỉ xem được tiến độ của Xã An Phú");
+        assertThat(bot.say("lead1", "#chiendich CD1")).contains("Chỉ tiêu (Xã An Phú):\n• Tài khoản VNeID "
+                + "được hướng dẫn đăng ký/kích hoạt: 100");
+    }
+
+    @Test
+    void membersAndCitizensAreRefused() throws Exception {
+        assertThat(bot.say("m1", "#tiendo")).startsWith("Xin lỗi, với vai trò thành viên, bạn chưa được dùng lệnh #tiendo");
+        assertThat(bot.say("m1", "#chiendich")).startsWith("Xin lỗi, với vai trò thành viên");
+        assertThat(bot.say("citizen", "#tiendo")).startsWith("Xin lỗi, lệnh #tiendo chỉ dành cho");
+        assertThat(bot.rows("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'campaign.%' AND actor IN ('m1', 'citizen')"))
+                .containsExactly("0");
+    }
+
+    @Test
+    void campaignsListedAndShownWithHowTargetsWereSet() throws Exception {
+        String list = bot.say("sec", "#chiến dịch");
+        assertThat(list).contains("Đang diễn ra:\n• CD1 “90 ngày, đêm VNeID” 01/12–10/12/2026, ngày 2/10");
+        String one = bot.say("sec", "#chiendich cd1");
+        assertThat(one).contains("CHIẾN DỊCH CD1 “90 ngày, đêm VNeID”").contains("10 ngày · đang diễn ra, ngày 2/10")
+                .contains("Chỉ tiêu (Tỉnh Thử Nghiệm):\n• Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt: 150")
+                .contains("Chỉ tiêu giao cho 2 đơn vị").contains("(từ dòng lệnh)");
+        assertThat(bot.say("sec", "#chiendich CD7")).contains("Không tìm thấy chiến dịch \"CD7\". Các mã hiện có: CD1.");
+
+        clock.set("2026-12-20T09:00");   // over: still readable
+        assertThat(bot.say("sec", "#chiendich")).contains("Đã kết thúc (vẫn xem được):\n• CD1");
+        List<TestBot.Sent> none = bot.send("sec", "#tiendo");
+        assertThat(none.get(0).text()).contains("Hôm nay không có chiến dịch nào đang diễn ra");
+        assertThat(none.get(0).payloads()).containsExactly("#tiendo CD1 T");
+        assertThat(bot.say("sec", "#tiendo CD1")).contains("Đã kết thúc: đủ 10 ngày").contains("Còn thiếu 110");
+    }
+
+    @Test
+    void severalRunningCampaignsAreOfferedAsButtons() throws Exception {
+        bot.db().inTransaction(tx -> Campaigns.create(tx, "Thanh toán số", D1, D1.plusDays(30), List.of("thanhtoan"),
+                java.util.Map.of(), "cli", 0));
+        List<TestBot.Sent> r = bot.send("lead1", "#tiendo");
+        assertThat(r.get(0).text()).contains("2 chiến dịch đang diễn ra");
+        assertThat(r.get(0).payloads()).containsExactlyInAnyOrder("#tiendo CD1 X1", "#tiendo CD2 X1");
+    }
+}
