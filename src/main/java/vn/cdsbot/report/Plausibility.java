@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import vn.cdsbot.period.Week;
+import vn.cdsbot.period.Period;
 
 /**
  * Values worth a second look before they count: far above the unit's recent average (the last four current
@@ -26,16 +26,16 @@ final class Plausibility {
         this.minimum = minimum;
     }
 
-    List<String> warnings(Connection c, String unitCode, Week week, Map<String, Long> values) throws SQLException {
+    List<String> warnings(Connection c, String unitCode, Period period, Map<String, Long> values) throws SQLException {
         List<String> out = new ArrayList<>();
-        List<Reports.Report> recent = Reports.recentBefore(c, unitCode, week, RECENT_REPORTS);
+        List<Reports.Report> recent = Reports.recentBefore(c, unitCode, period, RECENT_REPORTS);
         for (Indicators.Indicator ind : indicators.all()) {
             Long v = values.get(ind.code());
             if (v == null || v < minimum) continue;
             List<Long> past = recent.stream().map(r -> r.values().get(ind.code())).filter(x -> x != null).toList();
             if (past.isEmpty()) continue;
             double avg = past.stream().mapToLong(Long::longValue).average().orElse(0);
-            if (v > factor * avg) out.add(ReportTexts.farAboveAverage(ind, v, avg, past.size()));
+            if (v > factor * avg) out.add(ReportTexts.farAboveAverage(ind, v, avg, past.size(), period instanceof vn.cdsbot.period.Day));
         }
         Long vneid = values.get("vneid");
         Long hotro = values.get("hotro");

@@ -112,13 +112,16 @@ final class ReportCommands {
         }
         Week week = t.week();
         List<Reports.Report> rows = week == null ? Reports.latest(tx, unit.code(), HISTORY_LATEST)
-                : Reports.versions(tx, unit.code(), week);
+                : Reports.versionsInWeek(tx, unit.code(), week);
         if (rows.isEmpty()) return List.of(Reply.text(ReportTexts.noHistory(unit, week)));
         List<String> lines = new ArrayList<>();
         lines.add(ReportTexts.historyHeader(unit, week));
         for (int i = 0; i < rows.size(); i++) {
             Reports.Report r = rows.get(i);
-            Reports.Report previous = week != null && i > 0 ? rows.get(i - 1) : null;
+            Reports.Report previous = null;   // the version it replaced: the last earlier one of the same week or day
+            for (int j = i - 1; week != null && j >= 0 && previous == null; j--) {
+                if (rows.get(j).period().equals(r.period())) previous = rows.get(j);
+            }
             String who = Members.find(tx, r.submittedBy()).map(Member::label).orElse("người dùng không còn trong danh sách");
             lines.add(ReportTexts.historyLine(i + 1, r, previous, who, week == null, indicators, calendar.zone()));
         }

@@ -18,13 +18,15 @@ import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Sender;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
+import vn.cdsbot.period.Day;
+import vn.cdsbot.period.Period;
 import vn.cdsbot.period.PeriodSpec;
 import vn.cdsbot.period.ReportingCalendar;
 import vn.cdsbot.period.Week;
 
 /**
- * Drafting and confirming weekly reports: one-line or guided, echoed back with every value, stored only on
- * #xacnhan. All state lives in report_drafts, inside the message's transaction, so a replayed event or a
+ * Drafting and confirming reports — weekly, and daily on a campaign's days: one-line or guided, echoed back with
+ * every value, stored only on #xacnhan. Which indicators a period takes is {@link PeriodIndicators}' rule. All state lives in report_drafts, inside the message's transaction, so a replayed event or a
  * restart never loses or doubles a step.
  */
 final class ReportFlow {
@@ -40,6 +42,7 @@ final class ReportFlow {
     private final Plausibility plausibility;
     private final long timeoutMs;
     private final String reportingKind;
+    private final PeriodIndicators periods;
 
     ReportFlow(Indicators indicators, ReportingCalendar calendar, Plausibility plausibility, Duration timeout, String reportingKind) {
         this.indicators = indicators;
@@ -48,6 +51,7 @@ final class ReportFlow {
         this.plausibility = plausibility;
         this.timeoutMs = timeout.toMillis();
         this.reportingKind = reportingKind;
+        this.periods = new PeriodIndicators(indicators);
     }
 
     /** Who is asking, in which transaction, about which event. */
@@ -94,12 +98,19 @@ final class ReportFlow {
     }
 
     /** What #sua changes: the open draft, else the sender's unit's report for the default week. */
-    private record Target(Unit unit, Week week, Map<String, Long> values) {}
+    private record Target(Unit unit, Period period, Map<String, Long> values) {}
 
     private Optional<Target> editTarget(Ctx c, Drafts.Draft draft) throws SQLException {
         UnitTree tree = UnitTree.load(c.tx());
-        if (draft != null) return tree.find(draft.unitCode()).map(u -> new Target(u, draft.week(), draft.values()));
+        if (draft != null) return tree.find(draft.unitCode()).map(u -> new Target(u, draft.period(), draft.values()));
         if (!(unitFor(c, tree, null) instanceof UnitChoice.Ok ok)) return Optional.empty();
+        // Just after sending a day's figures, #sua means that day.
+        Optional<Reports.Report> lastDay = Reports.lastBy(c.tx(), c.sender().userId())
+                .filter(r -> r.daily() && r.unitCode().equals(ok.unit().code()) && c.now() - r.submittedAt() < ALREADY_STORED_WINDOW_MS);
+        if (lastDay.isPresent()) {
+            return Reports.current(c.tx(), ok.unit().code(), lastDay.get().period())
+                    .map(r -> new Target(ok.unit(), r.period(), r.values()));
+        }
         Week week = calendar.defaultWeek(c.at());
         return Reports.current(c.tx(), ok.unit().code(), week).map(r -> new Target(ok.unit(), week, r.values()));
     }
@@ -107,7 +118,7 @@ final class ReportFlow {
     private Reply whichToEdit(Target t) {
         List<Button> buttons = new ArrayList<>();
         for (Indicators.Indicator i : indicators.all()) buttons.add(Button.query(shortTitle(i), "#sua " + i.code()));
-        return Reply.text(ReportTexts.whichToEdit(t.unit(), t.week(), indicators, t.values()), buttons);
+        return Reply.text(ReportTexts.whichToEdit(t.unit(), t.period(), indicators, t.values()), buttons);
     }
 
     private static String shortTitle(Indicators.Indicator i) {
@@ -116,11 +127,11 @@ final class ReportFlow {
     }
 
     private Reply askOne(Ctx c, Target t, int index) throws SQLException {
-        Drafts.Draft d = new Drafts.Draft(c.sender().userId(), t.unit().code(), t.week(), t.values(), index, false,
+        Drafts.Draft d = new Drafts.Draft(c.sender().userId(), t.unit().code(), t.period(), t.values(), index, false,
                 c.now() + timeoutMs, true);
         Drafts.save(c.tx(), d, c.now());
         Indicators.Indicator ind = indicators.get(index);
-        return Reply.text(ReportTexts.question(index + 1, indicators.size(), ind, t.values().get(ind.code())),
+        return Reply.text(ReportTexts.question(1, 1, ind, t.values().get(ind.code()), t.period()),
                 List.of(Button.query("0", "0"), Button.query("Huỷ báo cáo", "#huy")));
     }
 
@@ -133,7 +144,7 @@ final class ReportFlow {
         ReportParser.Result parsed = parser.parse(args, tree::isUnitCode);
         if (parsed instanceof ReportParser.Result.Invalid inv) {
             List<String> problems = new ArrayList<>(inv.problems());
-            if (inv.period() != null && reportWeek(inv.period(), c.at()) instanceof ReportingCalendar.Resolved.Problem p) {
+            if (inv.period() != null && reportPeriod(c, inv.period()) instanceof ReportingCalendar.Resolved.Problem p) {
                 problems.add(p.message());
             }
             return List.of(Reply.text(ReportTexts.invalid(problems, indicators)));
@@ -141,53 +152,106 @@ final class ReportFlow {
         ReportParser.Result.Ok ok = (ReportParser.Result.Ok) parsed;
         boolean sameDraft = editing && previous != null && ok.period() == null && ok.unitCode() == null;
         Unit unit;
-        Week week;
+        Period period;
         if (sameDraft) {
             unit = tree.find(previous.unitCode()).orElseThrow();
-            week = previous.week();
+            period = previous.period();
         } else {
             UnitChoice u = unitFor(c, tree, ok.unitCode());
             if (u instanceof UnitChoice.Refused refused) return List.of(Reply.text(refused.message()));
             unit = ((UnitChoice.Ok) u).unit();
             if (ok.period() == null) {
-                week = calendar.defaultWeek(c.at());
+                if (!editing && ok.values().isEmpty() && previous == null) {
+                    Optional<Reply> choice = dayOrWeek(c);
+                    if (choice.isPresent()) return List.of(choice.get());
+                }
+                period = calendar.defaultWeek(c.at());
             } else {
-                ReportingCalendar.Resolved r = reportWeek(ok.period(), c.at());
+                ReportingCalendar.Resolved r = reportPeriod(c, ok.period());
                 if (r instanceof ReportingCalendar.Resolved.Problem p) {
                     return List.of(Reply.text(ReportTexts.invalid(List.of(p.message()), indicators)));
                 }
-                week = (Week) ((ReportingCalendar.Resolved.Ok) r).period();
+                period = ((ReportingCalendar.Resolved.Ok) r).period();
             }
         }
-        boolean sameTarget = previous != null && previous.unitCode().equals(unit.code()) && previous.week().equals(week);
-        Optional<Reports.Report> current = Reports.current(c.tx(), unit.code(), week);
+        List<Indicators.Indicator> asked = periods.asked(c.tx(), unit.code(), period);
+        List<String> refused = refusedValues(c, unit, period, asked, ok.values());
+        if (!refused.isEmpty()) return List.of(Reply.text(ReportTexts.invalid(refused, indicators)));
+        boolean sameTarget = previous != null && previous.unitCode().equals(unit.code()) && previous.period().equals(period);
+        Optional<Reports.Report> current = Reports.current(c.tx(), unit.code(), period);
         Map<String, Long> base = new LinkedHashMap<>(editing && sameTarget ? previous.values()
                 : current.map(Reports.Report::values).orElse(Map.of()));
+        base.keySet().removeIf(code -> asked.stream().noneMatch(i -> i.code().equals(code)));
         List<Reply> out = new ArrayList<>();
-        if (previous != null && !sameTarget) out.add(Reply.text(ReportTexts.replacedDraft(previous.week())));
+        if (previous != null && !sameTarget) out.add(Reply.text(ReportTexts.replacedDraft(previous.period())));
         if (ok.values().isEmpty()) {
-            Drafts.Draft d = new Drafts.Draft(c.sender().userId(), unit.code(), week, base, 0, false, c.now() + timeoutMs);
+            if (asked.isEmpty()) {
+                out.add(Reply.text(ReportTexts.allCarriedByDays((Week) period)));
+                return out;
+            }
+            Drafts.Draft d = new Drafts.Draft(c.sender().userId(), unit.code(), period, base,
+                    indicators.indexOf(asked.get(0).code()), false, c.now() + timeoutMs);
             Drafts.save(c.tx(), d, c.now());
-            out.add(question(d, unit, true));
+            out.add(question(c, d, unit, true));
             return out;
         }
         base.putAll(ok.values());
-        Drafts.Draft d = new Drafts.Draft(c.sender().userId(), unit.code(), week, ordered(base), null, false,
+        Drafts.Draft d = new Drafts.Draft(c.sender().userId(), unit.code(), period, ordered(base), null, false,
                 c.now() + timeoutMs);
         Drafts.save(c.tx(), d, c.now());
         out.add(echo(c, d, unit, current));
         return out;
     }
 
-    /** The week a typed period names for a weekly report, or why it cannot be reported. */
-    private ReportingCalendar.Resolved reportWeek(PeriodSpec spec, Instant now) {
-        ReportingCalendar.Resolved r = calendar.resolve(spec, now);
+    /**
+     * The period a typed period names for a report — a week, or a day of a running campaign — or why it cannot be
+     * reported.
+     */
+    private ReportingCalendar.Resolved reportPeriod(Ctx c, PeriodSpec spec) throws SQLException {
+        ReportingCalendar.Resolved r = calendar.resolve(spec, c.at());
         if (!(r instanceof ReportingCalendar.Resolved.Ok ok)) return r;
-        if (!(ok.period() instanceof Week w)) {
-            return new ReportingCalendar.Resolved.Problem(ReportTexts.notAWeek(ok.period(), Week.containing(ok.period().first())));
+        Week week = Week.containing(ok.period().first());
+        if (ok.period() instanceof Day d) {
+            if (periods.daily(c.tx(), d.date()).isEmpty()) {
+                return new ReportingCalendar.Resolved.Problem(ReportTexts.notACampaignDay(d, week));
+            }
+        } else if (!(ok.period() instanceof Week)) {
+            return new ReportingCalendar.Resolved.Problem(ReportTexts.notAWeek(ok.period(), week));
         }
-        if (!calendar.reportable(w, now)) return new ReportingCalendar.Resolved.Problem(ReportTexts.tooOld(w));
+        if (!calendar.reportable(week, c.at())) return new ReportingCalendar.Resolved.Problem(ReportTexts.tooOld(week));
         return ok;
+    }
+
+    /**
+     * Bare #baocao while a campaign runs: the member chooses between today's figures and the week's report, each a
+     * button that types the command. Empty when no campaign runs today.
+     */
+    private Optional<Reply> dayOrWeek(Ctx c) throws SQLException {
+        Day today = new Day(calendar.today(c.at()));
+        List<Indicators.Indicator> daily = periods.daily(c.tx(), today.date());
+        if (daily.isEmpty()) return Optional.empty();
+        Week week = calendar.defaultWeek(c.at());
+        return Optional.of(Reply.text(ReportTexts.dayOrWeek(periods.campaigns(c.tx(), today.date()), daily, today, week),
+                List.of(Button.query("Số hôm nay", "#baocao hôm nay"), Button.query("Báo cáo " + week.typed(),
+                        "#baocao " + week.typed()))));
+    }
+
+    /** Values a report for {@code period} does not take, each with why and what to type instead. */
+    private List<String> refusedValues(Ctx c, Unit unit, Period period, List<Indicators.Indicator> asked,
+                                       Map<String, Long> values) throws SQLException {
+        List<String> out = new ArrayList<>();
+        Map<String, PeriodIndicators.DaySum> covered = period instanceof Week w
+                ? periods.coveredByDays(c.tx(), unit.code(), w) : Map.of();
+        for (String code : values.keySet()) {
+            if (asked.stream().anyMatch(i -> i.code().equals(code))) continue;
+            Indicators.Indicator ind = indicators.byCode(code).orElseThrow();
+            if (period instanceof Day d) {
+                out.add(ReportTexts.notDaily(ind, d, asked, Week.containing(d.date())));
+            } else {
+                out.add(ReportTexts.carriedByDays(ind, (Week) period, covered.get(code)));
+            }
+        }
+        return out;
     }
 
     /** The unit a report is for, or why the sender cannot report for it. */
@@ -226,21 +290,36 @@ final class ReportFlow {
         return out;
     }
 
-    private Reply echo(Ctx c, Drafts.Draft d, Unit unit, Optional<Reports.Report> current) {
+    private Reply echo(Ctx c, Drafts.Draft d, Unit unit, Optional<Reports.Report> current) throws SQLException {
         Instant deadline = calendar.deadline(d.week());
-        boolean running = d.week().runningOn(calendar.today(c.at()));
-        String text = ReportTexts.echo(unit, d.week(), indicators, d.values(), current, c.at().isAfter(deadline),
-                running, deadline, calendar.zone());
+        boolean running = d.period().runningOn(calendar.today(c.at()));
+        List<Indicators.Indicator> asked = periods.asked(c.tx(), unit.code(), d.period());
+        Map<String, PeriodIndicators.DaySum> covered = d.daily() ? Map.of() : periods.coveredByDays(c.tx(), unit.code(), d.week());
+        Optional<Reports.Report> weekly = d.daily() ? Reports.current(c.tx(), unit.code(), d.week()) : Optional.empty();
+        String text = ReportTexts.echo(unit, d.period(), asked, d.values(), current, covered, weekly,
+                c.at().isAfter(deadline), running, deadline, calendar.zone());
         return Reply.text(text, List.of(Button.query("Xác nhận", "#xacnhan"), Button.query("Sửa", "#sua"),
                 Button.query("Huỷ", "#huy")));
     }
 
-    private Reply question(Drafts.Draft d, Unit unit, boolean first) {
+    private Reply question(Ctx c, Drafts.Draft d, Unit unit, boolean first) throws SQLException {
         Indicators.Indicator ind = indicators.get(d.step());
-        String text = ReportTexts.question(d.step() + 1, indicators.size(), ind, d.values().get(ind.code()));
-        if (first) text = ReportTexts.guidedIntro(unit, d.week(), indicators.size(), timeoutMinutes()) + "\n\n" + text;
+        List<Indicators.Indicator> asked = periods.asked(c.tx(), unit.code(), d.period());
+        int position = d.single() ? 1 : Math.max(1, asked.indexOf(ind) + 1);
+        int count = d.single() ? 1 : Math.max(position, asked.size());
+        String text = ReportTexts.question(position, count, ind, d.values().get(ind.code()), d.period());
+        if (first) text = ReportTexts.guidedIntro(unit, d.period(), count, timeoutMinutes()) + "\n\n" + text;
         return Reply.text(text, List.of(Button.query("Bỏ qua", "bỏ qua"), Button.query("0", "0"),
                 Button.query("Huỷ báo cáo", "#huy")));
+    }
+
+    /** The index of the next indicator the period asks after the current step, or null when none is left. */
+    private Integer nextAsked(Ctx c, Drafts.Draft d, Unit unit) throws SQLException {
+        for (Indicators.Indicator i : periods.asked(c.tx(), unit.code(), d.period())) {
+            int index = indicators.indexOf(i.code());
+            if (index > d.step()) return index;
+        }
+        return null;
     }
 
     private long timeoutMinutes() {
@@ -269,7 +348,7 @@ final class ReportFlow {
         UnitTree tree = UnitTree.load(tx);
         Unit unit = tree.find(d.unitCode()).orElseThrow();
         if (d.guided()) {
-            return List.of(Reply.text(ReportTexts.stillAnswering(d.step() + 1, indicators.size())), question(d, unit, false));
+            return List.of(Reply.text(ReportTexts.stillAnswering()), question(c, d, unit, false));
         }
         if (unitFor(c, tree, d.unitCode()) instanceof UnitChoice.Refused refused) {
             Drafts.delete(tx, user);
@@ -282,22 +361,22 @@ final class ReportFlow {
             return List.of(Reply.text(ReportTexts.EMPTY_REPORT, List.of(Button.query("Báo cáo lại", "#sua"),
                     Button.query("Huỷ", "#huy"))));
         }
-        List<String> warnings = plausibility.warnings(tx, unit.code(), d.week(), d.values());
+        List<String> warnings = plausibility.warnings(tx, unit.code(), d.period(), d.values());
         boolean sure = SURE_WORDS.contains(String.join(" ", ReportParser.words(args)));
         if (!warnings.isEmpty() && !(sure && d.warned())) {
-            Drafts.save(tx, new Drafts.Draft(user, d.unitCode(), d.week(), d.values(), null, true, c.now() + timeoutMs), c.now());
+            Drafts.save(tx, new Drafts.Draft(user, d.unitCode(), d.period(), d.values(), null, true, c.now() + timeoutMs), c.now());
             return List.of(Reply.text(ReportTexts.plausibility(warnings), List.of(
                     Button.query("Chắc chắn, gửi", "#xacnhan chắc chắn"), Button.query("Sửa", "#sua"),
                     Button.query("Huỷ", "#huy"))));
         }
         boolean late = calendar.isLate(d.week(), c.at());
-        Reports.Stored stored = Reports.confirm(tx, unit.code(), d.week(), d.values(), user, c.now(), late,
+        Reports.Stored stored = Reports.confirm(tx, unit.code(), d.period(), d.values(), user, c.now(), late,
                 !warnings.isEmpty(), c.inboxId());
         Drafts.delete(tx, user);
         if (stored.overtakenBy().isPresent()) {
-            return List.of(Reply.text(ReportTexts.overtaken(unit, d.week(), stored.overtakenBy().get(), calendar.zone())));
+            return List.of(Reply.text(ReportTexts.overtaken(unit, d.period(), stored.overtakenBy().get(), calendar.zone())));
         }
-        return List.of(Reply.text(ReportTexts.stored(unit, d.week(), late, calendar.deadline(d.week()), stored.replaced(),
+        return List.of(Reply.text(ReportTexts.stored(unit, d.period(), late, calendar.deadline(d.week()), stored.replaced(),
                 calendar.zone())));
     }
 
@@ -341,18 +420,17 @@ final class ReportFlow {
                     Button.query("Sửa", "#sua"), Button.query("Huỷ", "#huy"))));
         }
         if (a instanceof ReportParser.Answer.Problem p) {
-            Drafts.save(tx, new Drafts.Draft(d.userId(), d.unitCode(), d.week(), d.values(), d.step(), false,
+            Drafts.save(tx, new Drafts.Draft(d.userId(), d.unitCode(), d.period(), d.values(), d.step(), false,
                     c.now() + timeoutMs, d.single()), c.now());
-            return List.of(Reply.text(p.message()), question(d, unit, false));
+            return List.of(Reply.text(p.message()), question(c, d, unit, false));
         }
         Map<String, Long> values = new LinkedHashMap<>(d.values());
         if (a instanceof ReportParser.Answer.Value v) values.put(indicators.get(d.step()).code(), v.value());
-        int next = d.step() + 1;
-        Integer step = !d.single() && next < indicators.size() ? next : null;   // one figure asked: back to the summary
-        Drafts.Draft nd = new Drafts.Draft(d.userId(), d.unitCode(), d.week(), ordered(values), step, false,
+        Integer step = d.single() ? null : nextAsked(c, d, unit);   // one figure asked: back to the summary
+        Drafts.Draft nd = new Drafts.Draft(d.userId(), d.unitCode(), d.period(), ordered(values), step, false,
                 c.now() + timeoutMs);
         Drafts.save(tx, nd, c.now());
-        if (nd.guided()) return List.of(question(nd, unit, false));
-        return List.of(echo(c, nd, unit, Reports.current(tx, unit.code(), nd.week())));
+        if (nd.guided()) return List.of(question(c, nd, unit, false));
+        return List.of(echo(c, nd, unit, Reports.current(tx, unit.code(), nd.period())));
     }
 }

@@ -10,11 +10,12 @@ import java.util.stream.Collectors;
 import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.people.Member;
 import vn.cdsbot.people.Unit;
+import vn.cdsbot.period.Day;
 import vn.cdsbot.period.Period;
 import vn.cdsbot.period.VnDates;
 import vn.cdsbot.period.Week;
 
-/** Every Vietnamese sentence of weekly reporting, history and reminders. */
+/** Every Vietnamese sentence of reporting (weekly, and daily during a campaign), history and reminders. */
 final class ReportTexts {
     private ReportTexts() {}
 
@@ -41,6 +42,40 @@ final class ReportTexts {
         }
         return "Báo cáo được gửi theo tuần, không theo " + p.typed().split(" ")[0] + "; gõ ví dụ: #baocao "
                 + containing.typed() + " hotro=35.";
+    }
+
+    // ---- days of a campaign ---------------------------------------------------------------------------------
+
+    static String notACampaignDay(Day d, Week containing) {
+        return VnFormat.capitalize(d.label()) + " không thuộc chiến dịch nào nên không nhận số theo ngày; báo cáo "
+                + "được gửi theo tuần. Gõ ví dụ: #baocao " + containing.typed() + " hotro=35.";
+    }
+
+    static String dayOrWeek(List<vn.cdsbot.campaign.Campaign> campaigns, List<Indicators.Indicator> daily, Day today,
+                            Week week) {
+        String names = campaigns.stream().map(c -> c.code() + " “" + c.name() + "”").collect(Collectors.joining(", "));
+        String codes = daily.stream().map(Indicators.Indicator::code).collect(Collectors.joining(", "));
+        return "Đang có chiến dịch " + names + ": " + codes + " được báo theo ngày. Bạn muốn báo số " + today.label()
+                + " hay báo cáo " + week.label() + "?\nGõ nhanh: #baocao hôm nay " + daily.get(0).code()
+                + "=35 (hoặc #baocao hôm qua …, #baocao ngày " + VnDates.dayMonth(today.date()) + " …).";
+    }
+
+    static String notDaily(Indicators.Indicator ind, Day d, List<Indicators.Indicator> daily, Week week) {
+        return ind.code() + " không báo theo ngày: " + d.typed() + " chỉ nhận số theo ngày của "
+                + daily.stream().map(Indicators.Indicator::code).collect(Collectors.joining(", "))
+                + " (chỉ tiêu của chiến dịch). Báo " + ind.code() + " trong báo cáo tuần: #baocao " + week.typed() + " "
+                + ind.code() + "=…";
+    }
+
+    static String carriedByDays(Indicators.Indicator ind, Week week, PeriodIndicators.DaySum sum) {
+        return ind.code() + " của " + week.label() + " đã được tính từ số theo ngày (tổng " + n(sum.sum()) + ", "
+                + sum.days() + " ngày) nên không nhập lại trong báo cáo tuần. Muốn sửa, sửa số của ngày đó, ví dụ: "
+                + "#baocao ngày " + VnDates.dayMonth(week.first()) + " " + ind.code() + "=…";
+    }
+
+    static String allCarriedByDays(Week week) {
+        return "Mọi chỉ tiêu của " + week.label() + " đã được tính từ số theo ngày; không cần báo cáo tuần. "
+                + "Gõ #lichsu để xem các số đã gửi.";
     }
 
     // ---- reading a report ----------------------------------------------------------------------------------
@@ -99,14 +134,15 @@ final class ReportTexts {
 
     // ---- guided flow ---------------------------------------------------------------------------------------
 
-    static String guidedIntro(Unit unit, Week week, int count, long timeoutMinutes) {
-        return "Báo cáo " + week.label() + " cho " + unit.label() + ". Bot sẽ hỏi " + count
+    static String guidedIntro(Unit unit, Period period, int count, long timeoutMinutes) {
+        return (period instanceof Day ? "Số " : "Báo cáo ") + period.label() + " cho " + unit.label() + ". Bot sẽ hỏi " + count
                 + " mục, bạn trả lời từng mục bằng một số (chưa có số thì bấm Bỏ qua). Gõ #huy để dừng; sau "
                 + timeoutMinutes + " phút không trả lời, bản nháp tự huỷ.";
     }
 
-    static String question(int index, int count, Indicators.Indicator ind, Long existing) {
-        String q = "Câu " + index + "/" + count + ": " + ind.title() + " trong tuần là bao nhiêu?";
+    static String question(int index, int count, Indicators.Indicator ind, Long existing, Period period) {
+        String q = "Câu " + index + "/" + count + ": " + ind.title()
+                + (period instanceof Day d ? " trong ngày " + VnDates.dayMonth(d.date()) : " trong tuần") + " là bao nhiêu?";
         if (existing != null) q += " (Đang ghi: " + n(existing) + " — bấm Bỏ qua để giữ nguyên.)";
         return q;
     }
@@ -128,8 +164,8 @@ final class ReportTexts {
         return "Số " + raw + " quá lớn cho một tuần; bạn kiểm tra lại giúp (có thể thừa số 0).";
     }
 
-    static String stillAnswering(int index, int count) {
-        return "Bạn đang trả lời câu " + index + "/" + count + "; trả lời hết (hoặc bỏ qua) các câu thì bot mới đưa "
+    static String stillAnswering() {
+        return "Bạn đang trả lời các câu dưới đây; trả lời hết (hoặc bỏ qua) các câu thì bot mới đưa "
                 + "bản tóm tắt để xác nhận.";
     }
 
@@ -143,8 +179,8 @@ final class ReportTexts {
                 + " phút chưa xác nhận. Khi sẵn sàng, bấm \"Báo cáo lại\" hoặc gõ #baocao để làm lại.";
     }
 
-    static String replacedDraft(Week week) {
-        return "(Bản nháp chưa xác nhận cho " + week.label() + " đã được bỏ, thay bằng báo cáo dưới đây.)";
+    static String replacedDraft(Period period) {
+        return "(Bản nháp chưa xác nhận cho " + period.label() + " đã được bỏ, thay bằng báo cáo dưới đây.)";
     }
 
     // ---- whose report ----------------------------------------------------------------------------------------
@@ -171,13 +207,22 @@ final class ReportTexts {
 
     // ---- echo and confirmation ----------------------------------------------------------------------------
 
-    /** @param running the week has not ended yet: the figures are so far, and may be sent again at the end */
-    static String echo(Unit unit, Week week, Indicators indicators, Map<String, Long> values,
-                       Optional<Reports.Report> current, boolean late, boolean running, Instant deadline, ZoneId zone) {
-        StringBuilder sb = new StringBuilder("Bot hiểu báo cáo của bạn như sau:\n");
+    /**
+     * @param asked the indicators this period takes (a day: its campaigns'; a week: those its days did not carry)
+     * @param covered for a week: what its daily figures carry, shown as such
+     * @param weekly for a day: the week's own report, whose value the day's figures will replace
+     * @param running the period has not ended yet: the figures are so far, and may be sent again at the end
+     */
+    static String echo(Unit unit, Period period, List<Indicators.Indicator> asked, Map<String, Long> values,
+                       Optional<Reports.Report> current, Map<String, PeriodIndicators.DaySum> covered,
+                       Optional<Reports.Report> weekly, boolean late, boolean running, Instant deadline, ZoneId zone) {
+        StringBuilder sb = new StringBuilder("Bot hiểu " + (period instanceof Day ? "số theo ngày" : "báo cáo")
+                + " của bạn như sau:\n");
         sb.append("Đơn vị: ").append(unit.label()).append('\n');
-        sb.append("Tuần ").append(week.number()).append(": ").append(week.dates()).append('\n');
-        for (Indicators.Indicator i : indicators.all()) {
+        Week week = Week.containing(period.first());
+        if (period instanceof Day d) sb.append(VnFormat.capitalize(d.label())).append('\n');
+        else sb.append("Tuần ").append(week.number()).append(": ").append(week.dates()).append('\n');
+        for (Indicators.Indicator i : asked) {
             Long v = values.get(i.code());
             sb.append("• ").append(i.title()).append(": ").append(v == null ? "chưa báo" : n(v));
             Long old = current.map(r -> r.values().get(i.code())).orElse(null);
@@ -186,13 +231,23 @@ final class ReportTexts {
             }
             sb.append('\n');
         }
-        current.ifPresent(r -> sb.append("Báo cáo này sẽ thay báo cáo tuần ").append(week.number()).append(" gửi lúc ")
-                .append(VnDates.dateTime(r.submittedAt(), zone)).append(" (báo cáo cũ vẫn được lưu trong lịch sử).\n"));
+        covered.forEach((code, sum) -> sb.append("• ").append(code).append(": ").append(n(sum.sum()))
+                .append(" — tổng số theo ngày (").append(sum.days()).append(" ngày), không cần nhập lại\n"));
+        for (Indicators.Indicator i : asked) {
+            Long w = weekly.map(r -> r.values().get(i.code())).orElse(null);
+            if (w != null) sb.append("Báo cáo tuần ").append(week.number()).append(" đã ghi ").append(i.code()).append(" = ")
+                    .append(n(w)).append("; từ nay ").append(i.code()).append(" của tuần ").append(week.number())
+                    .append(" được tính bằng tổng các ngày.\n");
+        }
+        current.ifPresent(r -> sb.append(period instanceof Day ? "Số này sẽ thay số của ngày này gửi lúc "
+                        : "Báo cáo này sẽ thay báo cáo tuần " + week.number() + " gửi lúc ")
+                .append(VnDates.dateTime(r.submittedAt(), zone)).append(" (số cũ vẫn được lưu trong lịch sử).\n"));
         if (late) {
             sb.append("Đã quá hạn chót ").append(VnDates.deadline(deadline, zone))
                     .append(": báo cáo vẫn được nhận và ghi là nộp muộn.\n");
         }
-        if (running) sb.append(runningWeek(week, deadline, zone)).append('\n');
+        if (running && period instanceof Week) sb.append(runningWeek(week, deadline, zone)).append('\n');
+        if (running && period instanceof Day) sb.append("Số tính đến lúc này; cuối ngày có thêm thì gửi lại, số mới sẽ thay số cũ.\n");
         sb.append("Đúng thì bấm Xác nhận (chỉ báo cáo đã xác nhận mới được tính); sai thì bấm Sửa.");
         return sb.toString();
     }
@@ -204,8 +259,8 @@ final class ReportTexts {
                 + " để gửi số cả tuần (hạn chót " + VnDates.deadline(deadline, zone) + ").";
     }
 
-    static String whichToEdit(Unit unit, Week week, Indicators indicators, Map<String, Long> values) {
-        StringBuilder sb = new StringBuilder("Bạn muốn sửa mục nào trong báo cáo " + week.label() + " của " + unit.label() + "?");
+    static String whichToEdit(Unit unit, Period period, Indicators indicators, Map<String, Long> values) {
+        StringBuilder sb = new StringBuilder("Bạn muốn sửa mục nào trong báo cáo " + period.label() + " của " + unit.label() + "?");
         for (Indicators.Indicator i : indicators.all()) {
             Long v = values.get(i.code());
             sb.append("\n• ").append(i.code()).append(" — ").append(i.title()).append(": ").append(v == null ? "chưa báo" : n(v));
@@ -220,15 +275,16 @@ final class ReportTexts {
     static final String NOTHING_TO_CONFIRM = "Không có báo cáo nào đang chờ xác nhận. Gõ #baocao để bắt đầu báo cáo tuần.";
 
     static String alreadyStored(Reports.Report r, ZoneId zone) {
-        return "Báo cáo " + r.week().label() + " của đơn vị " + r.unitCode() + " đã được ghi nhận lúc "
+        return "Báo cáo " + r.period().label() + " của đơn vị " + r.unitCode() + " đã được ghi nhận lúc "
                 + VnDates.dateTime(r.submittedAt(), zone) + " rồi; không cần xác nhận lại.";
     }
 
     static final String EMPTY_REPORT = "Báo cáo chưa có số liệu nào (mọi mục đều bỏ qua) nên không gửi được. "
             + "Nếu tuần này không có hoạt động, hãy ghi 0 cho các mục.";
 
-    static String farAboveAverage(Indicators.Indicator ind, long value, double avg, int weeks) {
-        return ind.title() + ": " + n(value) + " — cao hơn nhiều so với trung bình " + weeks + " tuần gần nhất của đơn vị ("
+    static String farAboveAverage(Indicators.Indicator ind, long value, double avg, int periods, boolean days) {
+        return ind.title() + ": " + n(value) + " — cao hơn nhiều so với trung bình " + periods + (days ? " ngày" : " tuần")
+                + " gần nhất của đơn vị ("
                 + n(Math.round(avg)) + ").";
     }
 
@@ -243,9 +299,10 @@ final class ReportTexts {
                 + "\nNếu số liệu đúng, bấm \"Chắc chắn, gửi\" (hoặc gõ #xacnhan chắc chắn). Nếu sai, bấm Sửa.";
     }
 
-    static String stored(Unit unit, Week week, boolean late, Instant deadline, Optional<Reports.Report> replaced,
+    static String stored(Unit unit, Period period, boolean late, Instant deadline, Optional<Reports.Report> replaced,
                          ZoneId zone) {
-        StringBuilder sb = new StringBuilder("Đã ghi nhận báo cáo " + week.label() + " của " + unit.label() + ". Cảm ơn bạn!");
+        StringBuilder sb = new StringBuilder("Đã ghi nhận " + (period instanceof Day ? "số " : "báo cáo ") + period.label()
+                + " của " + unit.label() + ". Cảm ơn bạn!");
         replaced.ifPresent(r -> sb.append(" Báo cáo này thay cho báo cáo gửi lúc ")
                 .append(VnDates.dateTime(r.submittedAt(), zone)).append("; lịch sử vẫn được lưu."));
         if (late) sb.append(" Báo cáo nộp sau hạn chót ").append(VnDates.deadline(deadline, zone))
@@ -253,8 +310,8 @@ final class ReportTexts {
         return sb.toString();
     }
 
-    static String overtaken(Unit unit, Week week, Reports.Report newer, ZoneId zone) {
-        return "Đã lưu báo cáo " + week.label() + " của " + unit.label() + " vào lịch sử. Lưu ý: một thành viên khác của "
+    static String overtaken(Unit unit, Period period, Reports.Report newer, ZoneId zone) {
+        return "Đã lưu báo cáo " + period.label() + " của " + unit.label() + " vào lịch sử. Lưu ý: một thành viên khác của "
                 + "đơn vị đã xác nhận báo cáo tuần này lúc " + VnDates.dateTime(newer.submittedAt(), zone)
                 + ", sau bạn, nên báo cáo đó đang được tính. Gõ #lichsu để xem; muốn thay, gõ #sua.";
     }
@@ -292,7 +349,8 @@ final class ReportTexts {
                               Indicators indicators, ZoneId zone) {
         StringBuilder sb = new StringBuilder();
         sb.append(index).append(") ");
-        if (withWeek) sb.append("Tuần ").append(r.week().number()).append('/').append(r.week().year()).append(" — ");
+        if (r.period() instanceof Day d) sb.append("Ngày ").append(VnDates.date(d.date())).append(" — ");
+        else if (withWeek) sb.append("Tuần ").append(r.week().number()).append('/').append(r.week().year()).append(" — ");
         sb.append(VnDates.dateTime(r.submittedAt(), zone)).append(" — ").append(who).append(": ");
         List<String> parts = new java.util.ArrayList<>();
         for (Indicators.Indicator i : indicators.all()) {
