@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,12 +16,11 @@ import vn.cdsbot.testing.MutableClock;
 
 /**
  * #chiendich and #tiendo through the signed webhook of the real app: a campaign created on the command line with
- * targets for two communes, daily figures of two communes and a hamlet on two days; the secretariat sees the
+ * targets for two communes, members of two communes report
+ * daily figures in chat for two days (and a hamlet team's are stored); the secretariat sees the
  * province, a leader only their commune, members and citizens are refused.
  */
 class ProgressWebhookTest {
-    static final LocalDate D1 = LocalDate.of(2026, 12, 1);
-
     @TempDir Path dir;
     MutableClock clock = MutableClock.at("2026-11-30T09:00");
     TestBot bot;
@@ -44,14 +42,29 @@ class ProgressWebhookTest {
         assertThat(rc).as(err.toString()).isZero();
         assertThat(out.toString().strip()).isEqualTo("CD1");
 
-        // Two days of figures: Xã An Phú's own team and its hamlet Ấp Một, and Xã Bình Minh. Xã Cát Tiên sends nothing.
-        CampaignFixture.daily(bot.db(), "X1", D1, "vneid", 10);
-        CampaignFixture.daily(bot.db(), "X1", D1.plusDays(1), "vneid", 5);
-        CampaignFixture.daily(bot.db(), "X1-A", D1, "vneid", 8);
-        CampaignFixture.daily(bot.db(), "X1-A", D1.plusDays(1), "vneid", 7);
-        CampaignFixture.daily(bot.db(), "X2", D1, "vneid", 5);
-        CampaignFixture.daily(bot.db(), "X2", D1.plusDays(1), "vneid", 5);
+        // Two days of figures sent in chat: Xã An Phú's own team and its hamlet Ấp Một, and Xã Bình Minh. Xã Cát
+        // Tiên sends nothing.
+        bot.say("mx1", "#dangky " + TestBot.code(bot.say("admin", "#moi X1 thanhvien")));
+        bot.say("mx2", "#dangky " + TestBot.code(bot.say("admin", "#moi X2 thanhvien")));
+        clock.set("2026-12-01T19:00");
+        daily("mx1", "#baocao hôm nay vneid=10");
+        // Hamlet teams report in chat once their kind is a reporting kind; until then the hamlet's figures are
+        // stored as the reporting flow stores them.
+        CampaignFixture.daily(bot.db(), "X1-A", java.time.LocalDate.of(2026, 12, 1), "vneid", 8);
+        daily("mx2", "#baocao hôm nay vneid=5");
+        clock.set("2026-12-02T08:00");
+        daily("mx2", "#baocao hôm qua vneid=4");   // a correction of yesterday: 5 becomes 4…
+        daily("mx2", "#baocao ngày 01/12 vneid=5");   // …and back to 5; only the current figure counts
+        clock.set("2026-12-02T18:00");
+        daily("mx1", "#baocao hôm nay vneid=5");
+        CampaignFixture.daily(bot.db(), "X1-A", java.time.LocalDate.of(2026, 12, 2), "vneid", 7);
+        daily("mx2", "#baocao hôm nay vneid=5");
         clock.set("2026-12-02T20:00");
+    }
+
+    void daily(String user, String report) throws Exception {
+        assertThat(bot.say(user, report)).contains("Bot hiểu số theo ngày của bạn");
+        assertThat(bot.say(user, "#xacnhan")).contains("Đã ghi nhận");
     }
 
     @AfterEach
@@ -141,7 +154,7 @@ class ProgressWebhookTest {
 
     @Test
     void severalRunningCampaignsAreOfferedAsButtons() throws Exception {
-        bot.db().inTransaction(tx -> Campaigns.create(tx, "Thanh toán số", D1, D1.plusDays(30), List.of("thanhtoan"),
+        bot.db().inTransaction(tx -> Campaigns.create(tx, "Thanh toán số", java.time.LocalDate.of(2026, 12, 1), java.time.LocalDate.of(2026, 12, 31), List.of("thanhtoan"),
                 java.util.Map.of(), "cli", 0));
         List<TestBot.Sent> r = bot.send("lead1", "#tiendo");
         assertThat(r.get(0).text()).contains("2 chiến dịch đang diễn ra");
