@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Pattern;
 import vn.cdsbot.chat.Button;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.CommandCall;
@@ -34,7 +33,6 @@ public final class CampaignFeature implements Feature {
     static final Set<Role> VIEWERS = EnumSet.of(Role.LEADER, Role.SECRETARIAT, Role.ADMIN);
     /** Zalo shows at most 5 buttons under a message. */
     static final int MAX_BUTTONS = 5;
-    private static final Pattern CODE = Pattern.compile("(?i)CD\\d{1,9}");
 
     private final ReportingCalendar calendar;
     private final ZoneId zone;
@@ -93,7 +91,7 @@ public final class CampaignFeature implements Feature {
     private List<Reply> campaigns(CommandCall call) throws Exception {
         Connection tx = call.tx();
         LocalDate today = calendar.today(call.now());
-        Args a = Args.parse(call.args());
+        CampaignArgs a = CampaignArgs.parse(call.args());
         if (a.code() == null) {
             if (!a.rest().isBlank()) throw new Refusal(unknownCode(tx, a.rest()));
             List<Campaign> all = Campaigns.all(tx);
@@ -123,7 +121,7 @@ public final class CampaignFeature implements Feature {
     private List<Reply> progress(CommandCall call) throws Exception {
         Connection tx = call.tx();
         LocalDate today = calendar.today(call.now());
-        Args a = Args.parse(call.args());
+        CampaignArgs a = CampaignArgs.parse(call.args());
         UnitTree tree = UnitTree.load(tx);
         Unit scope = scope(call, tree, a.rest());
         Campaign c;
@@ -151,20 +149,6 @@ public final class CampaignFeature implements Feature {
     }
 
     // ---- arguments and scope -------------------------------------------------------------------------------
-
-    /** "CD1 BP-DXO": an optional campaign code (anywhere) and the rest (a unit). */
-    record Args(String code, String rest) {
-        static Args parse(String args) {
-            String code = null;
-            List<String> rest = new ArrayList<>();
-            for (String w : args.strip().split("\\s+")) {
-                if (w.isEmpty()) continue;
-                if (code == null && CODE.matcher(w).matches()) code = w;
-                else rest.add(w);
-            }
-            return new Args(code, String.join(" ", rest));
-        }
-    }
 
     private static Campaign find(Connection tx, String code) throws Exception {
         Optional<Campaign> c = Campaigns.find(tx, code);

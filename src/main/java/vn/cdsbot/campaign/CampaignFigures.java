@@ -69,6 +69,18 @@ public final class CampaignFigures {
         return sum;
     }
 
+    /** Per day of the campaign, the sum over {@code units} of indicator {@code i} (campaign order). */
+    public long[] daily(Collection<String> units, int i) {
+        long[] out = new long[campaign.length()];
+        for (String u : units) {
+            UnitDone d = byUnit.get(u);
+            if (d == null) continue;
+            long[] s = d.series()[i];
+            for (int k = 0; k < out.length; k++) out[k] += s[k];
+        }
+        return out;
+    }
+
     public static CampaignFigures load(Connection c, Campaign campaign) throws SQLException {
         int n = campaign.indicators().size();
         int days = campaign.length();

@@ -63,7 +63,8 @@ final class SummaryCommands {
                 new Command("chuabaocao", List.of("chua bao cao"), VIEWERS,
                         "#chuabaocao [tuần N] [MÃ ĐƠN VỊ] — đơn vị chưa báo cáo", c -> guarded(c, this::missing)),
                 new Command("bieudo", List.of("bieu do"), VIEWERS,
-                        "#bieudo [CHỈ TIÊU] — biểu đồ 12 tuần gần nhất", c -> guarded(c, this::chart)),
+                        "#bieudo [CHỈ TIÊU] — biểu đồ 12 tuần gần nhất; #bieudo CD1: chiến dịch so với kế hoạch",
+                        c -> guarded(c, this::chart)),
                 new Command("xuat", List.of("xuatexcel", "xuat excel"), EXPORTERS,
                         "#xuat [tuần N] — tải tệp Excel tổng hợp", c -> guarded(c, this::export)),
                 new Command("vanban", List.of("van ban", "baocaovanban"), VIEWERS,
@@ -152,6 +153,8 @@ final class SummaryCommands {
 
     private List<Reply> chart(CommandCall call) throws Exception {
         Connection tx = call.tx();
+        vn.cdsbot.campaign.CampaignArgs campaign = vn.cdsbot.campaign.CampaignArgs.parse(call.args());
+        if (campaign.named()) return campaignChart(call, campaign);
         Request req = Request.parse(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         int before = words.size();
@@ -188,6 +191,50 @@ final class SummaryCommands {
         log.info("Chart rendered: {} bytes, scope {}, indicator {}", png.length, scope.code(), ind.code());
         String caption = VnFormat.capitalize(ind.name()) + " – " + scope.name() + ", tuần " + first.number() + "/"
                 + first.year() + " đến " + last.number() + "/" + last.year();
+        return List.of(new Reply.Image(png, caption));
+    }
+
+    /**
+     * {@code #bieudo CD1 [CHỈ TIÊU] [ĐƠN VỊ]} (or "chiến dịch CD1"): the campaign's done so far, summed day after day,
+     * against its plan line, today marked. Indicator: the one named, else the campaign's first.
+     */
+    private List<Reply> campaignChart(CommandCall call, vn.cdsbot.campaign.CampaignArgs args) throws Exception {
+        Connection tx = call.tx();
+        vn.cdsbot.campaign.Campaign c = vn.cdsbot.campaign.Campaigns.find(tx, args.code())
+                .orElseThrow(() -> new UserError("Không tìm thấy chiến dịch \"" + args.code() + "\". Gõ #chiendich để xem các "
+                        + "chiến dịch."));
+        List<String> words = new ArrayList<>(args.rest().isBlank() ? List.of() : List.of(args.rest().split("\\s+")));
+        int before = words.size();
+        int configured = takeIndicator(words);
+        String code = before == words.size() ? c.indicators().get(0) : settings.indicatorCodes().get(configured);
+        if (!c.tracks(code)) {
+            throw new UserError("Chiến dịch " + c.code() + " không theo dõi " + code + "; chỉ tiêu của chiến dịch: "
+                    + String.join(", ", c.indicators()) + ".");
+        }
+        UnitTree tree = UnitTree.load(tx);
+        Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
+        int i = c.indicators().indexOf(code);
+        java.time.LocalDate today = settings.calendar().today(call.now());
+        int day = c.daysElapsed(today);
+        vn.cdsbot.campaign.CampaignFigures figures = vn.cdsbot.campaign.CampaignFigures.load(tx, c);
+        long[] perDay = figures.daily(tree.subtree(scope).stream().map(Unit::code).toList(), i);
+        long[] cumulative = new long[perDay.length];
+        for (int k = 0; k < perDay.length; k++) cumulative[k] = (k == 0 ? 0 : cumulative[k - 1]) + perDay[k];
+        Long target = vn.cdsbot.campaign.Campaigns.targets(tx, c).forSubtree(tree, scope, code).orElse(null);
+        long done = day == 0 ? 0 : cumulative[day - 1];
+        int ci = settings.indicatorCodes().indexOf(code);
+        String title = ci < 0 ? code : settings.title(ci);
+        String state = day == 0 ? "chưa bắt đầu" : day == c.length() && c.ended(today) ? "đã kết thúc"
+                : "ngày " + day + "/" + c.length();
+        String subtitle = scope.name() + " · " + c.code() + " “" + c.name() + "” " + VnDates.range(c.first(), c.last())
+                + " · " + state;
+        byte[] png = charts.renderCampaign(title, subtitle, cumulative, target, day);
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.bieudo", scope.code(),
+                "campaign=" + c.code() + " indicator=" + code);
+        String caption = title + " – " + scope.name() + ", chiến dịch " + c.code() + " (" + state + "): "
+                + VnFormat.number(done) + (target == null ? " (chưa giao chỉ tiêu)"
+                : "/" + VnFormat.number(target) + " (" + VnFormat.rate(done, target) + "), kế hoạch đến nay "
+                + VnFormat.number(vn.cdsbot.campaign.Progress.planned(target, day, c.length())));
         return List.of(new Reply.Image(png, caption));
     }
 

@@ -101,6 +101,28 @@ class ProgressWebhookTest {
     }
 
     @Test
+    void campaignChartDrawsDoneAgainstThePlanLine() throws Exception {
+        List<TestBot.Sent> r = bot.send("sec", "#biểu đồ chiến dịch CD1");
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).image()).isTrue();
+        assertThat(r.get(0).text()).isEqualTo("Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt – Tỉnh Thử Nghiệm, chiến dịch "
+                + "CD1 (ngày 2/10): 40/150 (26,67 %), kế hoạch đến nay 30");
+        byte[] png = bot.db().read(c -> {
+            try (var ps = c.prepareStatement("SELECT png FROM media ORDER BY id DESC LIMIT 1"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBytes(1);
+            }
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(img.getWidth()).isEqualTo(1000);
+        // A leader's chart is of their commune; a unit outside it is refused; an indicator the campaign does not track too.
+        assertThat(bot.send("lead1", "#bieudo CD1").get(0).text()).contains("Xã An Phú").contains("30/100 (30,00 %)");
+        assertThat(bot.say("lead1", "#bieudo CD1 X2")).contains("Bạn chỉ xem được");
+        assertThat(bot.say("sec", "#bieudo CD1 hotro")).contains("Chiến dịch CD1 không theo dõi hotro");
+        assertThat(bot.say("sec", "#bieudo CD9")).contains("Không tìm thấy chiến dịch \"CD9\"");
+    }
+
+    @Test
     void aUnitBehindPlanIsSaidToBeBehind() throws Exception {
         clock.set("2026-12-03T20:00");   // day 3: nobody reported; Xã Bình Minh's plan is 15, it has 10
         String p = bot.say("sec", "#tiendo CD1");
