@@ -66,7 +66,7 @@ final class SummaryCommands {
                         "#bieudo [CHỈ TIÊU] — biểu đồ 12 tuần gần nhất; #bieudo CD1: chiến dịch so với kế hoạch",
                         c -> guarded(c, this::chart)),
                 new Command("xuat", List.of("xuatexcel", "xuat excel"), EXPORTERS,
-                        "#xuat [tuần N] — tải tệp Excel tổng hợp", c -> guarded(c, this::export)),
+                        "#xuat [tuần N] [CD1] — tải tệp Excel tổng hợp (có trang tiến độ chiến dịch)", c -> guarded(c, this::export)),
                 new Command("vanban", List.of("van ban", "baocaovanban"), VIEWERS,
                         "#vanban [tuần N] [MÃ ĐƠN VỊ] — dự thảo báo cáo (Word) theo thể thức văn bản hành chính",
                         c -> guarded(c, this::draft)));
@@ -284,23 +284,65 @@ final class SummaryCommands {
 
     private List<Reply> export(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parse(call.args(), call.now(), settings.calendar());
+        // "#xuat CD1" / "#xuat chiến dịch CD1": that campaign's sheet; without a code, a sheet per running campaign.
+        vn.cdsbot.campaign.CampaignArgs named = vn.cdsbot.campaign.CampaignArgs.parse(call.args());
+        Request req = Request.parse(named.rest(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         words.removeIf(w -> Set.of("excel", "file", "tep", "xlsx").contains(Texts.fold(w)));
         UnitTree tree = UnitTree.load(tx);
         Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
-        Export e = export(tx, call, tree, scope, req.week());
+        List<vn.cdsbot.campaign.Campaign> campaigns;
+        if (named.named()) {
+            campaigns = List.of(vn.cdsbot.campaign.Campaigns.find(tx, named.code()).orElseThrow(() -> new UserError(
+                    "Không tìm thấy chiến dịch \"" + named.code() + "\". Gõ #chiendich để xem các chiến dịch.")));
+        } else {
+            campaigns = vn.cdsbot.campaign.Campaigns.runningOn(tx, settings.calendar().today(call.now()));
+        }
+        List<ExcelExport.CampaignSheet> sheets = campaignSheets(tx, tree, scope, campaigns, call.now());
+        Export e = export(tx, call, tree, scope, req.week(), sheets);
+        List<String> names = new ArrayList<>(List.of("Tổng hợp", "Lịch sử báo cáo", "Chưa báo cáo"));
+        for (ExcelExport.CampaignSheet cs : sheets) {
+            names.add("tiến độ " + cs.campaign().code() + " " + cs.campaign().indicators().get(cs.indicator()));
+        }
         String text = "Tệp Excel " + req.week().label() + (e.summary().running() ? ", tuần đang diễn ra," : "") + " – "
-                + scope.name() + " đã sẵn sàng: 3 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo).\n"
+                + scope.name() + " đã sẵn sàng: " + names.size() + " trang (" + String.join(", ", names) + ").\n"
                 + "Liên kết dùng được đến " + VnDates.until(e.link().expiresAt(), settings.zone())
                 + ". Vui lòng không chuyển liên kết cho người ngoài.";
         return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", e.link().url()))));
+    }
+
+    /** One sheet per indicator of each campaign: the scope's teams, their targets and daily figures so far. */
+    private List<ExcelExport.CampaignSheet> campaignSheets(Connection tx, UnitTree tree, Unit scope,
+                                                          List<vn.cdsbot.campaign.Campaign> campaigns,
+                                                          java.time.Instant now) throws java.sql.SQLException {
+        List<ExcelExport.CampaignSheet> out = new ArrayList<>();
+        java.time.LocalDate today = settings.calendar().today(now);
+        for (vn.cdsbot.campaign.Campaign c : campaigns) {
+            vn.cdsbot.campaign.Targets targets = vn.cdsbot.campaign.Campaigns.targets(tx, c);
+            vn.cdsbot.campaign.CampaignFigures figures = vn.cdsbot.campaign.CampaignFigures.load(tx, c);
+            // The teams: units of the reporting kind, and any unit with a figure or a target of its own.
+            List<Unit> units = tree.subtree(scope).stream().filter(u -> !u.virtual()
+                    && ((u.active() && u.kind().equals(settings.reportingKind())) || figures.of(u.code()).isPresent()
+                    || targets.units().contains(u.code()))).toList();
+            for (int i = 0; i < c.indicators().size(); i++) {
+                String code = c.indicators().get(i);
+                int ci = settings.indicatorCodes().indexOf(code);
+                out.add(new ExcelExport.CampaignSheet(c, i, ci < 0 ? code : settings.indicators().get(ci).name(), scope,
+                        units, targets, figures, c.daysElapsed(today), targets.forSubtree(tree, scope, code).orElse(null)));
+            }
+        }
+        return out;
     }
 
     /** A built spreadsheet behind its signed, expiring link. */
     private record Export(ScopeSummary summary, ExportStore.Link link) {}
 
     private Export export(Connection tx, CommandCall call, UnitTree tree, Unit scope, Week week) throws Exception {
+        return export(tx, call, tree, scope, week, List.of());
+    }
+
+    private Export export(Connection tx, CommandCall call, UnitTree tree, Unit scope, Week week,
+                          List<ExcelExport.CampaignSheet> campaigns) throws Exception {
         long started = System.nanoTime();
         List<String> codes = settings.indicatorCodes();
         Map<String, Current> current = ReportData.current(tx, week, codes);
@@ -309,7 +351,7 @@ final class SummaryCommands {
         Map<String, ReportData.Figures> cumulative = summarizer.values(tx).sumPerUnit(
                 tree.subtree(scope).stream().map(Unit::code).toList(), settings.campaignStart(), week);
         byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, cumulative, ReportData.history(tx, week, codes),
-                Members.leaderNames(tx), call.now()));
+                Members.leaderNames(tx), call.now()), campaigns);
         ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), week, excel.fileName(s), xlsx, call.now());
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.xuat", scope.code(),
                 "week=" + week.key() + " bytes=" + xlsx.length);

@@ -123,6 +123,51 @@ class ProgressWebhookTest {
     }
 
     @Test
+    void exportHasACampaignSheetWithFormulasThatAgree() throws Exception {
+        String reply = bot.say("sec", "#xuat chiến dịch CD1");
+        assertThat(reply).contains("4 trang (Tổng hợp, Lịch sử báo cáo, Chưa báo cáo, tiến độ CD1 vneid)");
+        String payload = bot.rows("SELECT payload FROM outbox WHERE user_id = 'sec' AND payload LIKE '%/exports/%' "
+                + "ORDER BY id DESC LIMIT 1").get(0);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://[^\"]+/exports/[A-Za-z0-9_-]+").matcher(payload);
+        assertThat(m.find()).isTrue();
+        var file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                m.group().replaceFirst("^https?://[^/]+", "http://127.0.0.1:" + bot.app.app().port()))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file.body()))) {
+            var sheet = wb.getSheet("CD1 vneid");
+            assertThat(sheet).isNotNull();
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(wb.getFontAt(sheet.getRow(7).getCell(1).getCellStyle().getFontIndex()).getFontName())
+                    .isEqualTo("Times New Roman");
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            java.util.Map<String, org.apache.poi.ss.usermodel.Row> rows = new java.util.HashMap<>();
+            for (var row : sheet) {
+                var name = row.getCell(1);
+                if (name != null) rows.put(name.getStringCellValue(), row);
+            }
+            var header = sheet.getRow(6);
+            assertThat(header.getCell(5).getStringCellValue()).isEqualTo("01/12");
+            assertThat(header.getCell(6).getStringCellValue()).isEqualTo("02/12");
+            assertThat(header.getCell(7)).isNull();   // days after today have no column
+            var x1 = rows.get("Xã An Phú (X1)");
+            assertThat(x1.getCell(2).getNumericCellValue()).isEqualTo(100);
+            assertThat(x1.getCell(3).getNumericCellValue()).isEqualTo(15);   // its own team; Ấp Một has its own row
+            assertThat(x1.getCell(4).getNumericCellValue()).isEqualTo(0.15);
+            assertThat(rows.get("Ấp Một (X1-A)").getCell(3).getNumericCellValue()).isEqualTo(15);
+            assertThat(rows.get("Xã Cát Tiên (X3)").getCell(5).getStringCellValue()).isEmpty();   // no figure: not 0
+            var total = rows.get("Tổng cộng");
+            assertThat(total.getCell(2).getCellFormula()).isEqualTo("SUM(C8:C11)");
+            assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(150);
+            assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(40);
+            assertThat(total.getCell(5).getNumericCellValue()).isEqualTo(23);   // 10 + 8 + 5 on 01/12
+            assertThat(total.getCell(4).getNumericCellValue()).isCloseTo(40.0 / 150, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        // While a campaign runs, the plain #xuat carries its sheet too.
+        assertThat(bot.say("sec", "#xuat")).contains("tiến độ CD1 vneid");
+    }
+
+    @Test
     void aUnitBehindPlanIsSaidToBeBehind() throws Exception {
         clock.set("2026-12-03T20:00");   // day 3: nobody reported; Xã Bình Minh's plan is 15, it has 10
         String p = bot.say("sec", "#tiendo CD1");
