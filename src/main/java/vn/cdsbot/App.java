@@ -268,7 +268,7 @@ public final class App implements AutoCloseable {
             Handoff handoff = Handoff.wire(config, db, clock, wakeOutbox);
             Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()));
             KbFeature kb = KbFeature.wire(config, db, summaries.exports(), calendar, clock, wakeOutbox);
-            CampaignFeature campaigns = CampaignFeature.wire(config, calendar);
+            CampaignFeature campaigns = CampaignFeature.wire(config, db, calendar, clock, wakeOutbox);
             return new Features(List.of(kb, people, reporting, summaries, campaigns, handoff, ops), people.senders(),
                     handoff.answerer(reporting.answerer(kb.answerer())));
         }

@@ -1,6 +1,7 @@
 package vn.cdsbot.campaign;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,16 +19,19 @@ import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.feature.Feature;
+import vn.cdsbot.messaging.MessagingWindow;
 import vn.cdsbot.people.Audit;
 import vn.cdsbot.people.Members;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;
 import vn.cdsbot.period.ReportingCalendar;
+import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.PersonalData;
 
 /**
  * Campaigns in chat: #chiendich lists campaigns or shows one, #tiendo shows a campaign's progress in the sender's
- * scope (the {@link UnitTree#home} rule: a leader their own subtree, the secretariat and admins any unit).
+ * scope (the {@link UnitTree#home} rule: a leader their own subtree, the secretariat and admins any unit); and the
+ * daily rhythm while one runs ({@link CampaignRhythm}).
  */
 public final class CampaignFeature implements Feature {
     static final Set<Role> VIEWERS = EnumSet.of(Role.LEADER, Role.SECRETARIAT, Role.ADMIN);
@@ -38,18 +42,37 @@ public final class CampaignFeature implements Feature {
     private final ZoneId zone;
     private final Set<String> reportingKinds;
     private final CampaignTexts texts;
+    private final List<Runnable> schedules;
 
-    CampaignFeature(ReportingCalendar calendar, Set<String> reportingKinds, Map<String, String> indicatorNames) {
+    private CampaignFeature(ReportingCalendar calendar, Set<String> reportingKinds, CampaignTexts texts,
+                            List<Runnable> schedules) {
         this.calendar = calendar;
         this.zone = calendar.zone();
         this.reportingKinds = Set.copyOf(reportingKinds);
-        this.texts = new CampaignTexts(indicatorNames);
+        this.texts = texts;
+        this.schedules = List.copyOf(schedules);
     }
 
-    public static CampaignFeature wire(BotConfig config, ReportingCalendar calendar) {
+    public static CampaignFeature wire(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
+                                       Runnable wakeOutbox) {
         Map<String, String> names = new LinkedHashMap<>();
         for (BotConfig.Indicator i : config.reporting().indicators()) names.put(i.code(), i.name());
-        return new CampaignFeature(calendar, Set.of(config.units().reportingKind()), names);
+        CampaignTexts texts = new CampaignTexts(names);
+        Set<String> kinds = Set.of(config.units().reportingKind());
+        Map<CampaignRhythm.Kind, java.time.LocalTime> times = new java.util.EnumMap<>(CampaignRhythm.Kind.class);
+        BotConfig.CampaignRhythm r = config.campaigns();
+        BotConfig.CampaignRhythm.at(r.eveningReminder()).ifPresent(t -> times.put(CampaignRhythm.Kind.EVENING, t));
+        BotConfig.CampaignRhythm.at(r.morningNote()).ifPresent(t -> times.put(CampaignRhythm.Kind.MORNING, t));
+        BotConfig.CampaignRhythm.at(r.dailyDigest()).ifPresent(t -> times.put(CampaignRhythm.Kind.DIGEST, t));
+        List<Runnable> schedules = times.isEmpty() ? List.of() : List.of(new CampaignRhythm(db, times, calendar.zone(), kinds,
+                new MessagingWindow(config.zalo().paidMessages()), texts, clock, wakeOutbox));
+        return new CampaignFeature(calendar, kinds, texts, schedules);
+    }
+
+    /** Every 30 s: the daily rhythm's runs when due. */
+    @Override
+    public List<Runnable> schedules() {
+        return schedules;
     }
 
     @Override

@@ -206,6 +206,43 @@ final class CampaignTexts {
         return b.toString();
     }
 
+    /**
+     * The morning note's part for one campaign: the scope against plan, its units behind plan (furthest first) and
+     * those with no figure; empty when nothing is behind.
+     */
+    java.util.Optional<String> behind(Progress.Result p) {
+        Campaign c = p.campaign();
+        Progress.Line main = p.lines().get(p.rank());
+        boolean scopeBehind = main.target().isPresent() && main.ahead() < 0;
+        List<Progress.Row> late = p.ranked().stream().filter(r -> r.ahead() < 0).toList();
+        if (!scopeBehind && late.isEmpty() && p.noFigure().isEmpty()) return java.util.Optional.empty();
+        StringBuilder b = new StringBuilder("Chiến dịch ").append(c.code()).append(" “").append(c.name())
+                .append("”, đến hết ngày ").append(VnDates.date(p.asOf())).append(" (ngày ").append(p.day()).append('/')
+                .append(c.length()).append(") – ").append(p.scope().name()).append(':');
+        if (main.target().isPresent()) {
+            b.append("\n").append(title(main.indicator())).append(": ").append(VnFormat.number(main.done())).append('/')
+                    .append(VnFormat.number(main.target().getAsLong())).append(" (")
+                    .append(VnFormat.rate(main.done(), main.target().getAsLong())).append("), ")
+                    .append(aheadOrBehind(main.ahead())).append(" so với kế hoạch");
+        }
+        if (!late.isEmpty()) {
+            b.append("\nĐơn vị chậm kế hoạch (").append(late.size()).append("):");
+            for (int k = 0; k < Math.min(BEHIND_NAMED, late.size()); k++) {
+                Progress.Row r = late.get(k);
+                b.append("\n– ").append(r.unit().name()).append(": ").append(VnFormat.number(r.ranked())).append('/')
+                        .append(VnFormat.number(r.target().orElse(0))).append(" (")
+                        .append(VnFormat.rate(r.ranked(), r.target().orElse(0))).append("), ").append(aheadOrBehind(r.ahead()));
+            }
+            if (late.size() > BEHIND_NAMED) b.append("\nvà ").append(late.size() - BEHIND_NAMED).append(" đơn vị khác");
+        }
+        if (!p.noFigure().isEmpty()) {
+            List<Unit> named = p.noFigure().subList(0, Math.min(NO_FIGURE_NAMED, p.noFigure().size()));
+            b.append("\nChưa có số liệu: ").append(String.join(", ", named.stream().map(Unit::name).toList()));
+            if (p.noFigure().size() > named.size()) b.append(" và ").append(p.noFigure().size() - named.size()).append(" đơn vị khác");
+        }
+        return java.util.Optional.of(b.toString());
+    }
+
     private static String continuation(Progress.Result p) {
         return "Tiến độ " + p.campaign().code() + " · " + p.scope().name();
     }

@@ -28,9 +28,13 @@ final class CampaignFixture {
 
     /** Writes the units file and returns the bot-config.yaml edit that points at it. */
     static java.util.function.UnaryOperator<String> units(Path dir) throws Exception {
-        Path file = dir.resolve("units.csv");
-        Files.writeString(file, UNITS);
-        return y -> y.replace("file: data/units-binh-phuoc.csv", "file: " + file.toAbsolutePath());
+        Files.writeString(dir.resolve("units.csv"), UNITS);
+        return unitsIn(dir);
+    }
+
+    /** The bot-config.yaml edit that points at the units file written in {@code dir}. */
+    static java.util.function.UnaryOperator<String> unitsIn(Path dir) {
+        return y -> y.replace("file: data/units-binh-phuoc.csv", "file: " + dir.resolve("units.csv").toAbsolutePath());
     }
 
     /** Stores a confirmed daily report of {@code unit} for {@code day}: indicator=value pairs. */

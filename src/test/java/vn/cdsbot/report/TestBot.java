@@ -48,7 +48,10 @@ public final class TestBot implements AutoCloseable {
     public final TestApp app;
     private final Map<String, Long> seen = new HashMap<>();
 
-    /** Scheduled reminder slots are moved to Saturday 03:00 so they never fire during these tests. */
+    /**
+     * Scheduled reminder slots are moved to Saturday 03:00 and a campaign's daily rhythm is off, so they never fire
+     * during these tests.
+     */
     public TestBot(Path dir, MutableClock clock) throws Exception {
         this(dir, clock, y -> y);
     }
@@ -57,7 +60,8 @@ public final class TestBot implements AutoCloseable {
     public TestBot(Path dir, MutableClock clock, java.util.function.UnaryOperator<String> edit) throws Exception {
         this.clock = clock;
         this.config = PeopleFixture.config(dir, y -> edit.apply(y.replace("reminders: [FRIDAY 15:00, MONDAY 08:00]",
-                "reminders: [SATURDAY 03:00]")));
+                "reminders: [SATURDAY 03:00]").replace("evening_reminder: \"19:00\"", "evening_reminder: \"\"")
+                .replace("morning_note: \"07:30\"", "morning_note: \"\"").replace("daily_digest: \"17:00\"", "daily_digest: \"\"")));
         this.app = TestApp.local(config, clock);
     }
 
