@@ -17,6 +17,7 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.campaign.CampaignFeature;
+import vn.cdsbot.campaign.CampaignFiguresCache;
 import vn.cdsbot.chat.ChatRouter;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
@@ -266,9 +267,11 @@ public final class App implements AutoCloseable {
             People people = People.wire(config, db, zalo, tokens, clock);   // first: it syncs the units file
             Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox);
             Handoff handoff = Handoff.wire(config, db, clock, wakeOutbox);
-            Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()));
+            CampaignFiguresCache campaignFigures = new CampaignFiguresCache();   // shared by #tiendo, #bieudo, #xuat
+            Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()),
+                    campaignFigures);
             KbFeature kb = KbFeature.wire(config, db, summaries.exports(), calendar, clock, wakeOutbox);
-            CampaignFeature campaigns = CampaignFeature.wire(config, db, calendar, clock, wakeOutbox);
+            CampaignFeature campaigns = CampaignFeature.wire(config, db, calendar, clock, wakeOutbox, campaignFigures);
             return new Features(List.of(kb, people, reporting, summaries, campaigns, handoff, ops), people.senders(),
                     handoff.answerer(reporting.answerer(kb.answerer())));
         }

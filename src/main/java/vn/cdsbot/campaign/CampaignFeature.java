@@ -43,9 +43,11 @@ public final class CampaignFeature implements Feature {
     private final Set<String> reportingKinds;
     private final CampaignTexts texts;
     private final List<Runnable> schedules;
+    private final CampaignFigures.Source figures;
 
     private CampaignFeature(ReportingCalendar calendar, Set<String> reportingKinds, CampaignTexts texts,
-                            List<Runnable> schedules) {
+                            List<Runnable> schedules, CampaignFigures.Source figures) {
+        this.figures = figures;
         this.calendar = calendar;
         this.zone = calendar.zone();
         this.reportingKinds = Set.copyOf(reportingKinds);
@@ -55,6 +57,12 @@ public final class CampaignFeature implements Feature {
 
     public static CampaignFeature wire(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
                                        Runnable wakeOutbox) {
+        return wire(config, db, calendar, clock, wakeOutbox, CampaignFigures.Source.READ);
+    }
+
+    /** @param figures where campaign figures come from: the cache shared with the summaries' #bieudo and #xuat */
+    public static CampaignFeature wire(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
+                                       Runnable wakeOutbox, CampaignFigures.Source figures) {
         Map<String, String> names = new LinkedHashMap<>();
         for (BotConfig.Indicator i : config.reporting().indicators()) names.put(i.code(), i.name());
         CampaignTexts texts = new CampaignTexts(names);
@@ -65,8 +73,8 @@ public final class CampaignFeature implements Feature {
         BotConfig.CampaignRhythm.at(r.morningNote()).ifPresent(t -> times.put(CampaignRhythm.Kind.MORNING, t));
         BotConfig.CampaignRhythm.at(r.dailyDigest()).ifPresent(t -> times.put(CampaignRhythm.Kind.DIGEST, t));
         List<Runnable> schedules = times.isEmpty() ? List.of() : List.of(new CampaignRhythm(db, times, calendar.zone(), kinds,
-                new MessagingWindow(config.zalo().paidMessages()), texts, clock, wakeOutbox));
-        return new CampaignFeature(calendar, kinds, texts, schedules);
+                new MessagingWindow(config.zalo().paidMessages()), texts, figures, clock, wakeOutbox));
+        return new CampaignFeature(calendar, kinds, texts, schedules, figures);
     }
 
     /** Every 30 s: the daily rhythm's runs when due. */
@@ -162,7 +170,7 @@ public final class CampaignFeature implements Feature {
             }
             c = running.get(0);
         }
-        Progress.Result p = Progress.compute(c, Campaigns.targets(tx, c), CampaignFigures.load(tx, c), tree, scope, today,
+        Progress.Result p = Progress.compute(c, Campaigns.targets(tx, c), figures.of(tx, c), tree, scope, today,
                 reportingKinds);
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "campaign.tiendo", c.code(), "scope=" + scope.code());
         List<String> messages = texts.progress(p);

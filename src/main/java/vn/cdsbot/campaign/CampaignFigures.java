@@ -31,6 +31,14 @@ public final class CampaignFigures {
         }
     }
 
+    /** Where a command gets a campaign's figures: read now ({@link #load}) or kept ({@link CampaignFiguresCache}). */
+    @FunctionalInterface
+    public interface Source {
+        CampaignFigures of(Connection c, Campaign campaign) throws SQLException;
+
+        Source READ = CampaignFigures::load;
+    }
+
     private final Campaign campaign;
     private final Map<String, UnitDone> byUnit;
 

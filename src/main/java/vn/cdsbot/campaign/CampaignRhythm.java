@@ -54,11 +54,13 @@ final class CampaignRhythm implements Runnable {
     private final Set<String> reportingKinds;
     private final MessagingWindow window;
     private final CampaignTexts texts;
+    private final CampaignFigures.Source figures;
     private final Clock clock;
     private final Runnable wakeOutbox;
 
     CampaignRhythm(Database db, Map<Kind, LocalTime> times, ZoneId zone, Set<String> reportingKinds, MessagingWindow window,
-                   CampaignTexts texts, Clock clock, Runnable wakeOutbox) {
+                   CampaignTexts texts, CampaignFigures.Source figures, Clock clock, Runnable wakeOutbox) {
+        this.figures = figures;
         this.db = db;
         this.times = Map.copyOf(times);
         this.zone = zone;
@@ -178,7 +180,7 @@ final class CampaignRhythm implements Runnable {
         Map<Campaign, Targets> targets = new LinkedHashMap<>();
         for (Campaign c : running) {
             if (!c.runsOn(yesterday)) continue;   // its first day: nothing is behind yet
-            figures.put(c, CampaignFigures.load(tx, c));
+            figures.put(c, this.figures.of(tx, c));
             targets.put(c, Campaigns.targets(tx, c));
         }
         if (figures.isEmpty()) return;
@@ -217,7 +219,7 @@ final class CampaignRhythm implements Runnable {
                         int[] counts) throws SQLException {
         List<Reply> replies = new ArrayList<>();
         for (Campaign c : running) {
-            Progress.Result p = Progress.compute(c, Campaigns.targets(tx, c), CampaignFigures.load(tx, c), tree, tree.root(),
+            Progress.Result p = Progress.compute(c, Campaigns.targets(tx, c), this.figures.of(tx, c), tree, tree.root(),
                     day, reportingKinds);
             for (String page : texts.progress(p)) replies.add(Reply.text(page));
         }

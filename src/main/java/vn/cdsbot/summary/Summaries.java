@@ -54,13 +54,21 @@ public final class Summaries implements Feature {
     /** With lines other features add under #tonghop ({@code notes}), e.g. the hand-off's ticket counts. */
     public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
                                    Runnable wakeOutbox, List<vn.cdsbot.feature.ScopeNote> notes) {
+        return create(config, db, calendar, clock, wakeOutbox, notes, vn.cdsbot.campaign.CampaignFigures.Source.READ);
+    }
+
+    /** With where campaign figures come from for #bieudo CD1 and the #xuat campaign sheet (the cache #tiendo uses). */
+    public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
+                                   Runnable wakeOutbox, List<vn.cdsbot.feature.ScopeNote> notes,
+                                   vn.cdsbot.campaign.CampaignFigures.Source campaignFigures) {
         Settings settings = Settings.from(config, calendar);
         Summarizer summarizer = new Summarizer(settings);
         SummaryTexts texts = new SummaryTexts(settings);
         ExportStore exports = new ExportStore(settings.publicUrl(), settings.exportLinkLifetime());
         ChartRenderer charts = new ChartRenderer();
         ExcelExport excel = new ExcelExport(settings);
-        SummaryCommands commands = new SummaryCommands(settings, summarizer, texts, charts, excel, exports, notes);
+        SummaryCommands commands = new SummaryCommands(settings, summarizer, texts, charts, excel, exports, notes,
+                campaignFigures);
         return new Summaries(commands.all(), new ExportRoutes(db, exports, clock),
                 new Digest(db, settings, summarizer, texts, clock, wakeOutbox), exports, db, clock,
                 () -> warmUp(db, settings, summarizer, charts, excel, clock));

@@ -44,8 +44,12 @@ final class SummaryCommands {
 
     private final List<vn.cdsbot.feature.ScopeNote> notes;
 
+    private final vn.cdsbot.campaign.CampaignFigures.Source campaignFigures;
+
     SummaryCommands(Settings settings, Summarizer summarizer, SummaryTexts texts, ChartRenderer charts,
-                    ExcelExport excel, ExportStore exports, List<vn.cdsbot.feature.ScopeNote> notes) {
+                    ExcelExport excel, ExportStore exports, List<vn.cdsbot.feature.ScopeNote> notes,
+                    vn.cdsbot.campaign.CampaignFigures.Source campaignFigures) {
+        this.campaignFigures = campaignFigures;
         this.notes = List.copyOf(notes);
         this.settings = settings;
         this.summarizer = summarizer;
@@ -216,7 +220,7 @@ final class SummaryCommands {
         int i = c.indicators().indexOf(code);
         java.time.LocalDate today = settings.calendar().today(call.now());
         int day = c.daysElapsed(today);
-        vn.cdsbot.campaign.CampaignFigures figures = vn.cdsbot.campaign.CampaignFigures.load(tx, c);
+        vn.cdsbot.campaign.CampaignFigures figures = campaignFigures.of(tx, c);
         long[] perDay = figures.daily(tree.subtree(scope).stream().map(Unit::code).toList(), i);
         long[] cumulative = new long[perDay.length];
         for (int k = 0; k < perDay.length; k++) cumulative[k] = (k == 0 ? 0 : cumulative[k - 1]) + perDay[k];
@@ -319,7 +323,7 @@ final class SummaryCommands {
         java.time.LocalDate today = settings.calendar().today(now);
         for (vn.cdsbot.campaign.Campaign c : campaigns) {
             vn.cdsbot.campaign.Targets targets = vn.cdsbot.campaign.Campaigns.targets(tx, c);
-            vn.cdsbot.campaign.CampaignFigures figures = vn.cdsbot.campaign.CampaignFigures.load(tx, c);
+            vn.cdsbot.campaign.CampaignFigures figures = campaignFigures.of(tx, c);
             // The teams: units of the reporting kind, and any unit with a figure or a target of its own.
             List<Unit> units = tree.subtree(scope).stream().filter(u -> !u.virtual()
                     && ((u.active() && u.kind().equals(settings.reportingKind())) || figures.of(u.code()).isPresent()
