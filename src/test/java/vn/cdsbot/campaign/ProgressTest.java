@@ -124,6 +124,41 @@ class ProgressTest {
     }
 
     @Test
+    void cachedFiguresAreKeptUntilAReportArrivesOrIsCorrected() {
+        CampaignFiguresCache cache = new CampaignFiguresCache();
+        CampaignFigures first = db.read(c -> cache.of(c, campaign));
+        CampaignFigures again = db.read(c -> cache.of(c, campaign));
+        assertThat(again).isSameAs(first);
+        CampaignFixture.daily(db, "X3", D1, "vneid", 4);
+        CampaignFigures after = db.read(c -> cache.of(c, campaign));
+        assertThat(after).isNotSameAs(first);
+        assertThat(after.done(List.of("X3"), 1, D1)).isEqualTo(4);
+        // A correction: the old row superseded by a new one with another value.
+        db.inTransaction(tx -> {
+            try (var st = tx.createStatement()) {
+                st.execute("PRAGMA defer_foreign_keys = ON");
+                st.execute("UPDATE reports SET superseded_by = 999, superseded_at = 1 WHERE unit_code = 'X3' AND superseded_by IS NULL");
+                st.execute("INSERT INTO reports (id, unit_code, week_start, submitted_by, submitted_at, day) "
+                        + "VALUES (999, 'X3', '2026-11-30', 'fixture', 1, '2026-12-01')");
+                st.execute("INSERT INTO report_values (report_id, indicator, value) VALUES (999, 'vneid', 6)");
+            }
+            return null;
+        });
+        CampaignFigures corrected = db.read(c -> cache.of(c, campaign));
+        assertThat(corrected.done(List.of("X3"), 1, D1)).isEqualTo(6);
+        assertThat(corrected.done(List.of("X1", "X1-A"), 1, D1)).isEqualTo(18);   // the other units kept as they were
+        // A figure withdrawn (its row superseded by itself, no new row): the whole campaign is read again.
+        db.inTransaction(tx -> {
+            try (var st = tx.createStatement()) {
+                st.execute("UPDATE reports SET superseded_by = id WHERE id = 999");
+            }
+            return null;
+        });
+        CampaignFigures withdrawn = db.read(c -> cache.of(c, campaign));
+        assertThat(withdrawn.of("X3")).isEmpty();
+    }
+
+    @Test
     void planIsTheTargetSpreadEvenlyRoundedHalfUp() {
         assertThat(Progress.planned(100, 1, 3)).isEqualTo(33);   // 33,3
         assertThat(Progress.planned(100, 2, 3)).isEqualTo(67);   // 66,7
