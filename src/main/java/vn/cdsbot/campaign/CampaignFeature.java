@@ -127,7 +127,11 @@ public final class CampaignFeature implements Feature {
             if (!a.rest().isBlank()) throw new Refusal(unknownCode(tx, a.rest()));
             List<Campaign> all = Campaigns.all(tx);
             Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "campaign.list", "-", "count=" + all.size());
-            return List.of(Reply.text(texts.list(all, today), buttons(all, "#chiendich ", "")));
+            // Buttons in the order of the list: running, coming, then ended ones.
+            List<Campaign> ordered = new ArrayList<>(all.stream().filter(x -> x.runsOn(today)).toList());
+            ordered.addAll(all.stream().filter(x -> !x.started(today)).toList());
+            ordered.addAll(all.stream().filter(x -> x.ended(today)).toList());
+            return List.of(Reply.text(texts.list(all, today), buttons(ordered, "#chiendich ", "")));
         }
         Campaign c = find(tx, a.code());
         UnitTree tree = UnitTree.load(tx);

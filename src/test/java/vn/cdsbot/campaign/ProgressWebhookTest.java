@@ -197,25 +197,31 @@ class ProgressWebhookTest {
         assertThat(bot.say("m1", "#tiendo")).startsWith("Xin lỗi, với vai trò thành viên, bạn chưa được dùng lệnh #tiendo");
         assertThat(bot.say("m1", "#chiendich")).startsWith("Xin lỗi, với vai trò thành viên");
         assertThat(bot.say("citizen", "#tiendo")).startsWith("Xin lỗi, lệnh #tiendo chỉ dành cho");
+        assertThat(bot.say("lead1", "#trogiup")).contains("#tiendo [MÃ] [MÃ ĐƠN VỊ]").contains("#chiendich [MÃ]");
+        assertThat(bot.say("m1", "#trogiup")).doesNotContain("#tiendo").doesNotContain("#chiendich");
         assertThat(bot.rows("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'campaign.%' AND actor IN ('m1', 'citizen')"))
                 .containsExactly("0");
     }
 
     @Test
     void campaignsListedAndShownWithHowTargetsWereSet() throws Exception {
-        String list = bot.say("sec", "#chiến dịch");
-        assertThat(list).contains("Đang diễn ra:\n• CD1 “90 ngày, đêm VNeID” 01/12–10/12/2026, ngày 2/10");
+        bot.db().inTransaction(tx -> Campaigns.create(tx, "Thanh toán số", java.time.LocalDate.of(2027, 1, 1),
+                java.time.LocalDate.of(2027, 1, 31), List.of("thanhtoan"), java.util.Map.of(), "cli", 0));
+        List<TestBot.Sent> listed = bot.send("sec", "#chiến dịch");
+        assertThat(listed.get(0).text()).contains("Đang diễn ra:\n• CD1 “90 ngày, đêm VNeID” 01/12–10/12/2026, ngày 2/10")
+                .contains("Sắp bắt đầu:\n• CD2 “Thanh toán số” 01/01–31/01/2027");
+        assertThat(listed.get(0).payloads()).containsExactly("#chiendich CD1", "#chiendich CD2");
         String one = bot.say("sec", "#chiendich cd1");
         assertThat(one).contains("CHIẾN DỊCH CD1 “90 ngày, đêm VNeID”").contains("10 ngày · đang diễn ra, ngày 2/10")
                 .contains("Chỉ tiêu (Tỉnh Thử Nghiệm):\n• Tài khoản VNeID được hướng dẫn đăng ký/kích hoạt: 150")
                 .contains("Chỉ tiêu giao cho 2 đơn vị").contains("(từ dòng lệnh)");
-        assertThat(bot.say("sec", "#chiendich CD7")).contains("Không tìm thấy chiến dịch \"CD7\". Các mã hiện có: CD1.");
+        assertThat(bot.say("sec", "#chiendich CD7")).contains("Không tìm thấy chiến dịch \"CD7\". Các mã hiện có: CD2, CD1.");
 
         clock.set("2026-12-20T09:00");   // over: still readable
         assertThat(bot.say("sec", "#chiendich")).contains("Đã kết thúc (vẫn xem được):\n• CD1");
         List<TestBot.Sent> none = bot.send("sec", "#tiendo");
         assertThat(none.get(0).text()).contains("Hôm nay không có chiến dịch nào đang diễn ra");
-        assertThat(none.get(0).payloads()).containsExactly("#tiendo CD1 T");
+        assertThat(none.get(0).payloads()).containsExactly("#tiendo CD2 T", "#tiendo CD1 T");
         assertThat(bot.say("sec", "#tiendo CD1")).contains("Đã kết thúc: đủ 10 ngày").contains("Còn thiếu 110");
     }
 
