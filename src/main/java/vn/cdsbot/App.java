@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cdsbot.campaign.CampaignFeature;
+import vn.cdsbot.campaign.CampaignFiguresCache;
 import vn.cdsbot.chat.ChatRouter;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
@@ -274,10 +276,12 @@ public final class App implements AutoCloseable {
             People people = People.wire(config, db, zalo, tokens, clock);   // first: it syncs the units file
             Handoff handoff = Handoff.wire(config, db, clock, wakeOutbox);
             Reporting reporting = Reporting.wire(config, db, calendar, clock, wakeOutbox, List.of(handoff.reportNote()));
+            CampaignFiguresCache campaignFigures = new CampaignFiguresCache();   // shared by #tiendo, #bieudo, #xuat
             Summaries summaries = Summaries.create(config, db, calendar, clock, wakeOutbox, List.of(handoff.summaryNote()),
-                    documents);
+                    documents, campaignFigures);
             KbFeature kb = KbFeature.wire(config, db, summaries.exports(), calendar, clock, wakeOutbox);
-            return new Features(List.of(kb, people, reporting, summaries, handoff, ops), people.senders(),
+            CampaignFeature campaigns = CampaignFeature.wire(config, db, calendar, clock, wakeOutbox, campaignFigures);
+            return new Features(List.of(kb, people, reporting, summaries, campaigns, handoff, ops), people.senders(),
                     handoff.answerer(reporting.answerer(kb.answerer())));
         }
 

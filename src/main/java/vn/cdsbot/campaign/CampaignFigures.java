@@ -31,6 +31,14 @@ public final class CampaignFigures {
         }
     }
 
+    /** Where a command gets a campaign's figures: read now ({@link #load}) or kept ({@link CampaignFiguresCache}). */
+    @FunctionalInterface
+    public interface Source {
+        CampaignFigures of(Connection c, Campaign campaign) throws SQLException;
+
+        Source READ = CampaignFigures::load;
+    }
+
     private final Campaign campaign;
     private final Map<String, UnitDone> byUnit;
 
@@ -69,7 +77,38 @@ public final class CampaignFigures {
         return sum;
     }
 
+    /** Per day of the campaign, the sum over {@code units} of indicator {@code i} (campaign order). */
+    public long[] daily(Collection<String> units, int i) {
+        long[] out = new long[campaign.length()];
+        for (String u : units) {
+            UnitDone d = byUnit.get(u);
+            if (d == null) continue;
+            long[] s = d.series()[i];
+            for (int k = 0; k < out.length; k++) out[k] += s[k];
+        }
+        return out;
+    }
+
     public static CampaignFigures load(Connection c, Campaign campaign) throws SQLException {
+        return load(c, campaign, null);
+    }
+
+    /**
+     * The same figures with those of {@code units} read again from the reports (a unit with nothing now is dropped):
+     * what changed when only those units sent or corrected figures.
+     */
+    public CampaignFigures reload(Connection c, Collection<String> units) throws SQLException {
+        CampaignFigures fresh = load(c, campaign, units);
+        Map<String, UnitDone> out = new HashMap<>(byUnit);
+        for (String u : units) {
+            UnitDone d = fresh.byUnit.get(u);
+            if (d == null) out.remove(u); else out.put(u, d);
+        }
+        return new CampaignFigures(campaign, out);
+    }
+
+    /** @param only the units to read, null for all */
+    private static CampaignFigures load(Connection c, Campaign campaign, Collection<String> only) throws SQLException {
         int n = campaign.indicators().size();
         int days = campaign.length();
         // Per unit and week: the weekly report's values and the days' values, then FigureRule decides.
@@ -78,9 +117,14 @@ public final class CampaignFigures {
         Week firstWeek = Week.containing(campaign.first());
         try (PreparedStatement ps = c.prepareStatement("SELECT r.unit_code, r.week_start, r.day, v.indicator, v.value "
                 + "FROM reports r JOIN report_values v ON v.report_id = r.id WHERE r.superseded_by IS NULL "
-                + "AND r.week_start >= ? AND r.week_start <= ?")) {
+                + "AND r.week_start >= ? AND r.week_start <= ?"
+                + (only == null ? "" : " AND r.unit_code IN (" + String.join(",", java.util.Collections.nCopies(only.size(), "?")) + ")"))) {
             ps.setString(1, firstWeek.key());
             ps.setString(2, campaign.last().toString());
+            if (only != null) {
+                int k = 3;
+                for (String u : only) ps.setString(k++, u);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int i = campaign.indicators().indexOf(rs.getString(4));

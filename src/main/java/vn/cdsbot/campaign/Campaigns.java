@@ -108,6 +108,20 @@ public final class Campaigns {
         return new Targets(out);
     }
 
+    /** Who set a campaign's targets last and when, and how many units have one. */
+    public record TargetsSetting(int units, String lastSetBy, long lastSetAt) {}
+
+    public static TargetsSetting targetsSetting(Connection c, Campaign campaign) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(DISTINCT unit_code) FROM campaign_targets "
+                + "WHERE campaign_code = ?1), set_by, set_at FROM campaign_targets WHERE campaign_code = ?1 "
+                + "ORDER BY set_at DESC LIMIT 1")) {
+            ps.setString(1, campaign.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new TargetsSetting(rs.getInt(1), rs.getString(2), rs.getLong(3)) : new TargetsSetting(0, null, 0);
+            }
+        }
+    }
+
     private static String nextCode(Connection tx) throws SQLException {
         int max = 0;
         try (PreparedStatement ps = tx.prepareStatement("SELECT code FROM campaigns");

@@ -23,7 +23,8 @@ public record BotConfig(
         Reporting reporting,
         Summaries summaries,
         Backup backup,
-        Handoff handoff) {
+        Handoff handoff,
+        CampaignRhythm campaigns) {
 
     public BotConfig {
         try {
@@ -41,7 +42,7 @@ public record BotConfig(
     public BotConfig withPublicUrl(String url) {
         Server s = server;
         return new BotConfig(timezone, new Server(s.port(), url, s.maxBodyBytes(), s.rateLimitPerMinute()), storage, zalo,
-                inbox, outbox, kb, units, reporting, summaries, backup, handoff);
+                inbox, outbox, kb, units, reporting, summaries, backup, handoff, campaigns);
     }
 
     public record Server(int port, String publicUrl, int maxBodyBytes, int rateLimitPerMinute) {
@@ -202,6 +203,37 @@ public record BotConfig(
      * @param directory the province's commune directory (CSV: the one-stop desk's address and hours, phone, the
      *                  team's hotline, a map link, former names of merged communes); "" = none
      */
+    /**
+     * The daily rhythm while a campaign runs: local times "HH:mm", each "" for off.
+     *
+     * @param eveningReminder to members of teams with no figure for today (within Zalo's messaging window)
+     * @param morningNote to each leader on their units behind plan up to yesterday
+     * @param dailyDigest to the secretariat: the campaign's progress in the whole province
+     */
+    public record CampaignRhythm(String eveningReminder, String morningNote, String dailyDigest) {
+        public CampaignRhythm {
+            check("evening_reminder", eveningReminder);
+            check("morning_note", morningNote);
+            check("daily_digest", dailyDigest);
+        }
+
+        private static void check(String key, String value) {
+            if (value.isBlank()) return;
+            try {
+                java.time.LocalTime.parse(value.strip().length() == 4 ? "0" + value.strip() : value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(key + " must be a time like \"19:00\" or \"\" for off, was '" + value + "'");
+            }
+        }
+
+        /** The time of day of a setting, empty when it is off. */
+        public static java.util.Optional<java.time.LocalTime> at(String value) {
+            if (value.isBlank()) return java.util.Optional.empty();
+            String v = value.strip();
+            return java.util.Optional.of(java.time.LocalTime.parse(v.length() == 4 ? "0" + v : v));
+        }
+    }
+
     public record Handoff(int claimMinutes, String workingHours, List<String> workingDays, String directory) {
         public Handoff {
             if (claimMinutes < 1) throw new IllegalArgumentException("claim_minutes must be at least 1, was " + claimMinutes);

@@ -39,8 +39,9 @@ import vn.cdsbot.period.Week;
 
 /**
  * Draws the trend chart: the indicator over the last weeks for the scope, and below it the child units for the
- * latest week, in one PNG. Text is drawn with Liberation Sans (SIL OFL, shipped in the jar) so Vietnamese
- * diacritics render the same on any server, headless or not.
+ * latest week, in one PNG; and a campaign's chart, done so far against the plan line. Text is drawn with
+ * Liberation Sans (SIL OFL, shipped in the jar) so Vietnamese diacritics render the same on any server, headless or
+ * not.
  */
 final class ChartRenderer {
     static final int WIDTH = 1000;
@@ -109,6 +110,73 @@ final class ChartRenderer {
         } finally {
             g.dispose();
         }
+        return png(img);
+    }
+
+    /**
+     * A campaign's chart: what was done, summed day after day up to today, against the plan — a straight line from 0
+     * on the day before the first to the target on the last day — with today marked.
+     *
+     * @param cumulative per campaign day (index 0 = the first day) the sum so far; only days up to today are drawn
+     * @param target the scope's target, null when none was given (no plan line)
+     * @param today days of the campaign up to and including today (0 before it starts)
+     */
+    byte[] renderCampaign(String title, String subtitle, long[] cumulative, Long target, int today) {
+        int length = cumulative.length;
+        org.jfree.data.xy.XYSeries done = new org.jfree.data.xy.XYSeries("Đã làm (cộng dồn)");
+        if (today > 0) done.add(0, 0);   // from the same origin as the plan
+        for (int k = 0; k < Math.min(today, length); k++) done.add(k + 1, cumulative[k]);
+        org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection(done);
+        if (target != null) {
+            org.jfree.data.xy.XYSeries plan = new org.jfree.data.xy.XYSeries("Kế hoạch (chỉ tiêu chia đều theo ngày)");
+            plan.add(0, 0);
+            plan.add(length, target);
+            data.addSeries(plan);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "Ngày của chiến dịch", null, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        theme().apply(chart);
+        chart.addSubtitle(new TextTitle(subtitle, regular.deriveFont(16f)));
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xcc, 0xcc, 0xcc));
+        plot.setDomainGridlinesVisible(false);
+        plot.setOutlineVisible(false);
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        range.setNumberFormatOverride(vietnameseNumbers());
+        range.setUpperMargin(0.1);
+        NumberAxis domain = (NumberAxis) plot.getDomainAxis();
+        domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        domain.setRange(0, length + 0.5);
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        r.setSeriesShapesVisible(0, length <= 31);   // a dot per day while days can be told apart
+        r.setSeriesPaint(0, BLUE);
+        r.setSeriesStroke(0, new BasicStroke(3f));
+        r.setSeriesPaint(1, ORANGE);
+        r.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
+        plot.setRenderer(r);
+        if (today > 0 && today <= length) {
+            org.jfree.chart.plot.ValueMarker mark = new org.jfree.chart.plot.ValueMarker(today, Color.GRAY, new BasicStroke(1.5f));
+            mark.setLabel("Hôm nay (ngày " + today + ")");
+            mark.setLabelFont(regular.deriveFont(14f));
+            mark.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            mark.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            plot.addDomainMarker(mark);
+        }
+        BufferedImage img = new BufferedImage(WIDTH, 600, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, 600));
+        } finally {
+            g.dispose();
+        }
+        return png(img);
+    }
+
+    private static byte[] png(BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", out);

@@ -63,7 +63,22 @@ final class ExcelExport {
         }
     }
 
+    /**
+     * A campaign sheet: one indicator of one campaign in the scope, from the first day to {@code days} (today).
+     *
+     * @param units the rows: the teams of the scope, parents before children
+     * @param scopeTarget the scope's target ({@code Targets.forSubtree}), null when none
+     */
+    record CampaignSheet(vn.cdsbot.campaign.Campaign campaign, int indicator, String indicatorName, Unit scope,
+                         List<Unit> units, vn.cdsbot.campaign.Targets targets, vn.cdsbot.campaign.CampaignFigures figures,
+                         int days, Long scopeTarget) {}
+
     byte[] build(Input in) {
+        return build(in, List.of());
+    }
+
+    /** With a sheet per campaign indicator after the three weekly ones. */
+    byte[] build(Input in, List<CampaignSheet> campaigns) {
         // Streaming workbook: rows go to a temporary file as they are written, which is several times faster
         // than building the whole XML tree in memory for a thousand units.
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) { // close() also deletes the temporary files
@@ -72,6 +87,7 @@ final class ExcelExport {
             historySheet(wb, st, in);
             missingSheet(wb, st, in);
             for (ScopeTable t : in.tables()) tableSheet(wb, st, t);
+            for (CampaignSheet c : campaigns) campaignSheet(wb, st, c, in.generatedAt());
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             wb.write(out);
             return out.toByteArray();
@@ -742,6 +758,122 @@ final class ExcelExport {
 
     // ---- cells ---------------------------------------------------------------------------------------------
 
+    // ---- campaign sheets ------------------------------------------------------------------------------------
+
+    static final int CAMPAIGN_HEADER_ROW = 6;
+
+    /**
+     * STT / Đơn vị / Chỉ tiêu / Đã làm / % chỉ tiêu / one column per day so far. "Đã làm" is the SUM of the row's
+     * days, "%" a formula over it, the totals row SUMs every column, so an edited day recomputes. A day a team sent no
+     * figure is empty, never 0. A unit's target is its own (a commune's covers its hamlets): the total target is
+     * the scope's, a SUM of the column when the targets do not overlap.
+     */
+    private void campaignSheet(Workbook wb, Styles st, CampaignSheet cs, Instant generatedAt) {
+        vn.cdsbot.campaign.Campaign c = cs.campaign();
+        int days = Math.max(0, Math.min(cs.days(), c.length()));
+        int firstDay = 5;
+        int lastCol = Math.max(firstDay + days - 1, firstDay);
+        String name = (c.code() + " " + c.indicators().get(cs.indicator())).replaceAll("[\\\\/?*\\[\\]:]", "");
+        Sheet sh = wb.createSheet(name.length() > 31 ? name.substring(0, 31) : name);
+        titleBlock(sh, st, lastCol, 1);
+        title(sh, st, 3, lastCol, "TIẾN ĐỘ CHIẾN DỊCH " + c.code() + " “" + c.name().toUpperCase(VnFormat.VI) + "”");
+        centered(sh, st, 4, lastCol, VnFormat.capitalize(cs.indicatorName()) + " · " + VnDates.range(c.first(), c.last())
+                + " · ngày " + days + "/" + c.length() + " · Phạm vi: " + cs.scope().name() + " · Lập lúc " + stamp(generatedAt));
+        Row head = sh.createRow(CAMPAIGN_HEADER_ROW);
+        head.setHeightInPoints(32);
+        String[] fixed = {"STT", "Đơn vị", "Chỉ tiêu", "Đã làm", "% chỉ tiêu"};
+        for (int k = 0; k < fixed.length; k++) cell(head, k, fixed[k], st.header);
+        for (int d = 0; d < days; d++) cell(head, firstDay + d, VnDates.dayMonth(c.first().plusDays(d)), st.header);
+        if (days == 0) cell(head, firstDay, "", st.header);
+
+        int r = CAMPAIGN_HEADER_ROW + 1;
+        int first = r;
+        long ownTargets = 0;
+        boolean anyTarget = false;
+        String ind = c.indicators().get(cs.indicator());
+        for (Unit u : cs.units()) {
+            Row row = sh.createRow(r);
+            num(row, 0, r - first + 1, st.center);
+            cell(row, 1, u.name() + " (" + u.code() + ")", st.text);
+            java.util.Optional<Long> t = cs.targets().of(u.code(), ind);
+            if (t.isPresent()) {
+                num(row, 2, t.get(), st.number);
+                ownTargets += t.get();
+                anyTarget = true;
+            } else {
+                cell(row, 2, "", st.text);
+            }
+            java.util.Optional<vn.cdsbot.campaign.CampaignFigures.UnitDone> done = cs.figures().of(u.code());
+            long sum = 0;
+            for (int d = 0; d < days; d++) {
+                long v = done.isPresent() ? done.get().series()[cs.indicator()][d] : 0;
+                boolean given = done.isPresent() && (done.get().reportedOn(d) || v != 0);
+                if (given) num(row, firstDay + d, v, st.number); else cell(row, firstDay + d, "", st.text);
+                sum += v;
+            }
+            String rowNo = String.valueOf(r + 1);
+            Cell total = row.createCell(3);
+            total.setCellStyle(st.number);
+            if (days > 0) {
+                total.setCellFormula("SUM(" + col(firstDay) + rowNo + ":" + col(firstDay + days - 1) + rowNo + ")");
+            }
+            total.setCellValue(sum);
+            Cell pct = row.createCell(4);
+            pct.setCellStyle(st.percent);
+            pct.setCellFormula(percentOf(rowNo));
+            if (t.isPresent() && t.get() > 0) pct.setCellValue((double) sum / t.get()); else pct.setCellValue("");
+            r++;
+        }
+        int last = r - 1;
+        Row tot = sh.createRow(r);
+        String totNo = String.valueOf(r + 1);
+        cell(tot, 0, "", st.totalText);
+        cell(tot, 1, "Tổng cộng", st.totalText);
+        Cell target = tot.createCell(2);
+        target.setCellStyle(st.totalNumber);
+        boolean summed = anyTarget && cs.scopeTarget() != null && cs.scopeTarget() == ownTargets && last >= first;
+        if (summed) target.setCellFormula("SUM(C" + (first + 1) + ":C" + (last + 1) + ")");
+        if (cs.scopeTarget() != null) target.setCellValue(cs.scopeTarget()); else target.setCellValue("");
+        for (int k = 3; k <= lastCol; k++) {
+            if (k == 4 || (k >= firstDay && days == 0)) continue;
+            Cell x = tot.createCell(k);
+            x.setCellStyle(st.totalNumber);
+            if (last >= first) x.setCellFormula("SUM(" + col(k) + (first + 1) + ":" + col(k) + (last + 1) + ")");
+            long cached = 0;
+            for (Unit u : cs.units()) {
+                java.util.Optional<vn.cdsbot.campaign.CampaignFigures.UnitDone> d = cs.figures().of(u.code());
+                if (d.isEmpty()) continue;
+                long[] series = d.get().series()[cs.indicator()];
+                if (k == 3) for (int j = 0; j < days; j++) cached += series[j];
+                else cached += series[k - firstDay];
+            }
+            x.setCellValue(cached);
+        }
+        Cell pct = tot.createCell(4);
+        pct.setCellStyle(st.totalPercent);
+        pct.setCellFormula(percentOf(totNo));
+        line(sh, st, r + 2, lastCol, "Chỉ tiêu của một đơn vị là cho cả đơn vị và các tổ trực thuộc; tổng chỉ tiêu là của cả phạm vi"
+                + (summed ? "" : " (không cộng cột vì chỉ tiêu cấp trên đã gồm cấp dưới)") + ". Ô ngày để trống: tổ chưa gửi số "
+                + "ngày đó (không phải số 0). Cột \"Đã làm\", \"%\" và dòng tổng cộng là công thức.", 2);
+        sh.setColumnWidth(0, 5 * 256);
+        sh.setColumnWidth(1, 30 * 256);
+        sh.setColumnWidth(2, 10 * 256);
+        sh.setColumnWidth(3, 10 * 256);
+        sh.setColumnWidth(4, 10 * 256);
+        for (int d = 0; d < days; d++) sh.setColumnWidth(firstDay + d, 7 * 256);
+        sh.createFreezePane(firstDay, CAMPAIGN_HEADER_ROW + 1);
+        printable(sh, CAMPAIGN_HEADER_ROW, CAMPAIGN_HEADER_ROW);
+    }
+
+    /** Done ÷ target of a row, empty without a target (a text cell compares above any number, so test it first). */
+    private static String percentOf(String row) {
+        return "IF(ISNUMBER(C" + row + "),IF(C" + row + ">0,D" + row + "/C" + row + ",\"\"),\"\")";
+    }
+
+    private static String col(int index) {
+        return org.apache.poi.ss.util.CellReference.convertNumToColString(index);
+    }
+
     private LocalDateTime local(long millis) {
         return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), settings.zone());
     }
@@ -794,7 +926,7 @@ final class ExcelExport {
     private static final class Styles {
         static final String FONT = "Times New Roman";
         final CellStyle title, plain, centerPlain, centerBold, header, text, center, number, missing, date;
-        final CellStyle groupText, groupCenter, groupNumber, totalText, totalNumber;
+        final CellStyle groupText, groupCenter, groupNumber, totalText, totalNumber, percent, totalPercent;
         private final Font normal;
 
         Styles(Workbook wb) {
@@ -857,6 +989,13 @@ final class ExcelExport {
             totalNumber.setDataFormat(thousands);
             totalNumber.setShrinkToFit(true);
             fill(totalNumber, IndexedColors.LIGHT_YELLOW);
+            short pct = wb.createDataFormat().getFormat("0.00%");
+            percent = bordered(wb);
+            percent.setDataFormat(pct);
+            totalPercent = bordered(wb);
+            totalPercent.setFont(bold);
+            totalPercent.setDataFormat(pct);
+            fill(totalPercent, IndexedColors.LIGHT_YELLOW);
         }
 
         private static Font font(Workbook wb, boolean bold, int points) {

@@ -10,13 +10,13 @@ import vn.cdsbot.zalo.TextSplitter;
  * between blocks so a unit's lines never straddle two messages. Later messages start with a short reminder of
  * what they continue.
  */
-final class Pager {
-    static final int LIMIT = TextSplitter.ZALO_LIMIT;
+public final class Pager {
+    public static final int LIMIT = TextSplitter.ZALO_LIMIT;
     private static final String GAP = "\n\n";
 
     private Pager() {}
 
-    static List<String> pack(List<String> blocks, String continuation) {
+    public static List<String> pack(List<String> blocks, String continuation) {
         return pack(blocks, continuation, LIMIT);
     }
 

@@ -56,12 +56,27 @@ public final class Summaries implements Feature {
     /** With lines other features add under #tonghop ({@code notes}), e.g. the hand-off's ticket counts. */
     public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
                                    Runnable wakeOutbox, List<vn.cdsbot.feature.ScopeNote> notes) {
-        return create(config, db, calendar, clock, wakeOutbox, notes, DocumentDesk.Pace.NORMAL);
+        return create(config, db, calendar, clock, wakeOutbox, notes, DocumentDesk.Pace.NORMAL,
+                vn.cdsbot.campaign.CampaignFigures.Source.READ);
     }
 
     /** With how documents are paced ({@link DocumentDesk.Pace}): tests hold or wait for builds through it. */
     public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
                                    Runnable wakeOutbox, List<vn.cdsbot.feature.ScopeNote> notes, DocumentDesk.Pace pace) {
+        return create(config, db, calendar, clock, wakeOutbox, notes, pace, vn.cdsbot.campaign.CampaignFigures.Source.READ);
+    }
+
+    /** With where campaign figures come from for #bieudo CD1 and the #xuat campaign sheet (the cache #tiendo uses). */
+    public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
+                                   Runnable wakeOutbox, List<vn.cdsbot.feature.ScopeNote> notes,
+                                   vn.cdsbot.campaign.CampaignFigures.Source campaignFigures) {
+        return create(config, db, calendar, clock, wakeOutbox, notes, DocumentDesk.Pace.NORMAL, campaignFigures);
+    }
+
+    /** Everything given: the document pace and the campaign figures source. */
+    public static Summaries create(BotConfig config, Database db, ReportingCalendar calendar, Clock clock,
+                                   Runnable wakeOutbox, List<vn.cdsbot.feature.ScopeNote> notes, DocumentDesk.Pace pace,
+                                   vn.cdsbot.campaign.CampaignFigures.Source campaignFigures) {
         Settings settings = Settings.from(config, calendar);
         Summarizer summarizer = new Summarizer(settings);
         SummaryTexts texts = new SummaryTexts(settings);
@@ -69,7 +84,8 @@ public final class Summaries implements Feature {
         ChartRenderer charts = new ChartRenderer();
         ExcelExport excel = new ExcelExport(settings);
         DocumentDesk desk = new DocumentDesk(db, clock, wakeOutbox, pace);
-        SummaryCommands commands = new SummaryCommands(settings, summarizer, texts, charts, excel, exports, desk, notes);
+        SummaryCommands commands = new SummaryCommands(settings, summarizer, texts, charts, excel, exports, desk, notes,
+                campaignFigures);
         return new Summaries(commands.all(), new ExportRoutes(db, exports, clock),
                 new Digest(db, settings, summarizer, texts, clock, wakeOutbox), exports, db, clock, desk,
                 () -> warmUp(db, settings, summarizer, charts, excel, clock));

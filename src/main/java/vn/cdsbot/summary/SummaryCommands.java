@@ -47,9 +47,13 @@ final class SummaryCommands {
 
     private final List<vn.cdsbot.feature.ScopeNote> notes;
 
+    private final vn.cdsbot.campaign.CampaignFigures.Source campaignFigures;
+
     SummaryCommands(Settings settings, Summarizer summarizer, SummaryTexts texts, ChartRenderer charts,
-                    ExcelExport excel, ExportStore exports, DocumentDesk desk, List<vn.cdsbot.feature.ScopeNote> notes) {
+                    ExcelExport excel, ExportStore exports, DocumentDesk desk, List<vn.cdsbot.feature.ScopeNote> notes,
+                    vn.cdsbot.campaign.CampaignFigures.Source campaignFigures) {
         this.desk = desk;
+        this.campaignFigures = campaignFigures;
         this.notes = List.copyOf(notes);
         this.settings = settings;
         this.summarizer = summarizer;
@@ -67,9 +71,11 @@ final class SummaryCommands {
                 new Command("chuabaocao", List.of("chua bao cao"), VIEWERS,
                         "#chuabaocao [tuần N] [MÃ ĐƠN VỊ] — đơn vị chưa báo cáo", c -> guarded(c, this::missing)),
                 new Command("bieudo", List.of("bieu do"), VIEWERS,
-                        "#bieudo [CHỈ TIÊU] [tháng M | quý Q | năm] — biểu đồ 12 tuần gần nhất, hoặc của tháng, quý, năm", c -> guarded(c, this::chart)),
+                        "#bieudo [CHỈ TIÊU] [tháng M | quý Q | năm] — biểu đồ 12 tuần gần nhất, hoặc của tháng, quý, năm; "
+                                + "#bieudo CD1: chiến dịch so với kế hoạch", c -> guarded(c, this::chart)),
                 new Command("xuat", List.of("xuatexcel", "xuat excel"), EXPORTERS,
-                        "#xuat [tuần N | tháng M | quý Q | năm] — tải tệp Excel tổng hợp", c -> guarded(c, this::export)),
+                        "#xuat [tuần N | tháng M | quý Q | năm] [CD1] — tải tệp Excel tổng hợp (có trang tiến độ chiến dịch)",
+                        c -> guarded(c, this::export)),
                 new Command("vanban", List.of("van ban", "baocaovanban"), VIEWERS,
                         "#vanban [tuần N | tháng M | quý Q | năm] [MÃ ĐƠN VỊ] — dự thảo báo cáo (Word) theo thể thức văn bản hành chính",
                         c -> guarded(c, this::draft)));
@@ -171,6 +177,8 @@ final class SummaryCommands {
 
     private List<Reply> chart(CommandCall call) throws Exception {
         Connection tx = call.tx();
+        vn.cdsbot.campaign.CampaignArgs campaign = vn.cdsbot.campaign.CampaignArgs.parse(call.args());
+        if (campaign.named()) return campaignChart(call, campaign);
         Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         int before = words.size();
@@ -283,6 +291,50 @@ final class SummaryCommands {
         return trend;
     }
 
+    /**
+     * {@code #bieudo CD1 [CHỈ TIÊU] [ĐƠN VỊ]} (or "chiến dịch CD1"): the campaign's done so far, summed day after day,
+     * against its plan line, today marked. Indicator: the one named, else the campaign's first.
+     */
+    private List<Reply> campaignChart(CommandCall call, vn.cdsbot.campaign.CampaignArgs args) throws Exception {
+        Connection tx = call.tx();
+        vn.cdsbot.campaign.Campaign c = vn.cdsbot.campaign.Campaigns.find(tx, args.code())
+                .orElseThrow(() -> new UserError("Không tìm thấy chiến dịch \"" + args.code() + "\". Gõ #chiendich để xem các "
+                        + "chiến dịch."));
+        List<String> words = new ArrayList<>(args.rest().isBlank() ? List.of() : List.of(args.rest().split("\\s+")));
+        int before = words.size();
+        int configured = takeIndicator(words);
+        String code = before == words.size() ? c.indicators().get(0) : settings.indicatorCodes().get(configured);
+        if (!c.tracks(code)) {
+            throw new UserError("Chiến dịch " + c.code() + " không theo dõi " + code + "; chỉ tiêu của chiến dịch: "
+                    + String.join(", ", c.indicators()) + ".");
+        }
+        UnitTree tree = UnitTree.load(tx);
+        Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
+        int i = c.indicators().indexOf(code);
+        java.time.LocalDate today = settings.calendar().today(call.now());
+        int day = c.daysElapsed(today);
+        vn.cdsbot.campaign.CampaignFigures figures = campaignFigures.of(tx, c);
+        long[] perDay = figures.daily(tree.subtree(scope).stream().map(Unit::code).toList(), i);
+        long[] cumulative = new long[perDay.length];
+        for (int k = 0; k < perDay.length; k++) cumulative[k] = (k == 0 ? 0 : cumulative[k - 1]) + perDay[k];
+        Long target = vn.cdsbot.campaign.Campaigns.targets(tx, c).forSubtree(tree, scope, code).orElse(null);
+        long done = day == 0 ? 0 : cumulative[day - 1];
+        int ci = settings.indicatorCodes().indexOf(code);
+        String title = ci < 0 ? code : settings.title(ci);
+        String state = day == 0 ? "chưa bắt đầu" : day == c.length() && c.ended(today) ? "đã kết thúc"
+                : "ngày " + day + "/" + c.length();
+        String subtitle = scope.name() + " · " + c.code() + " “" + c.name() + "” " + VnDates.range(c.first(), c.last())
+                + " · " + state;
+        byte[] png = charts.renderCampaign(title, subtitle, cumulative, target, day);
+        Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.bieudo", scope.code(),
+                "campaign=" + c.code() + " indicator=" + code);
+        String caption = title + " – " + scope.name() + ", chiến dịch " + c.code() + " (" + state + "): "
+                + VnFormat.number(done) + (target == null ? " (chưa giao chỉ tiêu)"
+                : "/" + VnFormat.number(target) + " (" + VnFormat.rate(done, target) + "), kế hoạch đến nay "
+                + VnFormat.number(vn.cdsbot.campaign.Progress.planned(target, day, c.length())));
+        return List.of(new Reply.Image(png, caption));
+    }
+
     /** One point per week for the units: a week nobody reported has no value, a gap in the line rather than a 0. */
     static List<ChartRenderer.Point> trend(ReportCache values, List<String> units, Week first, Week last, int indicator,
                                            java.time.LocalDate today) {
@@ -329,7 +381,9 @@ final class SummaryCommands {
 
     private List<Reply> export(CommandCall call) throws Exception {
         Connection tx = call.tx();
-        Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
+        // "#xuat CD1" / "#xuat chiến dịch CD1": that campaign's sheet; without a code, a sheet per running campaign.
+        vn.cdsbot.campaign.CampaignArgs named = vn.cdsbot.campaign.CampaignArgs.parse(call.args());
+        Request req = Request.parseAny(named.rest(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         words.removeIf(w -> Set.of("excel", "file", "tep", "xlsx").contains(Texts.fold(w)));
         UnitTree tree = UnitTree.load(tx);
@@ -337,11 +391,19 @@ final class SummaryCommands {
         if (!req.weekly()) return periodExport(call, tree, scope, req.period());
         Week week = req.week();
         String user = call.sender().userId();
+        List<vn.cdsbot.campaign.Campaign> campaigns;
+        if (named.named()) {
+            campaigns = List.of(vn.cdsbot.campaign.Campaigns.find(tx, named.code()).orElseThrow(() -> new UserError(
+                    "Không tìm thấy chiến dịch \"" + named.code() + "\". Gõ #chiendich để xem các chiến dịch.")));
+        } else {
+            campaigns = vn.cdsbot.campaign.Campaigns.runningOn(tx, settings.calendar().today(call.now()));
+        }
         // Zalo's file upload takes PDF, DOC and DOCX only: a spreadsheet always goes as its link.
-        Audit.record(tx, call.now().toEpochMilli(), user, "summary.xuat", scope.code(), "week=" + week.key() + " delivery=link");
+        Audit.record(tx, call.now().toEpochMilli(), user, "summary.xuat", scope.code(), "week=" + week.key() + " delivery=link"
+                + (campaigns.isEmpty() ? "" : " campaigns=" + String.join(",", campaigns.stream().map(vn.cdsbot.campaign.Campaign::code).toList())));
         return desk.run(call, "xuat", "Đang soạn tệp Excel " + week.label() + " – " + scope.name()
                         + ", bot sẽ gửi liên kết trong giây lát.",
-                c -> buildExport(c, tree, scope, week, call.now()),
+                c -> buildExport(c, tree, scope, week, call.now(), campaigns),
                 (t, built, now) -> {
                     ExportStore.Link link = exports.save(t, user, scope.code(), week, built.fileName(), built.content(), now);
                     List<String> sheets = new ArrayList<>(List.of("Tổng hợp", "Lịch sử báo cáo", "Chưa báo cáo"));
@@ -352,6 +414,29 @@ final class SummaryCommands {
                             + ". Vui lòng không chuyển liên kết cho người ngoài.";
                     return List.of(Reply.text(text, List.of(Button.url("Tải báo cáo Excel", link.url()))));
                 });
+    }
+
+    /** One sheet per indicator of each campaign: the scope's teams, their targets and daily figures so far. */
+    private List<ExcelExport.CampaignSheet> campaignSheets(Connection tx, UnitTree tree, Unit scope,
+                                                          List<vn.cdsbot.campaign.Campaign> campaigns,
+                                                          java.time.Instant now) throws java.sql.SQLException {
+        List<ExcelExport.CampaignSheet> out = new ArrayList<>();
+        java.time.LocalDate today = settings.calendar().today(now);
+        for (vn.cdsbot.campaign.Campaign c : campaigns) {
+            vn.cdsbot.campaign.Targets targets = vn.cdsbot.campaign.Campaigns.targets(tx, c);
+            vn.cdsbot.campaign.CampaignFigures figures = campaignFigures.of(tx, c);
+            // The teams: units of the reporting kind, and any unit with a figure or a target of its own.
+            List<Unit> units = tree.subtree(scope).stream().filter(u -> !u.virtual()
+                    && ((u.active() && settings.levels().reports(u)) || figures.of(u.code()).isPresent()
+                    || targets.units().contains(u.code()))).toList();
+            for (int i = 0; i < c.indicators().size(); i++) {
+                String code = c.indicators().get(i);
+                int ci = settings.indicatorCodes().indexOf(code);
+                out.add(new ExcelExport.CampaignSheet(c, i, ci < 0 ? code : settings.indicators().get(ci).name(), scope,
+                        units, targets, figures, c.daysElapsed(today), targets.forSubtree(tree, scope, code).orElse(null)));
+            }
+        }
+        return out;
     }
 
     /** A built spreadsheet behind its signed, expiring link. */
@@ -366,7 +451,7 @@ final class SummaryCommands {
 
     /** The spreadsheet of #chuabaocao's full list, built and stored in the message's own transaction. */
     private Export export(Connection tx, CommandCall call, UnitTree tree, Unit scope, Week week) throws Exception {
-        Built built = buildExport(tx, tree, scope, week, call.now());
+        Built built = buildExport(tx, tree, scope, week, call.now(), List.of());
         ExportStore.Link link = exports.save(tx, call.sender().userId(), scope.code(), week, built.fileName(),
                 built.content(), call.now());
         Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "summary.xuat", scope.code(),
@@ -374,7 +459,9 @@ final class SummaryCommands {
         return new Export(built.summary(), link);
     }
 
-    private Built buildExport(Connection c, UnitTree tree, Unit scope, Week week, java.time.Instant now) throws Exception {
+    /** The week's workbook, with the sheets other features add and a progress sheet per campaign indicator. */
+    private Built buildExport(Connection c, UnitTree tree, Unit scope, Week week, java.time.Instant now,
+                              List<vn.cdsbot.campaign.Campaign> campaignList) throws Exception {
         long started = System.nanoTime();
         List<String> codes = settings.indicatorCodes();
         Map<String, Current> current = ReportData.current(c, week, codes);
@@ -384,11 +471,16 @@ final class SummaryCommands {
                 tree.subtree(scope).stream().map(Unit::code).toList(), settings.campaignStart(), week);
         List<ScopeTable> tables = new ArrayList<>();
         for (vn.cdsbot.feature.ScopeNote note : notes) note.table(c, tree, scope, week).ifPresent(tables::add);
+        List<ExcelExport.CampaignSheet> campaigns = campaignSheets(c, tree, scope, campaignList, now);
         byte[] xlsx = excel.build(new ExcelExport.Input(tree, s, current, previous, cumulative, ReportData.history(c, week, codes),
-                Members.leaderNames(c), now, tables));
+                Members.leaderNames(c), now, tables), campaigns);
+        List<String> extra = new ArrayList<>(tables.stream().map(ScopeTable::sheetName).toList());
+        for (ExcelExport.CampaignSheet cs : campaigns) {
+            extra.add("tiến độ " + cs.campaign().code() + " " + cs.campaign().indicators().get(cs.indicator()));
+        }
         log.info("Export built: {} bytes in {} ms, scope {}, week {}", xlsx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
-        return new Built(s, excel.fileName(s), xlsx, tables.stream().map(ScopeTable::sheetName).toList());
+        return new Built(s, excel.fileName(s), xlsx, extra);
     }
 
     /** #xuat over a month, quarter or year: the sheet by unit with its weeks, and the units that missed weeks. */

@@ -111,7 +111,7 @@ class CommuneDirectoryTest {
              TestApp app = TestApp.production(tmp, zalo, clock, c -> new BotConfig(c.timezone(), c.server(), c.storage(),
                      c.zalo(), c.inbox(), c.outbox(), c.kb(), new BotConfig.Units(units.toString(), java.util.List.of("commune")),
                      c.reporting(), c.summaries(), c.backup(), new BotConfig.Handoff(c.handoff().claimMinutes(),
-                     c.handoff().workingHours(), c.handoff().workingDays(), directory.toString())))) {
+                     c.handoff().workingHours(), c.handoff().workingDays(), directory.toString()), c.campaigns()))) {
             Database db = app.app().database();
             PeopleFixture.enrol(db, "member-tb", "BP-DXO-01", Role.MEMBER, clock.millis());
             PeopleFixture.enrol(db, "leader-dxo", "BP-DXO", Role.LEADER, clock.millis());

@@ -359,7 +359,7 @@ class HandoffFlowTest {
         return new vn.cdsbot.config.BotConfig(c.timezone(), c.server(), c.storage(), c.zalo(), c.inbox(), c.outbox(),
                 new vn.cdsbot.config.BotConfig.Kb(kb.toString(), c.kb().answerThreshold(), c.kb().clarifyThreshold(),
                         c.kb().staleAfterDays(), c.kb().keepQuestionsDays()),
-                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff());
+                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff(), c.campaigns());
     }
 
     /** The secretariat's #xuat workbook of the cluster has the hand-off's sheet: Tân Bình's one ticket, answered. */

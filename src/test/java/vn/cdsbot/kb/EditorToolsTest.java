@@ -47,7 +47,7 @@ class EditorToolsTest {
         return new BotConfig(c.timezone(), c.server(), c.storage(), c.zalo(), c.inbox(), c.outbox(),
                 new BotConfig.Kb(kbDir.toString(), c.kb().answerThreshold(), c.kb().clarifyThreshold(), c.kb().staleAfterDays(),
                         c.kb().keepQuestionsDays()),
-                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff());
+                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff(), c.campaigns());
     }
 
     private static void unanswered(Database db, long inbox, String user, String question, String top, long at) {

@@ -34,7 +34,7 @@ class FactsTest {
         return new BotConfig(c.timezone(), c.server(), c.storage(), c.zalo(), c.inbox(), c.outbox(),
                 new BotConfig.Kb(dir.toString(), c.kb().answerThreshold(), c.kb().clarifyThreshold(), c.kb().staleAfterDays(),
                         c.kb().keepQuestionsDays()),
-                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff());
+                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff(), c.campaigns());
     }
 
     private static String run(java.util.function.Function<PrintStream, Integer> command, int[] exit) {

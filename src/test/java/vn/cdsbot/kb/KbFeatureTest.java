@@ -18,7 +18,7 @@ class KbFeatureTest {
         BotConfig config = new BotConfig(c.timezone(), c.server(), c.storage(), c.zalo(), c.inbox(), c.outbox(),
                 new BotConfig.Kb(dir.toString(), c.kb().answerThreshold(), c.kb().clarifyThreshold(), c.kb().staleAfterDays(),
                         c.kb().keepQuestionsDays()),
-                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff());
+                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff(), c.campaigns());
         KbFiles.write(dir, Abbreviations.FILE_NAME, "hc: hộ chiếu\n");
         KbFiles.write(dir, "ho-chieu.md", KbFiles.passportArticle());
         try (KbFeature feature = KbFeature.create(config, KnowledgeBaseTest.CLOCK)) {

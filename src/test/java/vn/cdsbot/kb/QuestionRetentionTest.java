@@ -25,7 +25,7 @@ class QuestionRetentionTest {
         BotConfig.Kb k = c.kb();
         return new BotConfig(c.timezone(), c.server(), c.storage(), c.zalo(), c.inbox(), c.outbox(),
                 new BotConfig.Kb(k.dir(), k.answerThreshold(), k.clarifyThreshold(), k.staleAfterDays(), days),
-                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff());
+                c.units(), c.reporting(), c.summaries(), c.backup(), c.handoff(), c.campaigns());
     }
 
     @Test

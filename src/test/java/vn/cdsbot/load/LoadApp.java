@@ -90,14 +90,14 @@ final class LoadApp implements AutoCloseable {
 
     static BotConfig outbox(BotConfig c, BotConfig.Outbox outbox) {
         return new BotConfig(c.timezone(), c.server(), c.storage(), c.zalo(), c.inbox(), outbox, c.kb(), c.units(),
-                c.reporting(), c.summaries(), c.backup(), c.handoff());
+                c.reporting(), c.summaries(), c.backup(), c.handoff(), c.campaigns());
     }
 
     static BotConfig zaloTimeout(BotConfig c, int seconds) {
         BotConfig.Zalo z = c.zalo();
         return new BotConfig(c.timezone(), c.server(), c.storage(), new BotConfig.Zalo(z.apiBaseUrl(), z.oauthBaseUrl(),
                 seconds, z.refreshHoursBeforeExpiry(), z.paidMessages(), z.siteVerification()), c.inbox(), c.outbox(), c.kb(), c.units(),
-                c.reporting(), c.summaries(), c.backup(), c.handoff());
+                c.reporting(), c.summaries(), c.backup(), c.handoff(), c.campaigns());
     }
 
     String url(String path) {

@@ -123,7 +123,7 @@ class DocsTest {
     void theCommandsGuideShowsEveryChatCommandWithAnExample() throws Exception {
         String guide = read(DOCS.resolve("huong-dan-thu-ky-to-truong.md"));
         for (String cmd : List.of("trogiup", "dangky", "toi", "baocao", "xacnhan", "sua", "huy", "tonghop",
-                "chuabaocao", "xuat", "vanban", "bieudo", "moi", "nhac")) {
+                "chuabaocao", "xuat", "vanban", "bieudo", "moi", "nhac", "chiendich", "tiendo")) {
             assertThat(guide).as("#%s in the summary table", cmd).containsPattern("\\| `#" + cmd + "[ `]");
             assertThat(guide).as("an example of #%s", cmd).containsPattern("(?m)^ {4}#" + cmd + "\\b|`#" + cmd + "[^`]*` \\|$");
         }

@@ -27,65 +27,69 @@ import vn.cdsbot.testing.TestApp;
  * A conversation with the real app in local mode ({@link TestApp}): signed events POSTed to /webhook/zalo, each
  * answered once the bot is done with it, replies read back from the local Zalo stand-in at /dev/chat/messages.
  */
-final class TestBot implements AutoCloseable {
+public final class TestBot implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("^[A-Z2-9]{8}$", Pattern.MULTILINE);
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime());
 
     /** One message the bot sent, with its buttons as "title→payload"; {@code image} when it was a picture. */
     /** @param file the name of a document sent as a Zalo file, else null */
-    record Sent(String text, List<String> buttons, boolean image, String file) {
+    public record Sent(String text, List<String> buttons, boolean image, String file) {
         Sent(String text, List<String> buttons) {
             this(text, buttons, false, null);
         }
 
-        List<String> payloads() {
+        public List<String> payloads() {
             return buttons.stream().map(b -> b.substring(b.indexOf('→') + 1)).toList();
         }
     }
 
-    final MutableClock clock;
-    final BotConfig config;
-    final TestApp app;
+    public final MutableClock clock;
+    public final BotConfig config;
+    public final TestApp app;
     private final Map<String, Long> seen = new HashMap<>();
 
-    /** Scheduled reminder slots are moved to Saturday 03:00 so they never fire during these tests. */
-    TestBot(Path dir, MutableClock clock) throws Exception {
+    /**
+     * Scheduled reminder slots are moved to Saturday 03:00 and a campaign's daily rhythm is off, so they never fire
+     * during these tests.
+     */
+    public TestBot(Path dir, MutableClock clock) throws Exception {
         this(dir, clock, y -> y);
     }
 
     /** With a further edit of bot-config.yaml's text. */
-    TestBot(Path dir, MutableClock clock, java.util.function.UnaryOperator<String> edit) throws Exception {
+    public TestBot(Path dir, MutableClock clock, java.util.function.UnaryOperator<String> edit) throws Exception {
         this.clock = clock;
         this.config = PeopleFixture.config(dir, y -> edit.apply(y.replace("reminders: [FRIDAY 15:00, MONDAY 08:00]",
-                "reminders: [SATURDAY 03:00]")));
+                "reminders: [SATURDAY 03:00]").replace("evening_reminder: \"19:00\"", "evening_reminder: \"\"")
+                .replace("morning_note: \"07:30\"", "morning_note: \"\"").replace("daily_digest: \"17:00\"", "daily_digest: \"\"")));
         this.app = TestApp.local(config, clock, TestApp.PATIENT);   // a document comes with the reply it answers
     }
 
-    Database db() {
+    public Database db() {
         return app.app().database();
     }
 
     /** A code from the operator's command line, as the very first admin gets one. */
-    String cliInvite(String unit, String role) {
+    public String cliInvite(String unit, String role) {
         StringWriter out = new StringWriter();
         int rc = People.cliInvite(config, unit, role, 1, null, clock, new PrintWriter(out), new PrintWriter(new StringWriter()));
         if (rc != 0) throw new IllegalStateException("invite failed");
         return out.toString().strip();
     }
 
-    static String code(String reply) {
+    public static String code(String reply) {
         Matcher m = CODE.matcher(reply);
         if (!m.find()) throw new AssertionError("no invite code in: " + reply);
         return m.group();
     }
 
     /** Sends a text as the user and returns what the bot replied to it. */
-    List<Sent> send(String user, String text) throws Exception {
+    public List<Sent> send(String user, String text) throws Exception {
         return post(textEvent(user, text, "t" + IDS.incrementAndGet()), user);
     }
 
-    String say(String user, String text) throws Exception {
+    public String say(String user, String text) throws Exception {
         return String.join("\n", send(user, text).stream().map(Sent::text).toList());
     }
 
@@ -143,7 +147,7 @@ final class TestBot implements AutoCloseable {
         return out;
     }
 
-    List<String> rows(String sql, Object... args) {
+    public List<String> rows(String sql, Object... args) {
         return PeopleFixture.rows(db(), sql, args);
     }
 

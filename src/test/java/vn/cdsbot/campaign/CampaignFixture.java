@@ -1,0 +1,68 @@
+package vn.cdsbot.campaign;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import vn.cdsbot.period.Week;
+import vn.cdsbot.storage.Database;
+
+/**
+ * A small province with both levels of teams (a commune with two hamlet teams, two communes without), and daily
+ * figures stored as the reporting flow stores them: a current report with its day set, and its values.
+ */
+final class CampaignFixture {
+    static final String UNITS = """
+            code,name,parent_code,kind
+            T,Tỉnh Thử Nghiệm,,province
+            X1,Xã An Phú,T,commune
+            X1-A,Ấp Một,X1,hamlet
+            X1-B,Ấp Hai,X1,hamlet
+            X2,Xã Bình Minh,T,commune
+            X3,Xã Cát Tiên,T,commune
+            """;
+
+    private CampaignFixture() {}
+
+    /** Writes the units file and returns the bot-config.yaml edit that points at it. */
+    static java.util.function.UnaryOperator<String> units(Path dir) throws Exception {
+        Files.writeString(dir.resolve("units.csv"), UNITS);
+        return unitsIn(dir);
+    }
+
+    /** The bot-config.yaml edit that points at the units file written in {@code dir}. */
+    static java.util.function.UnaryOperator<String> unitsIn(Path dir) {
+        return y -> y.replace("file: data/units-binh-phuoc.csv", "file: " + dir.resolve("units.csv").toAbsolutePath())
+                .replace("directory: data/commune-directory-binh-phuoc.csv", "directory: \"\"");   // the demo's directory
+    }
+
+    /** Stores a confirmed daily report of {@code unit} for {@code day}: indicator=value pairs. */
+    static void daily(Database db, String unit, LocalDate day, Object... values) {
+        db.inTransaction(tx -> {
+            long id;
+            try (PreparedStatement ps = tx.prepareStatement("INSERT INTO reports (unit_code, week_start, submitted_by, "
+                    + "submitted_at, day) VALUES (?, ?, 'fixture', 0, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, unit);
+                ps.setString(2, Week.containing(day).key());
+                ps.setString(3, day.toString());
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = tx.prepareStatement(
+                    "INSERT INTO report_values (report_id, indicator, value) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < values.length; i += 2) {
+                    ps.setLong(1, id);
+                    ps.setString(2, (String) values[i]);
+                    ps.setLong(3, ((Number) values[i + 1]).longValue());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+}
