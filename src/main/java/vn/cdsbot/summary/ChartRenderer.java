@@ -160,8 +160,10 @@ final class ChartRenderer {
             org.jfree.chart.plot.ValueMarker mark = new org.jfree.chart.plot.ValueMarker(today, Color.GRAY, new BasicStroke(1.5f));
             mark.setLabel("Hôm nay (ngày " + today + ")");
             mark.setLabelFont(regular.deriveFont(14f));
-            mark.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-            mark.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            // Beside the line on the side with room: early in a campaign the left side is the axis.
+            boolean early = today * 2 < length;
+            mark.setLabelAnchor(early ? org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT : org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            mark.setLabelTextAnchor(early ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
             plot.addDomainMarker(mark);
         }
         BufferedImage img = new BufferedImage(WIDTH, 600, BufferedImage.TYPE_INT_RGB);

@@ -777,8 +777,10 @@ final class ExcelExport {
         Sheet sh = wb.createSheet(name.length() > 31 ? name.substring(0, 31) : name);
         titleBlock(sh, st, lastCol, 1);
         title(sh, st, 3, lastCol, "TIẾN ĐỘ CHIẾN DỊCH " + c.code() + " “" + c.name().toUpperCase(VnFormat.VI) + "”");
-        centered(sh, st, 4, lastCol, VnFormat.capitalize(cs.indicatorName()) + " · " + VnDates.range(c.first(), c.last())
-                + " · ngày " + days + "/" + c.length() + " · Phạm vi: " + cs.scope().name() + " · Lập lúc " + stamp(generatedAt));
+        // Two short lines: one long line overflows the narrow sheet of the campaign's first days.
+        centered(sh, st, 4, lastCol, VnFormat.capitalize(cs.indicatorName()));
+        centered(sh, st, 5, lastCol, VnDates.range(c.first(), c.last()) + " · ngày " + days + "/" + c.length()
+                + " · Phạm vi: " + cs.scope().name() + " · Lập lúc " + stamp(generatedAt));
         Row head = sh.createRow(CAMPAIGN_HEADER_ROW);
         head.setHeightInPoints(32);
         String[] fixed = {"STT", "Đơn vị", "Chỉ tiêu", "Đã làm", "% chỉ tiêu"};
@@ -805,23 +807,27 @@ final class ExcelExport {
             }
             java.util.Optional<vn.cdsbot.campaign.CampaignFigures.UnitDone> done = cs.figures().of(u.code());
             long sum = 0;
+            boolean anyGiven = false;
             for (int d = 0; d < days; d++) {
                 long v = done.isPresent() ? done.get().series()[cs.indicator()][d] : 0;
                 boolean given = done.isPresent() && (done.get().reportedOn(d) || v != 0);
                 if (given) num(row, firstDay + d, v, st.number); else cell(row, firstDay + d, "", st.text);
                 sum += v;
+                anyGiven |= given;
             }
             String rowNo = String.valueOf(r + 1);
             Cell total = row.createCell(3);
             total.setCellStyle(st.number);
             if (days > 0) {
-                total.setCellFormula("SUM(" + col(firstDay) + rowNo + ":" + col(firstDay + days - 1) + rowNo + ")");
+                // A team with no figure yet has an empty "Đã làm", never 0 (missing is not zero).
+                String range = col(firstDay) + rowNo + ":" + col(firstDay + days - 1) + rowNo;
+                total.setCellFormula("IF(COUNT(" + range + ")=0,\"\",SUM(" + range + "))");
             }
-            total.setCellValue(sum);
+            if (anyGiven) total.setCellValue(sum); else total.setCellValue("");
             Cell pct = row.createCell(4);
             pct.setCellStyle(st.percent);
             pct.setCellFormula(percentOf(rowNo));
-            if (t.isPresent() && t.get() > 0) pct.setCellValue((double) sum / t.get()); else pct.setCellValue("");
+            if (anyGiven && t.isPresent() && t.get() > 0) pct.setCellValue((double) sum / t.get()); else pct.setCellValue("");
             r++;
         }
         int last = r - 1;
@@ -865,9 +871,13 @@ final class ExcelExport {
         printable(sh, CAMPAIGN_HEADER_ROW, CAMPAIGN_HEADER_ROW);
     }
 
-    /** Done ÷ target of a row, empty without a target (a text cell compares above any number, so test it first). */
+    /**
+     * Done ÷ target of a row, empty without a target or without a figure (a text cell compares above any number, so
+     * test both first).
+     */
     private static String percentOf(String row) {
-        return "IF(ISNUMBER(C" + row + "),IF(C" + row + ">0,D" + row + "/C" + row + ",\"\"),\"\")";
+        return "IF(AND(ISNUMBER(C" + row + "),ISNUMBER(D" + row + ")),IF(C" + row + ">0,D" + row + "/C" + row
+                + ",\"\"),\"\")";
     }
 
     private static String col(int index) {

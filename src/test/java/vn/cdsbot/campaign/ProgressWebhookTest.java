@@ -155,6 +155,8 @@ class ProgressWebhookTest {
             assertThat(x1.getCell(4).getNumericCellValue()).isEqualTo(0.15);
             assertThat(rows.get("Ấp Một (X1-A)").getCell(3).getNumericCellValue()).isEqualTo(15);
             assertThat(rows.get("Xã Cát Tiên (X3)").getCell(5).getStringCellValue()).isEmpty();   // no figure: not 0
+            assertThat(rows.get("Xã Cát Tiên (X3)").getCell(3).getStringCellValue()).isEmpty();   // nor "Đã làm" 0
+            assertThat(rows.get("Xã Cát Tiên (X3)").getCell(4).getStringCellValue()).isEmpty();   // nor 0 %
             assertThat(rows.get("Ấp Hai (X1-B)").getCell(5).getStringCellValue()).isEmpty();   // a hamlet team too
             var total = rows.get("Tổng cộng");
             assertThat(total.getCell(2).getCellFormula()).isEqualTo("SUM(C8:C12)");   // X1, Ấp Một, Ấp Hai, X2, X3
