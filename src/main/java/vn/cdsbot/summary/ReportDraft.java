@@ -441,7 +441,7 @@ final class ReportDraft {
         String s = VnFormat.number(l.done()) + "/" + VnFormat.number(target) + " (" + VnFormat.rate(l.done(), target)
                 + " chỉ tiêu)";
         if (ended) return s + (l.done() >= target ? ", đạt chỉ tiêu" : ", còn thiếu " + VnFormat.number(target - l.done()));
-        return s + ", " + CampaignTexts.aheadOrBehind(l.ahead()) + " so với kế hoạch";
+        return s + ", " + CampaignTexts.aheadOrBehind(l.ahead()) + (l.ahead() == 0 ? "" : " so với kế hoạch");
     }
 
     /** A campaign's content, worded from {@link Progress#compute}'s result. */
