@@ -10,8 +10,11 @@ import vn.cdsbot.people.Unit;
 import vn.cdsbot.period.VnDates;
 import vn.cdsbot.summary.Pager;
 
-/** The Vietnamese texts of #chiendich and #tiendo, laid out for a phone and packed into Zalo-sized messages. */
-final class CampaignTexts {
+/**
+ * The Vietnamese texts of #chiendich and #tiendo, laid out for a phone and packed into Zalo-sized messages; the
+ * wording of where a campaign stands against plan, shared with the report drafts.
+ */
+public final class CampaignTexts {
     /** The furthest-behind units named in #tiendo; the rest are counted. */
     static final int BEHIND_NAMED = 10;
     /** The furthest-ahead units named after them. */
@@ -147,7 +150,8 @@ final class CampaignTexts {
         return b.toString();
     }
 
-    static String aheadOrBehind(long ahead) {
+    /** "vượt 10", "chậm 5", "đúng kế hoạch". */
+    public static String aheadOrBehind(long ahead) {
         if (ahead == 0) return "đúng kế hoạch";
         return ahead > 0 ? "vượt " + VnFormat.number(ahead) : "chậm " + VnFormat.number(-ahead);
     }

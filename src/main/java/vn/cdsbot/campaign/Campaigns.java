@@ -32,8 +32,13 @@ public final class Campaigns {
 
     /** The campaigns running on {@code day}, earliest start first. */
     public static List<Campaign> runningOn(Connection c, LocalDate day) throws SQLException {
+        return during(c, day, day);
+    }
+
+    /** The campaigns with at least one day from {@code from} to {@code to}, earliest start first. */
+    public static List<Campaign> during(Connection c, LocalDate from, LocalDate to) throws SQLException {
         return query(c, "SELECT " + COLUMNS + " WHERE first_day <= ? AND last_day >= ? ORDER BY first_day, code",
-                day.toString(), day.toString());
+                to.toString(), from.toString());
     }
 
     /**

@@ -77,7 +77,8 @@ final class SummaryCommands {
                         "#xuat [tuần N | tháng M | quý Q | năm] [CD1] — tải tệp Excel tổng hợp (có trang tiến độ chiến dịch)",
                         c -> guarded(c, this::export)),
                 new Command("vanban", List.of("van ban", "baocaovanban"), VIEWERS,
-                        "#vanban [tuần N | tháng M | quý Q | năm] [MÃ ĐƠN VỊ] — dự thảo báo cáo (Word) theo thể thức văn bản hành chính",
+                        "#vanban [tuần N | tháng M | quý Q | năm | chiến dịch CD1] [MÃ ĐƠN VỊ] — dự thảo báo cáo (Word) theo thể thức "
+                                + "văn bản hành chính",
                         c -> guarded(c, this::draft)));
     }
 
@@ -524,6 +525,8 @@ final class SummaryCommands {
 
     private List<Reply> draft(CommandCall call) throws Exception {
         Connection tx = call.tx();
+        vn.cdsbot.campaign.CampaignArgs named = vn.cdsbot.campaign.CampaignArgs.parse(call.args());
+        if (named.named()) return campaignDraft(call, named);
         Request req = Request.parseAny(call.args(), call.now(), settings.calendar());
         List<String> words = new ArrayList<>(req.words());
         words.removeIf(w -> Set.of("word", "docx", "tep").contains(Texts.fold(w)));
@@ -568,7 +571,8 @@ final class SummaryCommands {
                 if (t != null && t.expected() > 0) rows.add(new ReportDraft.Row(child, t));
             }
         }
-        byte[] docx = drafts.build(new ReportDraft.Input(s, rows, absences(c, s), settings.calendar().today(now)));
+        byte[] docx = drafts.build(new ReportDraft.Input(s, rows, absences(c, s), settings.calendar().today(now),
+                campaignsIn(c, tree, scope, week, now)));
         log.info("Report draft built: {} bytes in {} ms, scope {}, week {}", docx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), week.key());
         return new Built(s, drafts.fileName(s), docx);
@@ -608,10 +612,82 @@ final class SummaryCommands {
             PeriodSummary.Tally t = s.tallies().get(child.code());
             if (t != null && t.units() > 0) rows.add(new PeriodSummary.Part(child, t));
         }
-        byte[] docx = drafts.build(new ReportDraft.PeriodInput(s, rows, settings.calendar().today(now)));
+        byte[] docx = drafts.build(new ReportDraft.PeriodInput(s, rows, settings.calendar().today(now),
+                campaignsIn(c, tree, scope, period, now)));
         log.info("Report draft built: {} bytes in {} ms, scope {}, period {}", docx.length,
                 (System.nanoTime() - started) / 1_000_000, scope.code(), period.typed());
         return new PeriodBuilt(s, drafts.fileName(s), docx);
+    }
+
+    /**
+     * The progress in {@code scope} of each campaign that ran during {@code period}, as of the period's last day (or
+     * today, while the period runs): the "% of target" paragraphs of a week's or month's draft.
+     */
+    private List<vn.cdsbot.campaign.Progress.Result> campaignsIn(Connection c, UnitTree tree, Unit scope, Period period,
+                                                                 java.time.Instant now) throws java.sql.SQLException {
+        java.time.LocalDate today = settings.calendar().today(now);
+        java.time.LocalDate asOf = period.last().isBefore(today) ? period.last() : today;
+        List<vn.cdsbot.campaign.Progress.Result> out = new ArrayList<>();
+        for (vn.cdsbot.campaign.Campaign campaign : vn.cdsbot.campaign.Campaigns.during(c, period.first(), period.last())) {
+            if (!campaign.started(asOf)) continue;   // starts later in the period than the draft's date
+            out.add(progress(c, tree, scope, campaign, asOf));
+        }
+        return out;
+    }
+
+    private vn.cdsbot.campaign.Progress.Result progress(Connection c, UnitTree tree, Unit scope,
+                                                        vn.cdsbot.campaign.Campaign campaign, java.time.LocalDate asOf)
+            throws java.sql.SQLException {
+        return vn.cdsbot.campaign.Progress.compute(campaign, vn.cdsbot.campaign.Campaigns.targets(c, campaign),
+                campaignFigures.of(c, campaign), tree, scope, asOf, Set.copyOf(settings.levels().kinds()));
+    }
+
+    /**
+     * {@code #vanban chiến dịch CD1 [ĐƠN VỊ]} (or {@code #vanban CD1}): the campaign's report draft as of today, in the
+     * layout of the week's; a file and a link.
+     */
+    private List<Reply> campaignDraft(CommandCall call, vn.cdsbot.campaign.CampaignArgs named) throws Exception {
+        Connection tx = call.tx();
+        vn.cdsbot.campaign.Campaign campaign = vn.cdsbot.campaign.Campaigns.find(tx, named.code()).orElseThrow(() ->
+                new UserError("Không tìm thấy chiến dịch \"" + named.code() + "\". Gõ #chiendich để xem các chiến dịch."));
+        List<String> words = new ArrayList<>(named.rest().isBlank() ? List.of() : List.of(named.rest().split("\\s+")));
+        words.removeIf(w -> Set.of("word", "docx", "tep").contains(Texts.fold(w)));
+        UnitTree tree = UnitTree.load(tx);
+        Unit scope = Request.scope(call.sender(), tree, String.join(" ", words));
+        String user = call.sender().userId();
+        Audit.record(tx, call.now().toEpochMilli(), user, "summary.vanban", scope.code(),
+                "campaign=" + campaign.code() + " delivery=file");
+        vn.cdsbot.period.CampaignDays days = campaign.days();
+        return desk.run(call, "vanban", "Đang soạn dự thảo báo cáo chiến dịch " + campaign.code() + " – " + scope.name()
+                        + ", bot sẽ gửi trong giây lát.",
+                c -> buildCampaignDraft(c, tree, scope, campaign, call.now()),
+                (t, built, now) -> {
+                    ExportStore.Link link = exports.save(t, user, scope.code(), days, built.fileName(), built.content(), now);
+                    String until = VnDates.until(link.expiresAt(), settings.zone());
+                    Reply.Text fallback = new Reply.Text("Zalo chưa nhận gửi tệp dự thảo báo cáo qua tin nhắn. Bạn tải tệp "
+                            + "Word tại liên kết sau (dùng được đến " + until + "): " + link.url(),
+                            List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url())));
+                    String text = "Dự thảo báo cáo " + days.label() + " – " + scope.name() + " (tệp Word, theo thể thức "
+                            + "Nghị định 30/2020/NĐ-CP). Số văn bản, nơi nhận, người ký và mục III để trống cho văn phòng "
+                            + "hoàn thiện. Mở trên máy tính: liên kết dùng được đến " + until
+                            + ", vui lòng không chuyển cho người ngoài.";
+                    return List.of(new Reply.File(built.content(), built.fileName(), fallback),
+                            Reply.text(text, List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url()))));
+                });
+    }
+
+    /** A campaign's draft, built; the document alone. */
+    private record CampaignBuilt(String fileName, byte[] content) {}
+
+    private CampaignBuilt buildCampaignDraft(Connection c, UnitTree tree, Unit scope, vn.cdsbot.campaign.Campaign campaign,
+                                             java.time.Instant now) throws Exception {
+        long started = System.nanoTime();
+        java.time.LocalDate today = settings.calendar().today(now);
+        vn.cdsbot.campaign.Progress.Result p = progress(c, tree, scope, campaign, today);
+        byte[] docx = drafts.build(new ReportDraft.CampaignInput(p, vn.cdsbot.campaign.Campaigns.targets(c, campaign), tree, today));
+        log.info("Report draft built: {} bytes in {} ms, scope {}, campaign {}", docx.length,
+                (System.nanoTime() - started) / 1_000_000, scope.code(), campaign.code());
+        return new CampaignBuilt(drafts.fileName(p), docx);
     }
 
     /** Missing units that have not reported for two weeks or more in a row, most weeks first. */
