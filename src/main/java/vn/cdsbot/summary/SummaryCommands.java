@@ -542,17 +542,24 @@ final class SummaryCommands {
                 c -> buildDraft(c, tree, scope, week, call.now()),
                 (t, built, now) -> {
                     ExportStore.Link link = exports.save(t, user, scope.code(), week, built.fileName(), built.content(), now);
-                    String until = VnDates.until(link.expiresAt(), settings.zone());
-                    Reply.Text fallback = new Reply.Text("Zalo chưa nhận gửi tệp dự thảo báo cáo qua tin nhắn. Bạn tải tệp "
-                            + "Word tại liên kết sau (dùng được đến " + until + "): " + link.url(),
-                            List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url())));
-                    String text = "Dự thảo báo cáo " + week.label() + (built.summary().running() ? ", tuần đang diễn ra," : "")
-                            + " – " + scope.name() + " (tệp Word, theo thể thức Nghị định 30/2020/NĐ-CP). Số văn bản, nơi "
-                            + "nhận, người ký và mục III để trống cho văn phòng hoàn thiện. Mở trên máy tính: liên kết dùng "
-                            + "được đến " + until + ", vui lòng không chuyển cho người ngoài.";
-                    return List.of(new Reply.File(built.content(), built.fileName(), fallback),
-                            Reply.text(text, List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url()))));
+                    return draftReplies(link, built.fileName(), built.content(), week.label()
+                            + (built.summary().running() ? ", tuần đang diễn ra," : "") + " – " + scope.name());
                 });
+    }
+
+    /**
+     * A report draft as delivered: the .docx as a Zalo file (its link instead when Zalo refuses it), then one line with
+     * the same link for a desktop. {@code what}: "tuần 49 (…) – Tỉnh Bình Phước".
+     */
+    private List<Reply> draftReplies(ExportStore.Link link, String fileName, byte[] content, String what) {
+        String until = VnDates.until(link.expiresAt(), settings.zone());
+        Button download = Button.url("Tải dự thảo báo cáo (Word)", link.url());
+        Reply.Text fallback = new Reply.Text("Zalo chưa nhận gửi tệp dự thảo báo cáo qua tin nhắn. Bạn tải tệp "
+                + "Word tại liên kết sau (dùng được đến " + until + "): " + link.url(), List.of(download));
+        String text = "Dự thảo báo cáo " + what + " (tệp Word, theo thể thức Nghị định 30/2020/NĐ-CP). Số văn bản, nơi "
+                + "nhận, người ký và mục III để trống cho văn phòng hoàn thiện. Mở trên máy tính: liên kết dùng được đến "
+                + until + ", vui lòng không chuyển cho người ngoài.";
+        return List.of(new Reply.File(content, fileName, fallback), Reply.text(text, List.of(download)));
     }
 
     private Built buildDraft(Connection c, UnitTree tree, Unit scope, Week week, java.time.Instant now) throws Exception {
@@ -589,17 +596,8 @@ final class SummaryCommands {
                 (t, built, now) -> {
                     ExportStore.Link link = exports.save(t, user, scope.code(), period, built.fileName(), built.content(), now);
                     PeriodSummary s = built.summary();
-                    String until = VnDates.until(link.expiresAt(), settings.zone());
-                    Reply.Text fallback = new Reply.Text("Zalo chưa nhận gửi tệp dự thảo báo cáo qua tin nhắn. Bạn tải tệp "
-                            + "Word tại liên kết sau (dùng được đến " + until + "): " + link.url(),
-                            List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url())));
-                    String text = "Dự thảo báo cáo " + s.name() + " (" + period.coverage() + ")"
-                            + (s.running() ? ", đang diễn ra," : "") + " – " + scope.name() + " (tệp Word, theo thể thức "
-                            + "Nghị định 30/2020/NĐ-CP). Số văn bản, nơi nhận, người ký và mục III để trống cho văn phòng "
-                            + "hoàn thiện. Mở trên máy tính: liên kết dùng được đến " + until
-                            + ", vui lòng không chuyển cho người ngoài.";
-                    return List.of(new Reply.File(built.content(), built.fileName(), fallback),
-                            Reply.text(text, List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url()))));
+                    return draftReplies(link, built.fileName(), built.content(), s.name() + " (" + period.coverage() + ")"
+                            + (s.running() ? ", đang diễn ra," : "") + " – " + scope.name());
                 });
     }
 
@@ -663,16 +661,7 @@ final class SummaryCommands {
                 c -> buildCampaignDraft(c, tree, scope, campaign, call.now()),
                 (t, built, now) -> {
                     ExportStore.Link link = exports.save(t, user, scope.code(), days, built.fileName(), built.content(), now);
-                    String until = VnDates.until(link.expiresAt(), settings.zone());
-                    Reply.Text fallback = new Reply.Text("Zalo chưa nhận gửi tệp dự thảo báo cáo qua tin nhắn. Bạn tải tệp "
-                            + "Word tại liên kết sau (dùng được đến " + until + "): " + link.url(),
-                            List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url())));
-                    String text = "Dự thảo báo cáo " + days.label() + " – " + scope.name() + " (tệp Word, theo thể thức "
-                            + "Nghị định 30/2020/NĐ-CP). Số văn bản, nơi nhận, người ký và mục III để trống cho văn phòng "
-                            + "hoàn thiện. Mở trên máy tính: liên kết dùng được đến " + until
-                            + ", vui lòng không chuyển cho người ngoài.";
-                    return List.of(new Reply.File(built.content(), built.fileName(), fallback),
-                            Reply.text(text, List.of(Button.url("Tải dự thảo báo cáo (Word)", link.url()))));
+                    return draftReplies(link, built.fileName(), built.content(), days.label() + " – " + scope.name());
                 });
     }
 
