@@ -133,16 +133,9 @@ final class ExcelExport {
 
         Week week = s.week();
         Week before = week.previous();
-        Row top = sh.createRow(HEADER_ROW);
-        Row sub = sh.createRow(HEADER_ROW + 1);
-        top.setHeightInPoints(32);
-        sub.setHeightInPoints(32);
-        for (int col = 0; col <= lastCol; col++) {
-            cell(top, col, "", st.header);
-            cell(sub, col, "", st.header);
-        }
-        headerSpan(sh, top, 0, 0, "STT", true);
-        headerSpan(sh, top, 1, 1, "Đơn vị", true);
+        Row[] heads = headerRows(sh, st, lastCol);
+        Row top = heads[0];
+        Row sub = heads[1];
         headerSpan(sh, top, 2, 1 + n, "Tuần " + week.number() + "/" + week.year(), false);
         headerSpan(sh, top, 2 + n, 1 + 2 * n, "Tuần trước (" + before.number() + "/" + before.year() + ")", false);
         headerSpan(sh, top, 2 + 2 * n, 1 + 3 * n, "Lũy kế từ tuần " + settings.campaignStart().number() + "/"
@@ -228,6 +221,21 @@ final class ExcelExport {
      * it. {@code units} get a unit row; other units of the subtree a group row when {@code hasUnits} says units
      * under them are counted.
      */
+    /** The two header rows of a sheet by unit, styled to {@code lastCol}, with "STT" and "Đơn vị" spanning both. */
+    private static Row[] headerRows(Sheet sh, Styles st, int lastCol) {
+        Row top = sh.createRow(HEADER_ROW);
+        Row sub = sh.createRow(HEADER_ROW + 1);
+        top.setHeightInPoints(32);
+        sub.setHeightInPoints(32);
+        for (int col = 0; col <= lastCol; col++) {
+            cell(top, col, "", st.header);
+            cell(sub, col, "", st.header);
+        }
+        headerSpan(sh, top, 0, 0, "STT", true);
+        headerSpan(sh, top, 1, 1, "Đơn vị", true);
+        return new Row[] {top, sub};
+    }
+
     private static Plan plan(UnitTree tree, Unit scope, Set<String> units, java.util.function.Predicate<String> hasUnitsBelow) {
         List<Line> lines = new ArrayList<>();
         Map<String, Integer> groupRows = new HashMap<>();
@@ -458,16 +466,9 @@ final class ExcelExport {
                 + previousWord + "\" là chênh lệch của đơn vị báo cáo cả hai kỳ"
                 + (s.running() ? " (để trống khi kỳ này chưa kết thúc)" : "") + ". Lập lúc " + stamp(in.generatedAt()) + ".", 2);
 
-        Row top = sh.createRow(HEADER_ROW);
-        Row sub = sh.createRow(HEADER_ROW + 1);
-        top.setHeightInPoints(32);
-        sub.setHeightInPoints(32);
-        for (int col = 0; col <= lastCol; col++) {
-            cell(top, col, "", st.header);
-            cell(sub, col, "", st.header);
-        }
-        headerSpan(sh, top, 0, 0, "STT", true);
-        headerSpan(sh, top, 1, 1, "Đơn vị", true);
+        Row[] heads = headerRows(sh, st, lastCol);
+        Row top = heads[0];
+        Row sub = heads[1];
         headerSpan(sh, top, 2, 2, "Số tuần đã báo", true);
         for (int i = 0; i < n; i++) {
             int c = 3 + 4 * i;
