@@ -17,6 +17,7 @@ import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.CommandCall;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
+import vn.cdsbot.chat.UserError;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.feature.Feature;
 import vn.cdsbot.messaging.MessagingWindow;
@@ -87,10 +88,10 @@ public final class CampaignFeature implements Feature {
     public List<Command> commands() {
         return List.of(
                 new Command("chiendich", List.of("chien dich"), VIEWERS,
-                        "#chiendich [MÃ] — các chiến dịch, hoặc một chiến dịch: ngày, chỉ tiêu", c -> guarded(c, this::campaigns)),
+                        "#chiendich [MÃ] — các chiến dịch, hoặc một chiến dịch: ngày, chỉ tiêu", this::campaigns),
                 new Command("tiendo", List.of("tien do"), VIEWERS,
                         "#tiendo [MÃ] [MÃ ĐƠN VỊ] — tiến độ chiến dịch so với chỉ tiêu, đơn vị chậm nhất trước",
-                        c -> guarded(c, this::progress)));
+                        this::progress));
     }
 
     @Override
@@ -99,23 +100,6 @@ public final class CampaignFeature implements Feature {
     }
 
     /** A reply to the user instead of an answer: bad input or something out of their scope. */
-    private static final class Refusal extends Exception {
-        Refusal(String message) {
-            super(message);
-        }
-    }
-
-    private interface Handler {
-        List<Reply> handle(CommandCall call) throws Exception;
-    }
-
-    private static List<Reply> guarded(CommandCall call, Handler h) throws Exception {
-        try {
-            return h.handle(call);
-        } catch (Refusal e) {
-            return List.of(Reply.text(e.getMessage()));
-        }
-    }
 
     // ---- #chiendich ----------------------------------------------------------------------------------------
 
@@ -124,7 +108,7 @@ public final class CampaignFeature implements Feature {
         LocalDate today = calendar.today(call.now());
         CampaignArgs a = CampaignArgs.parse(call.args());
         if (a.code() == null) {
-            if (!a.rest().isBlank()) throw new Refusal(unknownCode(tx, a.rest()));
+            if (!a.rest().isBlank()) throw new UserError(unknownCode(tx, a.rest()));
             List<Campaign> all = Campaigns.all(tx);
             Audit.record(tx, call.now().toEpochMilli(), call.sender().userId(), "campaign.list", "-", "count=" + all.size());
             // Buttons in the order of the list: running, coming, then ended ones.
@@ -188,7 +172,7 @@ public final class CampaignFeature implements Feature {
     private static Campaign find(Connection tx, String code) throws Exception {
         Optional<Campaign> c = Campaigns.find(tx, code);
         if (c.isPresent()) return c.get();
-        throw new Refusal(unknownCode(tx, code));
+        throw new UserError(unknownCode(tx, code));
     }
 
     private static String unknownCode(Connection tx, String typed) throws Exception {
@@ -198,15 +182,15 @@ public final class CampaignFeature implements Feature {
     }
 
     /** The unit named, when the sender may see it; else their home (see {@link UnitTree#home}). */
-    private static Unit scope(CommandCall call, UnitTree tree, String unitText) throws Refusal {
-        Unit home = tree.home(call.sender()).orElseThrow(() -> new Refusal("Không tìm thấy đơn vị của bạn ("
+    private static Unit scope(CommandCall call, UnitTree tree, String unitText) throws UserError {
+        Unit home = tree.home(call.sender()).orElseThrow(() -> new UserError("Không tìm thấy đơn vị của bạn ("
                 + call.sender().unitCode() + ") trong danh sách đơn vị. Hãy báo văn phòng Ban Chỉ đạo."));
         if (unitText.isBlank()) return home;
-        Unit named = tree.find(unitText).orElseThrow(() -> new Refusal("Không tìm thấy đơn vị \"" + unitText.strip()
+        Unit named = tree.find(unitText).orElseThrow(() -> new UserError("Không tìm thấy đơn vị \"" + unitText.strip()
                 + "\". Hãy gõ mã đơn vị, ví dụ: #tiendo " + (tree.children(home).isEmpty() ? home.code()
                 : tree.children(home).get(0).code()) + "."));
         if (!tree.within(home, named)) {
-            throw new Refusal("Bạn chỉ xem được tiến độ của " + home.name() + " và các đơn vị trực thuộc.");
+            throw new UserError("Bạn chỉ xem được tiến độ của " + home.name() + " và các đơn vị trực thuộc.");
         }
         return named;
     }

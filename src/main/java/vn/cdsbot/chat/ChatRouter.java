@@ -61,7 +61,11 @@ public final class ChatRouter {
             return List.of(Reply.text(ChatTexts.refused(sender, command)));
         }
         String args = String.join(" ", Arrays.copyOfRange(words, match.get().wordsUsed(), words.length));
-        return command.handler().handle(new CommandCall(message, sender, command.name(), args, tx, clock.instant()));
+        try {
+            return command.handler().handle(new CommandCall(message, sender, command.name(), args, tx, clock.instant()));
+        } catch (UserError e) {
+            return List.of(Reply.text(e.getMessage()));
+        }
     }
 
     /** Whether the user is an enrolled member (any role above citizen). */

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cdsbot.chat.CommandCall;
 import vn.cdsbot.chat.Reply;
+import vn.cdsbot.chat.UserError;
 import vn.cdsbot.messaging.Outbox;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.storage.StorageException;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import vn.cdsbot.chat.Sender;
 import vn.cdsbot.chat.Texts;
+import vn.cdsbot.chat.UserError;
 import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.people.Unit;
 import vn.cdsbot.people.UnitTree;

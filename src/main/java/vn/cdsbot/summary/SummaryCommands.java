@@ -14,6 +14,7 @@ import vn.cdsbot.chat.CommandCall;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Texts;
+import vn.cdsbot.chat.UserError;
 import vn.cdsbot.chat.VnFormat;
 import vn.cdsbot.config.BotConfig;
 import vn.cdsbot.feature.ScopeTable;
@@ -67,32 +68,21 @@ final class SummaryCommands {
     List<Command> all() {
         return List.of(
                 new Command("tonghop", List.of("tong hop"), VIEWERS,
-                        "#tonghop [tuần N | tháng M | quý Q | năm] [MÃ ĐƠN VỊ] — tổng hợp số liệu tuần, tháng, quý, năm", c -> guarded(c, this::summary)),
+                        "#tonghop [tuần N | tháng M | quý Q | năm] [MÃ ĐƠN VỊ] — tổng hợp số liệu tuần, tháng, quý, năm", this::summary),
                 new Command("chuabaocao", List.of("chua bao cao"), VIEWERS,
-                        "#chuabaocao [tuần N] [MÃ ĐƠN VỊ] — đơn vị chưa báo cáo", c -> guarded(c, this::missing)),
+                        "#chuabaocao [tuần N] [MÃ ĐƠN VỊ] — đơn vị chưa báo cáo", this::missing),
                 new Command("bieudo", List.of("bieu do"), VIEWERS,
                         "#bieudo [CHỈ TIÊU] [tháng M | quý Q | năm] — biểu đồ 12 tuần gần nhất, hoặc của tháng, quý, năm; "
-                                + "#bieudo CD1: chiến dịch so với kế hoạch", c -> guarded(c, this::chart)),
+                                + "#bieudo CD1: chiến dịch so với kế hoạch", this::chart),
                 new Command("xuat", List.of("xuatexcel", "xuat excel"), EXPORTERS,
                         "#xuat [tuần N | tháng M | quý Q | năm] [CD1] — tải tệp Excel tổng hợp (có trang tiến độ chiến dịch)",
-                        c -> guarded(c, this::export)),
+                        this::export),
                 new Command("vanban", List.of("van ban", "baocaovanban"), VIEWERS,
                         "#vanban [tuần N | tháng M | quý Q | năm | chiến dịch CD1] [MÃ ĐƠN VỊ] — dự thảo báo cáo (Word) theo thể thức "
                                 + "văn bản hành chính",
-                        c -> guarded(c, this::draft)));
+                        this::draft));
     }
 
-    private interface Handler {
-        List<Reply> handle(CommandCall call) throws Exception;
-    }
-
-    private static List<Reply> guarded(CommandCall call, Handler h) throws Exception {
-        try {
-            return h.handle(call);
-        } catch (UserError e) {
-            return List.of(Reply.text(e.getMessage()));
-        }
-    }
 
     // ---- #tonghop ------------------------------------------------------------------------------------------
 

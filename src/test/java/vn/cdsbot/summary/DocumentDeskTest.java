@@ -21,6 +21,7 @@ import vn.cdsbot.chat.Incoming;
 import vn.cdsbot.chat.Reply;
 import vn.cdsbot.chat.Role;
 import vn.cdsbot.chat.Sender;
+import vn.cdsbot.chat.UserError;
 import vn.cdsbot.people.PeopleFixture;
 import vn.cdsbot.storage.Database;
 import vn.cdsbot.testing.MutableClock;
