@@ -56,6 +56,16 @@ class ChatRouterTest {
     }
 
     @Test
+    void aUserErrorFromAHandlerIsTheReply() throws Exception {
+        SenderResolver senders = (user, tx) -> new Sender(user, Role.MEMBER, null, null);
+        ChatRouter r = new ChatRouter(List.of(new Command("tiendo", List.of(), Command.atLeast(Role.MEMBER), "#tiendo — thử",
+                call -> {
+                    throw new UserError("Không tìm thấy chiến dịch \"" + call.args() + "\".");
+                })), senders, (m, s, tx) -> List.of(), Clock.systemUTC());
+        assertThat(text(say(r, "m", "#tiendo CD9"))).isEqualTo("Không tìm thấy chiến dịch \"CD9\".");
+    }
+
+    @Test
     void plainTextGoesToTheKnowledgeBase() throws Exception {
         say(router(Map.of()), "c", "làm lại căn cước ở đâu #gấp");
         say(router(Map.of()), "c", "#");
