@@ -53,7 +53,7 @@ public final class FileDownloads implements Incoming.Fetcher {
             if (body == null || body.contentLength() > maxBytes) return tooLarge();
             byte[] bytes = readAtMost(body.byteStream(), maxBytes);
             return bytes == null ? tooLarge() : new Incoming.Fetched.Content(bytes);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {   // OkHttp reports a broken connection either way
             log.warn("File download from {} failed: {}", u.host(), e.toString());
             return new Incoming.Fetched.Failed("không kết nối được tới máy chủ tệp của Zalo hoặc quá thời gian chờ");
         }
