@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import vn.cdsbot.campaign.CampaignFeature;
 import vn.cdsbot.campaign.CampaignFiguresCache;
 import vn.cdsbot.chat.ChatRouter;
+import vn.cdsbot.chat.FileIntake;
 import vn.cdsbot.chat.Command;
 import vn.cdsbot.chat.QuestionAnswerer;
 import vn.cdsbot.chat.Reply;
@@ -56,6 +58,7 @@ import vn.cdsbot.webhook.EventProcessor;
 import vn.cdsbot.webhook.RateLimiter;
 import vn.cdsbot.webhook.WebhookRoutes;
 import vn.cdsbot.zalo.Delivery;
+import vn.cdsbot.zalo.FileDownloads;
 import vn.cdsbot.zalo.RefreshingTokens;
 import vn.cdsbot.zalo.TokenSource;
 import vn.cdsbot.zalo.ZaloClient;
@@ -121,11 +124,13 @@ public final class App implements AutoCloseable {
                 config.zone(), clock);
         Features features = Features.wire(config, db, zalo, tokens, ops, clock, outboxWorker::wake, documents);
         closeables.addAll(features.all());
-        ChatRouter router = new ChatRouter(features.commands(), features.senders(), features.answerer(), clock);
+        ChatRouter router = new ChatRouter(features.commands(), features.senders(), features.answerer(), clock,
+                Optional.of(features.files()));
         List<PersonalData> personalData = new ArrayList<>(features.personalData());
         personalData.addAll(List.of(inbox, outbox, UserActivity.ERASER));
         EventProcessor processor = new EventProcessor(db, router, personalData,
-                new RateLimiter(config.server().rateLimitPerMinute()), clock, config.zone(), outboxWorker::wake, metrics);
+                new RateLimiter(config.server().rateLimitPerMinute()), clock, config.zone(), outboxWorker::wake, metrics,
+                new FileDownloads(http, apiBase, FileDownloads.MAX_BYTES, FileDownloads.TIMEOUT));
         this.inboxWorker = new PerUserWorker<>("inbox", config.inbox().workers(),
                 () -> inbox.pending(500).stream().filter(p -> !processor.isDeferred(p.userId())).toList(),
                 Inbox.Pending::userId, p -> inbox.loadPending(p.id()).ifPresent(processor::process), Duration.ofSeconds(2));
@@ -268,7 +273,7 @@ public final class App implements AutoCloseable {
      * Every feature of the bot, in the order their commands are listed in #trogiup, and the two chains between
      * them: who a sender is (people) and where a plain message goes (an open guided report, else the knowledge base).
      */
-    record Features(List<Feature> all, SenderResolver senders, QuestionAnswerer answerer) {
+    record Features(List<Feature> all, SenderResolver senders, QuestionAnswerer answerer, FileIntake files) {
 
         static Features wire(BotConfig config, Database db, ZaloClient zalo, TokenSource tokens, Feature ops, Clock clock,
                              Runnable wakeOutbox, DocumentDesk.Pace documents) {
@@ -282,7 +287,7 @@ public final class App implements AutoCloseable {
             KbFeature kb = KbFeature.wire(config, db, summaries.exports(), calendar, clock, wakeOutbox);
             CampaignFeature campaigns = CampaignFeature.wire(config, db, calendar, clock, wakeOutbox, campaignFigures);
             return new Features(List.of(kb, people, reporting, summaries, campaigns, handoff, ops), people.senders(),
-                    handoff.answerer(reporting.answerer(kb.answerer())));
+                    handoff.answerer(reporting.answerer(kb.answerer())), campaigns.targetsFiles());
         }
 
         List<Command> commands() {

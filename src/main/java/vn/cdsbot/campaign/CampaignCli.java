@@ -159,7 +159,8 @@ public final class CampaignCli {
         return out;
     }
 
-    private static Optional<String> activeUnit(UnitTree tree, String typed) {
+    /** The canonical code of an active, real unit typed in a targets file. */
+    static Optional<String> activeUnit(UnitTree tree, String typed) {
         return tree.get(typed).filter(Unit::active).filter(u -> !u.virtual()).map(Unit::code);
     }
 

@@ -45,9 +45,11 @@ public final class CampaignFeature implements Feature {
     private final CampaignTexts texts;
     private final List<Runnable> schedules;
     private final CampaignFigures.Source figures;
+    private final TargetsFromChat files;
 
     private CampaignFeature(ReportingCalendar calendar, Set<String> reportingKinds, CampaignTexts texts,
-                            List<Runnable> schedules, CampaignFigures.Source figures) {
+                            List<Runnable> schedules, CampaignFigures.Source figures, TargetsFromChat files) {
+        this.files = files;
         this.figures = figures;
         this.calendar = calendar;
         this.zone = calendar.zone();
@@ -75,7 +77,15 @@ public final class CampaignFeature implements Feature {
         BotConfig.CampaignRhythm.at(r.dailyDigest()).ifPresent(t -> times.put(CampaignRhythm.Kind.DIGEST, t));
         List<Runnable> schedules = times.isEmpty() ? List.of() : List.of(new CampaignRhythm(db, times, calendar.zone(), kinds,
                 new MessagingWindow(config.zalo().paidMessages()), texts, figures, clock, wakeOutbox));
-        return new CampaignFeature(calendar, kinds, texts, schedules, figures);
+        // A targets file waits for its campaign as long as a report draft waits for its confirmation.
+        TargetsFromChat files = new TargetsFromChat(calendar, texts,
+                java.time.Duration.ofMinutes(config.reporting().draftTimeoutMinutes()));
+        return new CampaignFeature(calendar, kinds, texts, schedules, figures, files);
+    }
+
+    /** Targets files sent in chat by the secretariat and admins. */
+    public vn.cdsbot.chat.FileIntake targetsFiles() {
+        return files;
     }
 
     /** Every 30 s: the daily rhythm's runs when due. */
@@ -88,7 +98,8 @@ public final class CampaignFeature implements Feature {
     public List<Command> commands() {
         return List.of(
                 new Command("chiendich", List.of("chien dich"), VIEWERS,
-                        "#chiendich [MÃ] — các chiến dịch, hoặc một chiến dịch: ngày, chỉ tiêu", this::campaigns),
+                        "#chiendich [MÃ] — các chiến dịch, hoặc một chiến dịch: ngày, chỉ tiêu; thư ký gửi tệp CSV/Excel "
+                                + "vào khung chat để nhập chỉ tiêu", this::campaigns),
                 new Command("tiendo", List.of("tien do"), VIEWERS,
                         "#tiendo [MÃ] [MÃ ĐƠN VỊ] — tiến độ chiến dịch so với chỉ tiêu, đơn vị chậm nhất trước",
                         this::progress));
@@ -96,7 +107,9 @@ public final class CampaignFeature implements Feature {
 
     @Override
     public List<PersonalData> personalData() {
-        return List.of();   // campaigns keep no personal data; the audit log is kept like every other audit row
+        // A targets file waiting for its campaign is the sender's; campaigns themselves keep no personal data, and
+        // the audit log is kept like every other audit row.
+        return List.of(TargetUploads.ERASER);
     }
 
     /** A reply to the user instead of an answer: bad input or something out of their scope. */
@@ -107,6 +120,17 @@ public final class CampaignFeature implements Feature {
         Connection tx = call.tx();
         LocalDate today = calendar.today(call.now());
         CampaignArgs a = CampaignArgs.parse(call.args());
+        String words = vn.cdsbot.chat.Texts.fold(a.rest());
+        if (words.equals(TargetsFromChat.APPLY_WORDS) || words.equals(TargetsFromChat.CANCEL_WORDS)) {
+            if (!TargetsFromChat.SENDERS.contains(call.sender().role())) {
+                throw new UserError("Chỉ thư ký và quản trị nhập được chỉ tiêu chiến dịch. Bạn hãy báo văn phòng Ban Chỉ đạo "
+                        + "nếu chỉ tiêu của đơn vị cần sửa.");
+            }
+            long now = call.now().toEpochMilli();
+            if (words.equals(TargetsFromChat.CANCEL_WORDS)) return List.of(Reply.text(files.cancel(tx, call.sender(), now)));
+            if (a.code() == null) throw new UserError("Hãy gõ mã chiến dịch, ví dụ: #chiendich CD1 nhận chỉ tiêu.");
+            return List.of(Reply.text(files.apply(tx, call.sender(), find(tx, a.code()), now)));
+        }
         if (a.code() == null) {
             if (!a.rest().isBlank()) throw new UserError(unknownCode(tx, a.rest()));
             List<Campaign> all = Campaigns.all(tx);

@@ -250,4 +250,79 @@ public final class CampaignTexts {
     private static String continuation(Progress.Result p) {
         return "Tiến độ " + p.campaign().code() + " · " + p.scope().name();
     }
+
+    // ---- targets files sent in chat -------------------------------------------------------------------------
+
+    static String fileNotFetched(String fileName, String reason) {
+        return "Bot chưa tải được tệp \"" + fileName + "\" (" + reason + "), nên chưa đọc và chưa lưu gì. Bạn hãy gửi lại "
+                + "tệp (CSV hoặc Excel .xlsx, tối đa 2 MB) sau ít phút.";
+    }
+
+    static String fileNoOpenCampaign(String fileName) {
+        return "Bot đã nhận tệp \"" + fileName + "\" nhưng hiện không có chiến dịch nào đang diễn ra hoặc sắp bắt đầu để "
+                + "nhận chỉ tiêu, nên chưa lưu gì. Chiến dịch được tạo bằng dòng lệnh (cdsbot campaign create); gõ "
+                + "#chiendich để xem các chiến dịch.";
+    }
+
+    static String fileProblems(String fileName, List<String> problems) {
+        StringBuilder b = new StringBuilder("Tệp \"").append(fileName).append("\" có lỗi, bot chưa lưu chỉ tiêu nào:");
+        for (String p : problems) b.append("\n• ").append(p);
+        return b.append("\n\nBạn hãy sửa tệp rồi gửi lại. Dòng đầu là tiêu đề: unit_code và mã các chỉ tiêu, ví dụ "
+                + "unit_code,vneid; mỗi dòng sau là một đơn vị.").toString();
+    }
+
+    /** The file's indicators fit no campaign: which campaign tracks what. */
+    String fileFitsNoCampaign(String fileName, List<String> fileIndicators, List<Campaign> campaigns) {
+        StringBuilder b = new StringBuilder("Tệp \"").append(fileName).append("\" có chỉ tiêu ")
+                .append(String.join(", ", fileIndicators)).append(" nhưng không chiến dịch nào theo dõi đủ các chỉ tiêu này, "
+                        + "nên chưa lưu gì:");
+        for (Campaign c : campaigns) {
+            b.append("\n• ").append(c.code()).append(" “").append(c.name()).append("” theo dõi: ")
+                    .append(String.join(", ", c.indicators()));
+        }
+        return b.append("\n\nBạn hãy để trong tệp chỉ các cột của một chiến dịch rồi gửi lại.").toString();
+    }
+
+    /** What the file holds, before it is applied; buttons follow it. */
+    String filePreview(String fileName, int units, Map<String, Long> totals, List<Campaign> fit, LocalDate today,
+                       java.time.Duration keep) {
+        StringBuilder b = new StringBuilder("TỆP CHỈ TIÊU \"").append(fileName).append("\"\n")
+                .append(VnFormat.number(units)).append(" đơn vị. Tổng các dòng trong tệp:");
+        for (Map.Entry<String, Long> t : totals.entrySet()) {
+            b.append("\n• ").append(title(t.getKey())).append(" (").append(t.getKey()).append("): ")
+                    .append(VnFormat.number(t.getValue()));
+        }
+        b.append("\n\nÁp dụng cho chiến dịch nào?");
+        for (Campaign c : fit) {
+            b.append("\n• ").append(c.code()).append(" “").append(c.name()).append("”, ").append(state(c, today));
+        }
+        return b.append("\nBấm nút bên dưới, hoặc gõ #chiendich ").append(fit.get(0).code()).append(" nhận chỉ tiêu. Chỉ tiêu "
+                + "đã có của các đơn vị trong tệp sẽ được thay; đơn vị không có trong tệp giữ nguyên. Tệp chờ ")
+                .append(keep.toMinutes()).append(" phút; gõ #chiendich huỷ tệp để bỏ.").toString();
+    }
+
+    String fileApplied(String fileName, Campaign c, int changed, int units, String scopeName, Map<String, Long> totals) {
+        StringBuilder b = new StringBuilder("Đã áp dụng tệp \"").append(fileName).append("\" cho chiến dịch ").append(c.code())
+                .append(" “").append(c.name()).append("”: ").append(VnFormat.number(changed))
+                .append(changed == 0 ? " chỉ tiêu thay đổi (tệp trùng với chỉ tiêu đã có)" : " chỉ tiêu thay đổi")
+                .append(" trên ").append(VnFormat.number(units)).append(" đơn vị trong tệp.\nChỉ tiêu mới của ")
+                .append(scopeName).append(':');
+        for (Map.Entry<String, Long> t : totals.entrySet()) {
+            b.append("\n• ").append(title(t.getKey())).append(": ").append(VnFormat.number(t.getValue()));
+        }
+        return b.append("\nGõ #tiendo ").append(c.code()).append(" để xem tiến độ.").toString();
+    }
+
+    static String fileCampaignEnded(Campaign c) {
+        return "Chiến dịch " + c.code() + " đã kết thúc, không nhận chỉ tiêu mới. Gõ #chiendich để xem các chiến dịch.";
+    }
+
+    static String fileNothingWaiting() {
+        return "Không có tệp chỉ tiêu nào của bạn đang chờ (tệp đã được áp dụng, đã huỷ hoặc đã quá hạn chờ), nên bot "
+                + "không thay đổi gì. Muốn nhập chỉ tiêu, bạn hãy gửi tệp CSV hoặc Excel vào khung chat.";
+    }
+
+    static String fileCancelled(String fileName) {
+        return "Đã huỷ tệp \"" + fileName + "\"; chỉ tiêu giữ nguyên.";
+    }
 }

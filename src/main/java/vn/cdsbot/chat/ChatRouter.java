@@ -22,8 +22,16 @@ public final class ChatRouter {
     private final SenderResolver senders;
     private final QuestionAnswerer answerer;
     private final Clock clock;
+    private final Optional<FileIntake> files;
 
     public ChatRouter(List<Command> commands, SenderResolver senders, QuestionAnswerer answerer, Clock clock) {
+        this(commands, senders, answerer, clock, Optional.empty());
+    }
+
+    /** @param files where files sent in chat go, when a feature takes them */
+    public ChatRouter(List<Command> commands, SenderResolver senders, QuestionAnswerer answerer, Clock clock,
+                      Optional<FileIntake> files) {
+        this.files = files;
         this.senders = senders;
         this.answerer = answerer;
         this.clock = clock;
@@ -47,6 +55,10 @@ public final class ChatRouter {
 
     public List<Reply> handle(Incoming message, Connection tx) throws Exception {
         Sender sender = senders.resolve(message.userId(), tx);
+        if (!message.files().isEmpty()) {
+            if (files.isPresent() && files.get().roles().contains(sender.role())) return files.get().handle(message, sender, tx);
+            return List.of(Reply.text(ChatTexts.fileRefused(sender, files.map(FileIntake::roles).orElse(java.util.Set.of()))));
+        }
         String text = message.text().strip();
         if (!isCommand(text)) {
             return answerer.answer(message, sender, tx);
@@ -71,6 +83,11 @@ public final class ChatRouter {
     /** Whether the user is an enrolled member (any role above citizen). */
     public boolean isEnrolled(String userId, Connection tx) {
         return senders.resolve(userId, tx).enrolled();
+    }
+
+    /** Whether files from this user are to be downloaded (their role may send files); read before any transaction. */
+    public boolean takesFilesFrom(String userId, Connection c) {
+        return files.isPresent() && files.get().roles().contains(senders.resolve(userId, c).role());
     }
 
     public static boolean isCommand(String text) {

@@ -22,6 +22,18 @@ final class ChatTexts {
                 + ". Lệnh này dành cho: " + who + ". Gõ #trogiup để xem các lệnh của bạn.";
     }
 
+    /** A file from someone whose role may not send files: a citizen is asked to write, a member is refused. */
+    static String fileRefused(Sender sender, java.util.Set<Role> allowed) {
+        if (!sender.enrolled()) {
+            return "Hiện bot chỉ đọc được tin nhắn chữ, chưa mở được tệp bạn gửi. Bạn vui lòng gõ câu hỏi bằng chữ "
+                    + "(ví dụ: \"làm lại căn cước bị mất ở đâu\"), bot sẽ trả lời ngay.";
+        }
+        String who = allowed.isEmpty() ? "" : " Bot chỉ nhận tệp (tệp chỉ tiêu chiến dịch) từ: "
+                + allowed.stream().sorted().map(Role::label).collect(Collectors.joining(", ")) + ".";
+        return "Xin lỗi, với vai trò " + sender.role().label() + ", bạn chưa gửi tệp cho bot được." + who
+                + " Số liệu của tổ hãy gửi bằng lệnh #baocao; gõ #trogiup để xem các lệnh của bạn.";
+    }
+
     static String help(Sender sender, String commandLines) {
         String intro = sender.enrolled()
                 ? "Các lệnh dành cho bạn (" + sender.role().label() + "):"

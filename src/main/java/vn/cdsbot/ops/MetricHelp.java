@@ -15,6 +15,7 @@ public final class MetricHelp implements MeterFilter {
             Map.entry("cdsbot_events_processed", "Stored events handled, by result (ok, failed)"),
             Map.entry("cdsbot_event_handling", "Time to handle one stored event"),
             Map.entry("cdsbot_rate_limited", "Messages over the per-user rate limit: dropped (unenrolled) or deferred (members)"),
+            Map.entry("cdsbot_files_received", "Files users sent in chat, by result (content, failed, notfetched: the sender may not send files)"),
             Map.entry("cdsbot_sends", "Outbox send attempts by result (ok, retried, deferred, failed, not_paid, link_instead)"),
             Map.entry("cdsbot_billed_sends", "Messages the bot started that Zalo bills (48 h to 7 days after the user's last message)"),
             Map.entry("cdsbot_inbox_pending", "Stored events not handled yet"),

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Parses Zalo events leniently about extra fields, strictly about the ones the bot needs. */
 public final class EventParser {
@@ -52,7 +54,21 @@ public final class EventParser {
         String msgId = message != null ? text(message.get("msg_id")) : null;
         String textValue = message != null ? text(message.get("text")) : null;
         return new WebhookEvent(appId, eventName, userId, msgId, textValue == null ? "" : textValue, timestamp,
-                firstId(root.get("user_id_by_app")));
+                firstId(root.get("user_id_by_app")), attachments(message));
+    }
+
+    /** Lenient: an entry that is not an object is skipped; missing fields are null (size -1). */
+    private static List<WebhookEvent.Attachment> attachments(JsonNode message) {
+        List<WebhookEvent.Attachment> out = new ArrayList<>();
+        if (message == null || !message.path("attachments").isArray()) return out;
+        for (JsonNode a : message.path("attachments")) {
+            if (!a.isObject()) continue;
+            JsonNode payload = a.path("payload");
+            String size = text(payload.get("size"));
+            long bytes = size != null && size.matches("\\d{1,18}") ? Long.parseLong(size) : -1;
+            out.add(new WebhookEvent.Attachment(text(a.get("type")), text(payload.get("url")), text(payload.get("name")), bytes));
+        }
+        return out;
     }
 
     /** Strings as they are, integers as their exact digits; anything else is not an id. */

@@ -30,6 +30,8 @@ import vn.cdsbot.storage.PersonalData;
 /**
  * Handles one stored event. Everything it changes (feature data, the replies in the outbox, the event's
  * status) is committed in one transaction, so a crash replays the event from scratch instead of half of it.
+ * Files a user sent are downloaded before that transaction opens (never while holding SQLite's write lock), and
+ * only for senders whose role may send files.
  */
 public final class EventProcessor {
     private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
@@ -42,11 +44,13 @@ public final class EventProcessor {
     private final Runnable wakeOutbox;
     private final MeterRegistry metrics;
     private final ZoneId zone;
+    private final Incoming.Fetcher fetcher;
     /** Enrolled members held back by the rate limit, and until when (epoch ms); see {@link #deferred}. */
     private final Map<String, Long> deferredUntil = new ConcurrentHashMap<>();
 
     public EventProcessor(Database db, ChatRouter router, List<PersonalData> personalData, RateLimiter rateLimiter,
-                          Clock clock, ZoneId zone, Runnable wakeOutbox, MeterRegistry metrics) {
+                          Clock clock, ZoneId zone, Runnable wakeOutbox, MeterRegistry metrics, Incoming.Fetcher fetcher) {
+        this.fetcher = fetcher;
         this.zone = zone;
         this.db = db;
         this.router = router;
@@ -68,8 +72,9 @@ public final class EventProcessor {
         try {
             WebhookEvent event = EventParser.parse(entry.body().getBytes(StandardCharsets.UTF_8));
             if (event.eventName().equals("user_send_text") && deferred(entry)) return;
+            List<Incoming.File> files = fetchFiles(entry, event);   // before the transaction: a download is slow
             db.inTransaction(tx -> {
-                List<Reply> replies = handle(entry, event, tx);
+                List<Reply> replies = handle(entry, event, files, tx);
                 Outbox.enqueue(tx, entry.userId(), entry.id(), replies, clock.millis());
                 Inbox.markDone(tx, entry.id(), clock.millis());
                 return null;
@@ -91,9 +96,34 @@ public final class EventProcessor {
         }
     }
 
-    private List<Reply> handle(Inbox.Entry entry, WebhookEvent event, Connection tx) throws Exception {
+    /** The files of a user_send_file, downloaded when the sender may send files, else left unfetched. */
+    private List<Incoming.File> fetchFiles(Inbox.Entry entry, WebhookEvent event) {
+        if (!event.eventName().equals("user_send_file")) return List.of();
+        List<WebhookEvent.Attachment> attached = event.attachments().stream()
+                .filter(a -> "file".equals(a.type()) && a.url() != null && !a.url().isBlank()).toList();
+        if (attached.isEmpty()) return List.of();
+        boolean takes = db.read(c -> router.takesFilesFrom(entry.userId(), c));
+        List<Incoming.File> out = new java.util.ArrayList<>();
+        for (WebhookEvent.Attachment a : attached) {
+            Incoming.Fetched fetched = takes ? fetcher.fetch(a.url(), a.size()) : new Incoming.Fetched.NotFetched();
+            metrics.counter("cdsbot_files_received", "result", fetched.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+                    .increment();
+            out.add(new Incoming.File(a.name(), a.url(), a.size(), fetched));
+        }
+        return out;
+    }
+
+    private List<Reply> handle(Inbox.Entry entry, WebhookEvent event, List<Incoming.File> files, Connection tx)
+            throws Exception {
         String user = entry.userId();
         switch (event.eventName()) {
+            case "user_send_file" -> {
+                UserActivity.touch(tx, user, entry.receivedAt());
+                Outbox.releaseRefusedBilled(tx, user, clock.millis());
+                if (files.isEmpty()) return List.of(Reply.text(EventTexts.TEXT_ONLY));
+                return router.handle(new Incoming(entry.id(), user, event.text(), Instant.ofEpochMilli(entry.receivedAt()),
+                        files), tx);
+            }
             case "user_send_text" -> {
                 UserActivity.touch(tx, user, entry.receivedAt());
                 Outbox.releaseRefusedBilled(tx, user, clock.millis());

@@ -1,5 +1,6 @@
 package vn.cdsbot.webhook;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,12 +10,27 @@ import java.util.Objects;
  * @param msgId message id, or null for events without one
  * @param timestamp the body's timestamp as its literal digits (it is part of the signature)
  * @param userIdByApp the app-scoped id Zalo adds to some events, or null; a withdrawal may carry only this one
+ * @param attachments {@code message.attachments[]}, in order (a user_send_file carries one of type "file")
  */
 public record WebhookEvent(String appId, String eventName, String userId, String msgId, String text, String timestamp,
-                           String userIdByApp) {
+                           String userIdByApp, List<Attachment> attachments) {
     public WebhookEvent {
         Objects.requireNonNull(eventName, "eventName == null");
         Objects.requireNonNull(timestamp, "timestamp == null");
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /**
+     * One entry of {@code message.attachments[]}: its type and the payload fields the bot uses (a file's payload is
+     * {@code {size, name, checksum, type, url}}, see /work/shared/zalo-oa-api.md §1.4).
+     *
+     * @param size the declared size in bytes, or -1 when absent or not a number
+     */
+    public record Attachment(String type, String url, String name, long size) {}
+
+    public WebhookEvent(String appId, String eventName, String userId, String msgId, String text, String timestamp,
+                        String userIdByApp) {
+        this(appId, eventName, userId, msgId, text, timestamp, userIdByApp, List.of());
     }
 
     public WebhookEvent(String appId, String eventName, String userId, String msgId, String text, String timestamp) {

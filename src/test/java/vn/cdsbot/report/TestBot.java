@@ -103,6 +103,44 @@ public final class TestBot implements AutoCloseable {
         return e.toString();
     }
 
+    /**
+     * Sends a file as the user (a user_send_file with one attachment of type file, as Zalo sends it) and returns what
+     * the bot replied.
+     *
+     * @param size the size the event declares
+     */
+    public List<Sent> sendFile(String user, String name, String url, long size) throws Exception {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("app_id", ZaloCredentials.LOCAL.appId()).put("event_name", "user_send_file")
+                .put("timestamp", String.valueOf(clock.millis()));
+        e.putObject("sender").put("id", user);
+        e.putObject("recipient").put("id", "local-oa");
+        ObjectNode message = e.putObject("message").put("msg_id", "f" + IDS.incrementAndGet());
+        ObjectNode payload = message.putArray("attachments").addObject().put("type", "file").putObject("payload");
+        payload.put("url", url).put("name", name).put("size", String.valueOf(size)).put("checksum", "0").put("type",
+                name.substring(name.lastIndexOf('.') + 1));
+        return post(e.toString(), user);
+    }
+
+    /** Puts bytes on the local Zalo's file host (as Zalo hosts a file a user sends) and returns their address. */
+    public String hostFile(String name, byte[] content) throws Exception {
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        okhttp3.RequestBody body = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM)
+                .addFormDataPart("file", name, okhttp3.RequestBody.create(content, okhttp3.MediaType.get("application/octet-stream")))
+                .build();
+        try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder()
+                .url(app.url(vn.cdsbot.dev.LocalZalo.API_PREFIX + "/v2.0/oa/upload/file")).post(body).build()).execute()) {
+            String token = JSON.readTree(r.body().string()).path("data").path("token").asText();
+            if (token.isEmpty()) throw new AssertionError("the local Zalo did not take the file");
+            return app.url(vn.cdsbot.dev.LocalZalo.API_PREFIX + "/files/" + token);
+        }
+    }
+
+    /** Sends a user_withdraw for the user and waits until it is handled. */
+    public void withdraw(String user) throws Exception {
+        post(withdrawEvent(user), user);
+    }
+
     String withdrawEvent(String user) {
         ObjectNode e = JSON.createObjectNode();
         e.put("app_id", ZaloCredentials.LOCAL.appId()).put("event_name", "user_withdraw")
