@@ -74,9 +74,8 @@ class KillRestartIT {
                 if (slow.get() == 0) return new MockResponse().setResponseCode(503);
                 return null;
             });
-            int port = PackagedJar.freePort();
-            Process server = start(zalo, port);
-            PackagedJar.waitHealthy(port);
+            Process server = start(zalo);
+            int port = PackagedJar.announcedPort(dir.resolve("server.log"), 0, server);
 
             Map<String, Integer> acked = new ConcurrentHashMap<>();
             java.util.Set<String> ackedIds = ConcurrentHashMap.newKeySet();
@@ -116,9 +115,9 @@ class KillRestartIT {
             assertThat(ackedTotal).isGreaterThan(0);
 
             slow.set(1);                        // Zalo healthy again
-            Process again = start(zalo, port);
+            Process again = start(zalo);
             try {
-                PackagedJar.waitHealthy(port);
+                PackagedJar.announcedPort(dir.resolve("server.log"), 0, again);
                 Map<String, Integer> replies = new HashMap<>();
                 long deadline = System.currentTimeMillis() + 60_000;
                 int got = 0;
@@ -263,12 +262,12 @@ class KillRestartIT {
         }
     }
 
-    private Process start(FakeZalo zalo, int port) throws Exception {
+    private Process start(FakeZalo zalo) throws Exception {
         ProcessBuilder pb = PackagedJar.command(List.of("serve"));
         Map<String, String> env = pb.environment();
         PackagedJar.zaloEnvironment(env, zalo);
         env.put("CDSBOT_DB", dir.resolve("bot.db").toString());
-        env.put("CDSBOT_PORT", String.valueOf(port));
+        env.put("CDSBOT_PORT", "0");   // the server picks a free port and says which (a new log each start)
         pb.redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
         pb.directory(new File("."));
         return pb.start();

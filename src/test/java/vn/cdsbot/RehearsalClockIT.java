@@ -39,10 +39,9 @@ class RehearsalClockIT {
         String memberCode = invite(wednesday, "BP-DXO-01", "member");
         String secretariatCode = invite(wednesday, "BP", "secretariat");
         try (FakeZalo zalo = new FakeZalo()) {
-            int port = PackagedJar.freePort();
-            Process server = start(zalo, port, wednesday);
+            Process server = start(zalo, wednesday);
+            int port = started(server);
             try {
-                PackagedJar.waitHealthy(port);
                 assertThat(say(zalo, port, "member-1", "#dangky " + memberCode)).contains("Phường Tân Bình");
                 assertThat(say(zalo, port, "member-1", "#baocao hotro=100"))
                         .contains("Tuần 49: 30/11–06/12/2026").contains("tuần 49 đang diễn ra");
@@ -59,9 +58,9 @@ class RehearsalClockIT {
                 stop(server);
             }
 
-            Process restarted = start(zalo, port, "2027-01-06T09:00:00+07:00");
+            Process restarted = start(zalo, "2027-01-06T09:00:00+07:00");
+            port = started(restarted);
             try {
-                PackagedJar.waitHealthy(port);
                 assertThat(say(zalo, port, "member-1", "#baocao tuần 52 hotro=77")).contains("21/12–27/12/2026");
                 assertThat(say(zalo, port, "member-1", "#xacnhan")).contains("Đã ghi nhận báo cáo tuần 52");
                 assertThat(say(zalo, port, "sec-1", "#tonghop tuần 52")).contains("TỔNG HỢP TUẦN 52/2026")
@@ -107,12 +106,21 @@ class RehearsalClockIT {
         return pb;
     }
 
-    private Process start(FakeZalo zalo, int port, String clock) throws Exception {
+    /** Where this start's output begins in server.log (the log is appended to across restarts). */
+    private long logStart;
+
+    private Process start(FakeZalo zalo, String clock) throws Exception {
         ProcessBuilder pb = java(List.of("serve"), clock);
         PackagedJar.zaloEnvironment(pb.environment(), zalo);
-        pb.environment().put("CDSBOT_PORT", String.valueOf(port));
+        pb.environment().put("CDSBOT_PORT", "0");   // the server picks a free port and says which
+        Path log = dir.resolve("server.log");
+        logStart = Files.exists(log) ? Files.size(log) : 0;
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()));
         return pb.start();
+    }
+
+    private int started(Process server) {
+        return PackagedJar.announcedPort(dir.resolve("server.log"), logStart, server);
     }
 
     private static void stop(Process p) throws InterruptedException {

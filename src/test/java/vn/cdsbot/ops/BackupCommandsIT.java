@@ -31,11 +31,10 @@ class BackupCommandsIT {
 
     @Test
     void backupWhileServingRestoreOnlyWhenStopped() throws Exception {
-        int port = PackagedJar.freePort();
-        Process server = java(List.of("serve"), port).redirectErrorStream(true)
+        Process server = java(List.of("serve"), 0).redirectErrorStream(true)   // 0: the server picks a free port
                 .redirectOutput(dir.resolve("server.log").toFile()).start();
+        int port = PackagedJar.announcedPort(dir.resolve("server.log"), 0, server);
         try {
-            PackagedJar.waitHealthy(port);
             for (int i = 0; i < 5; i++) assertThat(post(port, "u-it", "it-" + i, "xin chào " + i)).isEqualTo(200);
 
             Run backup = run(List.of("backup", dir.resolve("copy.db").toString()), port);

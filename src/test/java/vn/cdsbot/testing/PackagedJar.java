@@ -3,8 +3,6 @@ package vn.cdsbot.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,11 +50,35 @@ public final class PackagedJar {
                         HttpResponse.BodyHandlers.ofString()).statusCode(), s -> s == 200 || s == 503);
     }
 
-    public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static final java.util.regex.Pattern ANNOUNCED_PORT =
+            java.util.regex.Pattern.compile("(?:on port |localhost:)(\\d+)");
+
+    /**
+     * The port a server started with {@code CDSBOT_PORT=0} is listening on, read from the start-up line it writes to
+     * {@code log} after {@code from} bytes (where this start's output begins). Unlike a port picked beforehand, no
+     * other process can take it in between; fails at once with the log when the server exits first.
+     */
+    public static int announcedPort(Path log, long from, Process server) {
+        int[] port = {0};
+        await("the server's start-up line in " + log).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    String text = readFrom(log, from);
+                    java.util.regex.Matcher m = ANNOUNCED_PORT.matcher(text);
+                    if (m.find()) {
+                        port[0] = Integer.parseInt(m.group(1));
+                        return true;
+                    }
+                    if (!server.isAlive()) throw new AssertionError("the server exited before it listened:\n" + text);
+                    return false;
+                });
+        waitHealthy(port[0]);
+        return port[0];
+    }
+
+    private static String readFrom(Path log, long from) throws IOException {
+        if (!java.nio.file.Files.exists(log)) return "";
+        byte[] all = java.nio.file.Files.readAllBytes(log);
+        int start = (int) Math.min(from, all.length);
+        return new String(all, start, all.length - start, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
