@@ -3,9 +3,6 @@ package vn.cdsbot.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -38,16 +35,8 @@ class CampaignDraftWebhookTest {
     @BeforeEach
     void setUp() throws Exception {
         bot = new TestBot(dir, clock, CampaignFixture.units(dir));
-        bot.say("admin", "#dangky " + bot.cliInvite("T", "admin"));
-        bot.say("sec", "#dangky " + TestBot.code(bot.say("admin", "#moi T thuky")));
-        bot.say("lead1", "#dangky " + TestBot.code(bot.say("admin", "#moi X1 totruong")));
-        bot.say("m1", "#dangky " + TestBot.code(bot.say("admin", "#moi X1-A thanhvien")));
-        Path targets = dir.resolve("targets.csv");
-        Files.writeString(targets, "unit_code,vneid\nX1,100\nX2,50\n");
-        StringWriter err = new StringWriter();
-        int rc = CampaignCli.create(bot.config, "90 ngày, đêm VNeID", "2026-12-01", "2026-12-10", "vneid",
-                new CampaignCli.TargetSource(targets, null, null), clock, new PrintWriter(new StringWriter()), new PrintWriter(err));
-        assertThat(rc).as(err.toString()).isZero();
+        CampaignFixture.enrolStaff(bot);
+        CampaignFixture.createCampaign(bot, clock, "90 ngày, đêm VNeID", "vneid", "unit_code,vneid\nX1,100\nX2,50\n");
 
         bot.say("mx1", "#dangky " + TestBot.code(bot.say("admin", "#moi X1 thanhvien")));
         bot.say("mx2", "#dangky " + TestBot.code(bot.say("admin", "#moi X2 thanhvien")));
@@ -65,8 +54,7 @@ class CampaignDraftWebhookTest {
     }
 
     void daily(String user, String report) throws Exception {
-        assertThat(bot.say(user, report)).contains("Bot hiểu số theo ngày của bạn");
-        assertThat(bot.say(user, "#xacnhan")).contains("Đã ghi nhận");
+        CampaignFixture.daily(bot, user, report);
     }
 
     @AfterEach

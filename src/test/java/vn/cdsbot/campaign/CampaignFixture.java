@@ -38,6 +38,33 @@ final class CampaignFixture {
                 .replace("directory: data/commune-directory-binh-phuoc.csv", "directory: \"\"");   // the demo's directory
     }
 
+    /** Through the chat: the admin (from the command line), the secretariat, Xã An Phú's leader and an Ấp Một member. */
+    static void enrolStaff(vn.cdsbot.report.TestBot bot) throws Exception {
+        bot.say("admin", "#dangky " + bot.cliInvite("T", "admin"));
+        bot.say("sec", "#dangky " + vn.cdsbot.report.TestBot.code(bot.say("admin", "#moi T thuky")));
+        bot.say("lead1", "#dangky " + vn.cdsbot.report.TestBot.code(bot.say("admin", "#moi X1 totruong")));
+        bot.say("m1", "#dangky " + vn.cdsbot.report.TestBot.code(bot.say("admin", "#moi X1-A thanhvien")));
+    }
+
+    /** A campaign of 1–10/12/2026 created on the command line with {@code targetsCsv}; returns the code it printed. */
+    static String createCampaign(vn.cdsbot.report.TestBot bot, java.time.Clock clock, String name, String indicators,
+                                 String targetsCsv) throws Exception {
+        Path targets = Files.createTempFile(Path.of(bot.config.storage().database()).getParent(), "targets", ".csv");
+        Files.writeString(targets, targetsCsv);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int rc = CampaignCli.create(bot.config, name, "2026-12-01", "2026-12-10", indicators,
+                new CampaignCli.TargetSource(targets, null, null), clock, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        org.assertj.core.api.Assertions.assertThat(rc).as(err.toString()).isZero();
+        return out.toString().strip();
+    }
+
+    /** A daily figure sent in chat and confirmed. */
+    static void daily(vn.cdsbot.report.TestBot bot, String user, String report) throws Exception {
+        org.assertj.core.api.Assertions.assertThat(bot.say(user, report)).contains("Bot hiểu số theo ngày của bạn");
+        org.assertj.core.api.Assertions.assertThat(bot.say(user, "#xacnhan")).contains("Đã ghi nhận");
+    }
+
     /** Stores a confirmed daily report of {@code unit} for {@code day}: indicator=value pairs. */
     static void daily(Database db, String unit, LocalDate day, Object... values) {
         db.inTransaction(tx -> {

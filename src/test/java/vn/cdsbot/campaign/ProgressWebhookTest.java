@@ -2,9 +2,6 @@ package vn.cdsbot.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,19 +25,10 @@ class ProgressWebhookTest {
     @BeforeEach
     void setUp() throws Exception {
         bot = new TestBot(dir, clock, CampaignFixture.units(dir));
-        bot.say("admin", "#dangky " + bot.cliInvite("T", "admin"));
-        bot.say("sec", "#dangky " + TestBot.code(bot.say("admin", "#moi T thuky")));
-        bot.say("lead1", "#dangky " + TestBot.code(bot.say("admin", "#moi X1 totruong")));
-        bot.say("m1", "#dangky " + TestBot.code(bot.say("admin", "#moi X1-A thanhvien")));
+        CampaignFixture.enrolStaff(bot);
 
-        Path targets = dir.resolve("targets.csv");
-        Files.writeString(targets, "unit_code,vneid\nX1,100\nX2,50\n");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int rc = CampaignCli.create(bot.config, "90 ngày, đêm VNeID", "2026-12-01", "2026-12-10", "vneid",
-                new CampaignCli.TargetSource(targets, null, null), clock, new PrintWriter(out), new PrintWriter(err));
-        assertThat(rc).as(err.toString()).isZero();
-        assertThat(out.toString().strip()).isEqualTo("CD1");
+        assertThat(CampaignFixture.createCampaign(bot, clock, "90 ngày, đêm VNeID", "vneid", "unit_code,vneid\nX1,100\nX2,50\n"))
+                .isEqualTo("CD1");
 
         // Two days of figures sent in chat: Xã An Phú's own team and its hamlet Ấp Một, and Xã Bình Minh. Xã Cát
         // Tiên sends nothing.
@@ -62,8 +50,7 @@ class ProgressWebhookTest {
     }
 
     void daily(String user, String report) throws Exception {
-        assertThat(bot.say(user, report)).contains("Bot hiểu số theo ngày của bạn");
-        assertThat(bot.say(user, "#xacnhan")).contains("Đã ghi nhận");
+        CampaignFixture.daily(bot, user, report);
     }
 
     @AfterEach

@@ -3,10 +3,7 @@ package vn.cdsbot.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -32,10 +29,7 @@ class TargetsFileChatTest {
     @BeforeEach
     void setUp() throws Exception {
         bot = new TestBot(dir, clock, CampaignFixture.units(dir));
-        bot.say("admin", "#dangky " + bot.cliInvite("T", "admin"));
-        bot.say("sec", "#dangky " + TestBot.code(bot.say("admin", "#moi T thuky")));
-        bot.say("lead1", "#dangky " + TestBot.code(bot.say("admin", "#moi X1 totruong")));
-        bot.say("m1", "#dangky " + TestBot.code(bot.say("admin", "#moi X1-A thanhvien")));
+        CampaignFixture.enrolStaff(bot);
         createCampaign("90 ngày, đêm VNeID", "vneid", "unit_code,vneid\nX1,100\nX2,50\n");
     }
 
@@ -45,12 +39,7 @@ class TargetsFileChatTest {
     }
 
     void createCampaign(String name, String indicators, String targetsCsv) throws Exception {
-        Path targets = Files.createTempFile(dir, "targets", ".csv");
-        Files.writeString(targets, targetsCsv);
-        StringWriter err = new StringWriter();
-        int rc = CampaignCli.create(bot.config, name, "2026-12-01", "2026-12-10", indicators,
-                new CampaignCli.TargetSource(targets, null, null), clock, new PrintWriter(new StringWriter()), new PrintWriter(err));
-        assertThat(rc).as(err.toString()).isZero();
+        CampaignFixture.createCampaign(bot, clock, name, indicators, targetsCsv);
     }
 
     List<String> targets() {
