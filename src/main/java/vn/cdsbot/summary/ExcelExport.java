@@ -621,12 +621,8 @@ final class ExcelExport {
         for (PeriodSummary.UnitWeeks u : gaps) {
             Row row = sh.createRow(r++);
             num(row, 0, r - 3, st.center);
-            cell(row, 1, u.unit().code(), st.text);
-            cell(row, 2, u.unit().name(), st.text);
-            cell(row, 3, in.tree().parent(u.unit()).map(Unit::name).orElse(""), st.text);
+            unitWithLeaders(row, st, in.tree(), u.unit(), in.leaders(), 5);
             cell(row, 4, u.reported() + "/" + u.expected(), st.center);
-            List<String> leaders = in.leaders().getOrDefault(u.unit().code(), List.of());
-            cell(row, 5, leaders.isEmpty() ? "Chưa có tổ trưởng đăng ký" : String.join(", ", leaders), st.text);
         }
         sh.setColumnWidth(0, 6 * 256);
         sh.setColumnWidth(1, 14 * 256);
@@ -716,11 +712,7 @@ final class ExcelExport {
         for (Unit u : s.missing()) {
             Row row = sh.createRow(r++);
             num(row, 0, r - 3, st.center);
-            cell(row, 1, u.code(), st.text);
-            cell(row, 2, u.name(), st.text);
-            cell(row, 3, in.tree().parent(u).map(Unit::name).orElse(""), st.text);
-            List<String> leaders = in.leaders().getOrDefault(u.code(), List.of());
-            cell(row, 4, leaders.isEmpty() ? "Chưa có tổ trưởng đăng ký" : String.join(", ", leaders), st.text);
+            unitWithLeaders(row, st, in.tree(), u, in.leaders(), 4);
         }
         sh.setColumnWidth(0, 6 * 256);
         sh.setColumnWidth(1, 14 * 256);
@@ -729,6 +721,19 @@ final class ExcelExport {
         sh.setColumnWidth(4, 36 * 256);
         sh.createFreezePane(0, 3);
         printable(sh, 2, 2);
+    }
+
+    /**
+     * A row of the sheets of units to chase: code, name and parent in columns 1–3, and the leaders to call in
+     * {@code leadersColumn}.
+     */
+    private static void unitWithLeaders(Row row, Styles st, UnitTree tree, Unit u, Map<String, List<String>> leaders,
+                                        int leadersColumn) {
+        cell(row, 1, u.code(), st.text);
+        cell(row, 2, u.name(), st.text);
+        cell(row, 3, tree.parent(u).map(Unit::name).orElse(""), st.text);
+        List<String> names = leaders.getOrDefault(u.code(), List.of());
+        cell(row, leadersColumn, names.isEmpty() ? "Chưa có tổ trưởng đăng ký" : String.join(", ", names), st.text);
     }
 
     // ---- sheets other features add (ScopeNote.table) ----------------------------------------------------------
