@@ -91,14 +91,7 @@ final class SummaryTexts {
         StringBuilder b = new StringBuilder("Kết quả của ").append(t.reported()).append('/').append(t.expected())
                 .append(" đơn vị đã báo cáo (lũy kế từ ").append(VnDates.date(settings.campaignStart().monday())).append("):");
         for (int i = 0; i < s.totals().length; i++) {
-            b.append("\n• ").append(settings.title(i)).append(": ");
-            if (t.given()[i] == 0) {
-                b.append("chưa đơn vị nào báo số này");
-                continue;
-            }
-            b.append(VnFormat.number(s.totals()[i]));
-            if (t.given()[i] < t.reported()) b.append(" (số của ").append(t.given()[i]).append(" đơn vị; ")
-                    .append(t.reported() - t.given()[i]).append(" đơn vị bỏ qua mục này)");
+            if (!indicatorTotal(b, i, s.totals()[i], t.given()[i], t.reported())) continue;
             b.append("\n   ");
             if (t.comparedCount()[i] > 0) {
                 b.append(VnFormat.change(t.comparedNow()[i], t.comparedBefore()[i], "tuần trước")).append(" · ");
@@ -291,14 +284,7 @@ final class SummaryTexts {
                 .append(" đơn vị có báo cáo (cộng các tuần đã báo; lũy kế từ ")
                 .append(VnDates.date(settings.campaignStart().monday())).append("):");
         for (int i = 0; i < t.totals().length; i++) {
-            b.append("\n• ").append(settings.title(i)).append(": ");
-            if (t.given()[i] == 0) {
-                b.append("chưa đơn vị nào báo số này");
-                continue;
-            }
-            b.append(VnFormat.number(t.totals()[i]));
-            if (t.given()[i] < t.reported()) b.append(" (số của ").append(t.given()[i]).append(" đơn vị; ")
-                    .append(t.reported() - t.given()[i]).append(" đơn vị bỏ qua mục này)");
+            if (!indicatorTotal(b, i, t.totals()[i], t.given()[i], t.reported())) continue;
             b.append("\n   ");
             for (String c : changes(s, t, i)) b.append(c).append(" · ");
             b.append("Lũy kế ").append(VnFormat.number(s.cumulative()[i]));
@@ -493,5 +479,21 @@ final class SummaryTexts {
     static String nameWithParent(Unit u, Unit scope, UnitTree tree) {
         return tree.parent(u).filter(p -> !p.code().equals(scope.code()))
                 .map(p -> u.name() + " (" + p.name() + ")").orElse(u.name());
+    }
+
+    /**
+     * "• Title: total" with how many units gave it when some skipped it, or "chưa đơn vị nào báo số này" (never 0).
+     * Returns whether there is a total to say more about.
+     */
+    private boolean indicatorTotal(StringBuilder b, int i, long total, int given, int reported) {
+        b.append("\n• ").append(settings.title(i)).append(": ");
+        if (given == 0) {
+            b.append("chưa đơn vị nào báo số này");
+            return false;
+        }
+        b.append(VnFormat.number(total));
+        if (given < reported) b.append(" (số của ").append(given).append(" đơn vị; ").append(reported - given)
+                .append(" đơn vị bỏ qua mục này)");
+        return true;
     }
 }
